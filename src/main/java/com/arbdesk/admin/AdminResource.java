@@ -1,0 +1,88 @@
+package com.arbdesk.admin;
+
+import com.arbdesk.auth.CurrentUser;
+import com.arbdesk.auth.User;
+import com.arbdesk.ledger.LedgerService;
+import com.arbdesk.ledger.TransactionsResource.TransactionResponse;
+import com.arbdesk.web.AppException;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+
+/** The back office API under /api/admin (the auth filter lets only admins through). */
+@Path("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+    @Inject
+    AdminService admin;
+    @Context
+    HttpServletRequest req;
+
+    /** A user as the back office lists them. */
+    public record UserResponse(long id, String email, String role, boolean disabled, String balanceUsd, Instant createdAt) {
+        static UserResponse of(User u, com.arbdesk.ledger.Money balance) {
+            return new UserResponse(u.id(), u.email(), u.role().name(), u.disabled(), balance.toPlainString(), u.createdAt());
+        }
+    }
+
+    /** A user with their recent transactions. */
+    public record UserDetailResponse(UserResponse user, List<TransactionResponse> transactions) {
+    }
+
+    /** Body of an adjustment: a signed USD amount as a string and the reason for the audit trail. */
+    public record AdjustmentRequest(String amountUsd, String reason) {
+    }
+
+    /** The adjustment written. */
+    public record AdjustmentResponse(long transactionId, String amountUsd, String newBalanceUsd) {
+    }
+
+    @GET
+    @Path("users")
+    public List<UserResponse> users(@QueryParam("q") @DefaultValue("") String q,
+                                    @QueryParam("limit") @DefaultValue("50") int limit,
+                                    @QueryParam("offset") @DefaultValue("0") int offset) {
+        return admin.searchUsers(q, limit, offset).stream().map(s -> UserResponse.of(s.user(), s.balance())).toList();
+    }
+
+    @GET
+    @Path("users/{id}")
+    public UserDetailResponse user(@PathParam("id") long id) {
+        AdminService.UserDetail d = admin.userDetail(id);
+        return new UserDetailResponse(UserResponse.of(d.user(), d.balance()),
+                d.transactions().stream().map(TransactionResponse::of).toList());
+    }
+
+    @POST
+    @Path("users/{id}/adjustments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response adjust(@PathParam("id") long id, AdjustmentRequest body) {
+        if (body == null) {
+            throw AppException.invalid("amount_usd", "Send a JSON body with amount_usd and reason");
+        }
+        LedgerService.Adjustment a = admin.adjust(CurrentUser.of(req).orElseThrow().id(), id, body.amountUsd(), body.reason());
+        return Response.status(Response.Status.CREATED).entity(new AdjustmentResponse(a.transactionId(),
+                a.amount().toPlainString(), a.newBalance().toPlainString())).build();
+    }
+
+    @GET
+    @Path("transactions")
+    public List<TransactionResponse> transactions(@QueryParam("type") String type,
+                                                  @QueryParam("limit") @DefaultValue("50") int limit,
+                                                  @QueryParam("offset") @DefaultValue("0") int offset) {
+        return admin.transactions(type == null || type.isBlank() ? null : type, limit, offset).stream()
+                .map(TransactionResponse::of).toList();
+    }
+}

@@ -1,0 +1,62 @@
+package com.arbdesk.auth;
+
+import com.arbdesk.auth.AuthDtos.Credentials;
+import com.arbdesk.auth.AuthDtos.MeResponse;
+import com.arbdesk.auth.AuthDtos.SessionResponse;
+import com.arbdesk.config.AppConfig;
+import com.arbdesk.ledger.LedgerService;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Sign-up, login and logout over JSON; the session token is returned and set as an HttpOnly cookie. */
+@Path("auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+    @Inject
+    AuthService auth;
+    @Inject
+    LedgerService ledger;
+    @Inject
+    AppConfig config;
+    @Context
+    HttpServletRequest req;
+    @Context
+    HttpServletResponse resp;
+
+    @POST
+    @Path("signup")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response signup(Credentials body) {
+        Credentials c = Credentials.require(body);
+        AuthService.Session s = auth.signup(c.email(), c.password());
+        return Response.status(Response.Status.CREATED).entity(session(s)).build();
+    }
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SessionResponse login(Credentials body) {
+        Credentials c = Credentials.require(body);
+        return session(auth.login(c.email(), c.password(), req.getRemoteAddr()));
+    }
+
+    @POST
+    @Path("logout")
+    public Response logout() {
+        AuthCookies.clearSession(req, resp, config.secureCookies());
+        return Response.noContent().build();
+    }
+
+    private SessionResponse session(AuthService.Session s) {
+        AuthCookies.setSession(req, resp, s.token(), config.secureCookies());
+        return new SessionResponse(MeResponse.of(s.user(), ledger.balance(s.user().id())), s.token());
+    }
+}

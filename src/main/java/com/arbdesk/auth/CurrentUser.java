@@ -1,0 +1,22 @@
+package com.arbdesk.auth;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+
+/** The authenticated caller of a request, set by the auth filter; {@code viaBearer} when the token came in a header. */
+public record CurrentUser(long id, String email, Role role, boolean viaBearer) implements java.security.Principal {
+    public static final String ATTRIBUTE = "currentUser";
+
+    @Override
+    public String getName() {
+        return Long.toString(id);
+    }
+
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+
+    public static Optional<CurrentUser> of(HttpServletRequest req) {
+        return Optional.ofNullable((CurrentUser) req.getAttribute(ATTRIBUTE));
+    }
+}

@@ -1,0 +1,83 @@
+package com.arbdesk.auth;
+
+import com.arbdesk.db.Jdbc;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The users table. */
+public final class UserDao {
+    private static final String COLUMNS = "id, email, password_hash, role, disabled, created_at";
+
+    public Optional<User> findById(Connection c, long id) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT " + COLUMNS + " FROM users WHERE id = ?", st -> st.setLong(1, id), UserDao::map);
+    }
+
+    public Optional<User> findByEmail(Connection c, String email) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT " + COLUMNS + " FROM users WHERE email = ?", st -> st.setString(1, email), UserDao::map);
+    }
+
+    public long insert(Connection c, String email, String passwordHash, Role role, Instant now) throws SQLException {
+        return Jdbc.insert(c, """
+                INSERT INTO users (email, password_hash, role, disabled, created_at)
+                VALUES (?, ?, ?, 0, ?)
+                """, st -> {
+            st.setString(1, email);
+            st.setString(2, passwordHash);
+            st.setString(3, role.name());
+            st.setString(4, now.toString());
+        });
+    }
+
+    public void updateRole(Connection c, long id, Role role) throws SQLException {
+        Jdbc.update(c, "UPDATE users SET role = ? WHERE id = ?", st -> {
+            st.setString(1, role.name());
+            st.setLong(2, id);
+        });
+    }
+
+    public void updatePasswordHash(Connection c, long id, String hash) throws SQLException {
+        Jdbc.update(c, "UPDATE users SET password_hash = ? WHERE id = ?", st -> {
+            st.setString(1, hash);
+            st.setLong(2, id);
+        });
+    }
+
+    public void updateDisabled(Connection c, long id, boolean disabled) throws SQLException {
+        Jdbc.update(c, "UPDATE users SET disabled = ? WHERE id = ?", st -> {
+            st.setInt(1, disabled ? 1 : 0);
+            st.setLong(2, id);
+        });
+    }
+
+    /** Users whose email contains the query (case-insensitive), newest first. */
+    public List<User> search(Connection c, String query, int limit, int offset) throws SQLException {
+        return Jdbc.query(c, """
+                SELECT id, email, password_hash, role, disabled, created_at
+                FROM users
+                WHERE email LIKE ? ESCAPE '\\'
+                ORDER BY id DESC
+                LIMIT ? OFFSET ?
+                """, st -> {
+            st.setString(1, "%" + escapeLike(query) + "%");
+            st.setInt(2, limit);
+            st.setInt(3, offset);
+        }, UserDao::map);
+    }
+
+    public long count(Connection c) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT COUNT(*) FROM users", st -> { }, rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static User map(ResultSet rs) throws SQLException {
+        return new User(rs.getLong("id"), rs.getString("email"), rs.getString("password_hash"),
+                Role.valueOf(rs.getString("role")), rs.getInt("disabled") == 1, Instant.parse(rs.getString("created_at")));
+    }
+}

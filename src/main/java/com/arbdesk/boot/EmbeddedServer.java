@@ -1,0 +1,99 @@
+package com.arbdesk.boot;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.LifecycleState;
+import org.apache.catalina.startup.Tomcat;
+
+/**
+ * Embedded Tomcat serving a WAR at the root context: the {@code java -jar} entry point and the
+ * integration tests' server. Settings given as context parameters override the environment.
+ */
+public final class EmbeddedServer implements AutoCloseable {
+    private final Tomcat tomcat;
+    private final Path baseDir;
+    private final boolean deleteBaseDir;
+
+    private EmbeddedServer(Tomcat tomcat, Path baseDir, boolean deleteBaseDir) {
+        this.tomcat = tomcat;
+        this.baseDir = baseDir;
+        this.deleteBaseDir = deleteBaseDir;
+    }
+
+    /** Entry point from {@link WarLauncher}: {@code java -jar arbdesk.war [--port N]}. */
+    public static void run(String[] args, Path war) throws IOException, LifecycleException {
+        Integer port = null;
+        for (int i = 0; i < args.length; i++) {
+            if ("--port".equals(args[i]) && i + 1 < args.length) {
+                port = Integer.parseInt(args[++i]);
+            } else {
+                System.err.println("usage: java -jar arbdesk.war [--port N]   (settings: see README.md)");
+                System.exit(2);
+            }
+        }
+        // the launcher needs the port before the application's configuration exists; AppConfig reads the same PORT
+        String envPort = System.getenv("PORT");
+        int p = port != null ? port : envPort != null && !envPort.isBlank() ? Integer.parseInt(envPort.trim()) : 8080;
+        Map<String, String> params = port != null ? Map.of("arbdesk.PORT", Integer.toString(port)) : Map.of();
+        EmbeddedServer server = start(war, p, params, Files.createTempDirectory("arbdesk-tomcat-"), true);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "arbdesk-shutdown"));
+        server.tomcat.getServer().await();
+    }
+
+    public static EmbeddedServer start(Path war, int port, Map<String, String> contextParams, Path baseDir,
+                                       boolean deleteBaseDir) throws IOException, LifecycleException {
+        Files.createDirectories(baseDir.resolve("webapps"));
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(baseDir.toString());
+        tomcat.setPort(port);
+        tomcat.getConnector().setProperty("maxConnections", "20000");
+        tomcat.getHost().setAutoDeploy(false);
+        Context ctx = tomcat.addWebapp("", war.toAbsolutePath().toString());
+        ctx.setParentClassLoader(EmbeddedServer.class.getClassLoader());
+        contextParams.forEach(ctx::addParameter);
+        tomcat.getServer().setParentClassLoader(EmbeddedServer.class.getClassLoader());
+        EmbeddedServer server = new EmbeddedServer(tomcat, baseDir, deleteBaseDir);
+        tomcat.start();
+        if (ctx.getState() != LifecycleState.STARTED) {
+            server.close();
+            throw new IllegalStateException("the web application did not start; the reason is logged above");
+        }
+        return server;
+    }
+
+    public int port() {
+        return tomcat.getConnector().getLocalPort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (tomcat.getServer().getState().isAvailable()) {
+                tomcat.stop();
+            }
+            tomcat.destroy();
+        } catch (LifecycleException e) {
+            System.err.println("ArbDesk: error while stopping Tomcat: " + e.getMessage());
+        }
+        if (deleteBaseDir) {
+            deleteTree(baseDir);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("ArbDesk: could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package com.arbdesk.boot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * Main-Class of the executable WAR, plain JDK only: extracts the embedded Tomcat jars kept in
+ * WEB-INF/lib-embedded (where a standalone Tomcat never looks), puts them and this WAR's root on
+ * a class loader, and hands over to {@code EmbeddedServer}.
+ */
+public final class WarLauncher {
+    private static final String EMBEDDED = "WEB-INF/lib-embedded/";
+
+    private WarLauncher() {
+    }
+
+    public static void main(String[] args) throws IOException, URISyntaxException, ReflectiveOperationException {
+        Path war = Path.of(WarLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path libs = Files.createTempDirectory("arbdesk-boot-");
+        libs.toFile().deleteOnExit();
+        List<URL> urls = new ArrayList<>();
+        urls.add(war.toUri().toURL());
+        try (JarFile jar = new JarFile(war.toFile())) {
+            Enumeration<JarEntry> entries = jar.entries();
+            while (entries.hasMoreElements()) {
+                JarEntry e = entries.nextElement();
+                if (e.getName().startsWith(EMBEDDED) && e.getName().endsWith(".jar")) {
+                    Path target = libs.resolve(e.getName().substring(EMBEDDED.length()));
+                    try (InputStream in = jar.getInputStream(e)) {
+                        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    target.toFile().deleteOnExit();
+                    urls.add(target.toUri().toURL());
+                }
+            }
+        }
+        URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+        Thread.currentThread().setContextClassLoader(loader);
+        try {
+            loader.loadClass("com.arbdesk.boot.EmbeddedServer").getMethod("run", String[].class, Path.class)
+                    .invoke(null, args, war);
+        } catch (InvocationTargetException e) {
+            System.err.println("ArbDesk failed to start: " + e.getCause());
+            System.exit(1);
+        }
+    }
+}

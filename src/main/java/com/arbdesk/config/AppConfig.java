@@ -1,0 +1,221 @@
+package com.arbdesk.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * ArbDesk's typed, immutable configuration and the only reader of the environment.
+ * Each value comes from the first source that has it: embedding overrides (servlet context
+ * parameters, used by the launcher and tests), environment variables, conf/arbdesk.properties,
+ * then defaults.
+ */
+public record AppConfig(
+        AppMode mode,
+        int port,
+        String baseUrl,
+        Path databasePath,
+        String jwtSecret,
+        String wsSecret,
+        String nowPaymentsApiKey,
+        String nowPaymentsIpnSecret,
+        String nowPaymentsApiUrl,
+        Optional<String> adminEmail,
+        Optional<String> adminPassword,
+        List<String> warnings) {
+
+    public static final int MIN_SECRET_BYTES = 32;
+    public static final String DEFAULT_CONF_FILE = "conf/arbdesk.properties";
+
+    /** Every setting ArbDesk reads, in the order the README and .env.example list them. */
+    public static final List<String> KEYS = List.of("APP_MODE", "PORT", "APP_BASE_URL", "DATABASE_PATH",
+            "JWT_SECRET", "WS_SECRET", "NOWPAYMENTS_API_KEY", "NOWPAYMENTS_IPN_SECRET", "NOWPAYMENTS_API_URL",
+            "ADMIN_EMAIL", "ADMIN_PASSWORD");
+
+    public boolean isDemo() {
+        return mode == AppMode.DEMO;
+    }
+
+    /** Never prints a secret: records would otherwise include every component. */
+    @Override
+    public String toString() {
+        return "AppConfig[mode=" + mode + ", port=" + port + ", baseUrl=" + baseUrl + ", databasePath=" + databasePath
+                + ", nowPaymentsApiUrl=" + nowPaymentsApiUrl + ", adminEmail=" + adminEmail.orElse("-") + "]";
+    }
+
+    public boolean secureCookies() {
+        return baseUrl.startsWith("https://");
+    }
+
+    /** Loads from the real environment and the conf file named by ARBDESK_CONF (default conf/arbdesk.properties). */
+    public static AppConfig load(Map<String, String> overrides, String contextPath) {
+        Map<String, String> env = System.getenv();
+        Path conf = Path.of(firstNonBlank(overrides.get("ARBDESK_CONF"), env.get("ARBDESK_CONF"), DEFAULT_CONF_FILE));
+        return resolve(overrides, env, readProperties(conf), contextPath);
+    }
+
+    public static AppConfig resolve(Map<String, String> overrides, Map<String, String> env, Map<String, String> file) {
+        return resolve(overrides, env, file, "");
+    }
+
+    /**
+     * Resolves a configuration from explicit sources; pure, so tests need no environment. The
+     * context path completes the default base URL when the WAR is deployed under a name.
+     */
+    public static AppConfig resolve(Map<String, String> overrides, Map<String, String> env, Map<String, String> file,
+                                    String contextPath) {
+        Map<String, String> v = new HashMap<>();
+        for (String key : KEYS) {
+            String value = firstNonBlank(overrides.get(key), env.get(key), file.get(key), null);
+            if (value != null) {
+                v.put(key, value.trim());
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        String apiKey = v.get("NOWPAYMENTS_API_KEY");
+        AppMode mode = v.containsKey("APP_MODE") ? AppMode.parse(v.get("APP_MODE"))
+                : (apiKey == null ? AppMode.DEMO : AppMode.PRODUCTION);
+        int port = parsePort(v.getOrDefault("PORT", "8080"));
+        String baseUrl = v.get("APP_BASE_URL");
+        if (mode == AppMode.PRODUCTION) {
+            requirePresent(v, "APP_BASE_URL", "the public https URL NOWPayments sends IPNs to");
+            requirePresent(v, "NOWPAYMENTS_API_KEY", "the API key from the NOWPayments dashboard");
+            requirePresent(v, "NOWPAYMENTS_IPN_SECRET", "the IPN secret from the NOWPayments dashboard");
+            requireStrong(v, "JWT_SECRET");
+            if (v.containsKey("WS_SECRET")) {
+                requireStrong(v, "WS_SECRET");
+            }
+            if (v.containsKey("ADMIN_PASSWORD") && v.get("ADMIN_PASSWORD").length() < 12) {
+                throw new ConfigException("ADMIN_PASSWORD must be at least 12 characters in production mode");
+            }
+        }
+        baseUrl = stripTrailingSlash(baseUrl == null ? "http://localhost:" + port + contextPath : baseUrl);
+        validateUrl("APP_BASE_URL", baseUrl);
+
+        String jwtSecret = v.get("JWT_SECRET");
+        if (jwtSecret == null) {
+            jwtSecret = randomSecret();
+            warnings.add("JWT_SECRET is not set: using a random secret for this run (sessions end at restart)");
+        } else if (jwtSecret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+            warnings.add("JWT_SECRET is shorter than " + MIN_SECRET_BYTES + " bytes: fine for a demo, refused in production");
+            jwtSecret = stretch(jwtSecret);
+        }
+        String wsSecret = v.containsKey("WS_SECRET") ? stretch(v.get("WS_SECRET")) : jwtSecret;
+
+        String ipnSecret = v.get("NOWPAYMENTS_IPN_SECRET");
+        if (ipnSecret == null) {
+            ipnSecret = randomSecret();
+            warnings.add("NOWPAYMENTS_IPN_SECRET is not set: the built-in sandbox signs IPNs with a random secret");
+        }
+        String apiUrl = stripTrailingSlash(v.getOrDefault("NOWPAYMENTS_API_URL",
+                mode == AppMode.DEMO ? baseUrl + "/sandbox/nowpayments/v1" : "https://api.nowpayments.io/v1"));
+        validateUrl("NOWPAYMENTS_API_URL", apiUrl);
+        if (apiKey == null) {
+            apiKey = "sandbox-" + randomSecret().substring(0, 16);
+        }
+        if (mode == AppMode.DEMO) {
+            warnings.add("DEMO MODE: offline sandbox payments and seeded demo logins. Never use this mode with real money.");
+        }
+        String adminEmail = v.get("ADMIN_EMAIL");
+        String adminPassword = v.get("ADMIN_PASSWORD");
+        if ((adminEmail == null) != (adminPassword == null)) {
+            throw new ConfigException("ADMIN_EMAIL and ADMIN_PASSWORD must be set together");
+        }
+        Path db = Path.of(v.getOrDefault("DATABASE_PATH", "data/arbdesk.db"));
+        return new AppConfig(mode, port, baseUrl, db, jwtSecret, wsSecret, apiKey, ipnSecret, apiUrl,
+                Optional.ofNullable(adminEmail), Optional.ofNullable(adminPassword), List.copyOf(warnings));
+    }
+
+    static Map<String, String> readProperties(Path file) {
+        Map<String, String> out = new HashMap<>();
+        if (!Files.isRegularFile(file)) {
+            return out;
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getMessage());
+        }
+        p.stringPropertyNames().forEach(k -> out.put(k.trim().toUpperCase(Locale.ROOT), p.getProperty(k)));
+        return out;
+    }
+
+    private static void requirePresent(Map<String, String> v, String key, String what) {
+        if (!v.containsKey(key)) {
+            throw new ConfigException(key + " is required in production mode (" + what + ")");
+        }
+    }
+
+    private static void requireStrong(Map<String, String> v, String key) {
+        requirePresent(v, key, "a random secret of at least " + MIN_SECRET_BYTES + " bytes");
+        String s = v.get(key);
+        if (s.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES || s.chars().distinct().count() < 8) {
+            throw new ConfigException(key + " is too weak for production mode: use at least "
+                    + MIN_SECRET_BYTES + " random bytes (for example: openssl rand -base64 48)");
+        }
+    }
+
+    private static int parsePort(String raw) {
+        try {
+            int port = Integer.parseInt(raw);
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new ConfigException("PORT must be a number from 0 to 65535, not '" + raw + "'");
+        }
+    }
+
+    private static void validateUrl(String key, String url) {
+        try {
+            URI uri = URI.create(url);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException();
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key + " must be an http(s) URL, not '" + url + "'");
+        }
+    }
+
+    /** Short demo secrets are padded deterministically so HS256 still gets a 256-bit key. */
+    private static String stretch(String secret) {
+        StringBuilder sb = new StringBuilder(secret);
+        while (sb.toString().getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+            sb.append('#').append(secret);
+        }
+        return sb.toString();
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[48];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String stripTrailingSlash(String s) {
+        return s != null && s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String s : values) {
+            if (s != null && !s.isBlank()) {
+                return s;
+            }
+        }
+        return null;
+    }
+}

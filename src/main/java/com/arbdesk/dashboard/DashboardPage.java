@@ -1,0 +1,42 @@
+package com.arbdesk.dashboard;
+
+import com.arbdesk.App;
+import com.arbdesk.auth.CurrentUser;
+import com.arbdesk.ledger.LedgerService;
+import com.arbdesk.ledger.Money;
+import com.arbdesk.ledger.TransactionView;
+import com.arbdesk.web.Pages;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+
+/** The user's dashboard: balance, portfolio, recent transactions, arbitrage panel and the deposit entry point. */
+@WebServlet("/dashboard")
+public class DashboardPage extends HttpServlet {
+
+    /** One line of the portfolio card. */
+    public record HoldingView(String asset, String name, String amount, String valueUsd, String share) {
+    }
+
+    /** Everything the dashboard shows, preformatted. */
+    public record DashboardView(String email, String balance, String balanceUsd, List<HoldingView> holdings,
+                                List<TransactionView> transactions, long transactionCount, boolean welcome) {
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        App app = App.from(getServletContext());
+        CurrentUser me = CurrentUser.of(req).orElseThrow();
+        Money balance = app.ledger().balance(me.id());
+        LedgerService.TransactionPage page = app.ledger().transactions(me.id(), 10, 0);
+        // USD is the only holding until crypto deposits land; its share of the portfolio is therefore all of it
+        List<HoldingView> holdings = List.of(new HoldingView("USD", "US Dollar", balance.display(), balance.display(), "100%"));
+        req.setAttribute("view", new DashboardView(me.email(), balance.display(), balance.toPlainString(), holdings,
+                page.items().stream().map(TransactionView::of).toList(), page.total(), req.getParameter("welcome") != null));
+        Pages.render(req, resp, "dashboard/dashboard.jsp");
+    }
+}

@@ -1,0 +1,5 @@
+package com.arbdesk.ledger;
+
+/** Published after a committed ledger change that is not a deposit (for example an admin adjustment). */
+public record BalanceChanged(long userId, Money newBalance, Money change, long transactionId, String reason) {
+}

@@ -1,0 +1,67 @@
+package com.arbdesk.ledger;
+
+import com.arbdesk.db.Jdbc;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/** The transactions table. */
+public final class TransactionDao {
+    private static final String SELECT = """
+            SELECT t.id, t.user_id, u.email, t.type, t.amount_usd_minor, t.status, t.reference, t.description,
+                   t.created_by, t.created_at, t.updated_at
+            FROM transactions t JOIN users u ON u.id = t.user_id
+            """;
+
+    public long insert(Connection c, long userId, String type, Money amountUsd, String status, String reference,
+                       String description, Long createdBy, Instant now) throws SQLException {
+        return Jdbc.insert(c, """
+                INSERT INTO transactions (user_id, type, amount_usd_minor, status, reference, description,
+                                          created_by, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, st -> {
+            st.setLong(1, userId);
+            st.setString(2, type);
+            st.setLong(3, amountUsd.toMinor());
+            st.setString(4, status);
+            st.setString(5, reference);
+            st.setString(6, description);
+            Jdbc.setNullableLong(st, 7, createdBy);
+            st.setString(8, now.toString());
+            st.setString(9, now.toString());
+        });
+    }
+
+    public List<TransactionRecord> forUser(Connection c, long userId, int limit, int offset) throws SQLException {
+        return Jdbc.query(c, SELECT + " WHERE t.user_id = ? ORDER BY t.created_at DESC, t.id DESC LIMIT ? OFFSET ?", st -> {
+            st.setLong(1, userId);
+            st.setInt(2, limit);
+            st.setInt(3, offset);
+        }, TransactionDao::map);
+    }
+
+    public long countForUser(Connection c, long userId) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT COUNT(*) FROM transactions WHERE user_id = ?", st -> st.setLong(1, userId),
+                rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    /** All users' transactions, newest first, optionally of one type. */
+    public List<TransactionRecord> recent(Connection c, String type, int limit, int offset) throws SQLException {
+        return Jdbc.query(c, SELECT + " WHERE (? IS NULL OR t.type = ?) ORDER BY t.created_at DESC, t.id DESC LIMIT ? OFFSET ?",
+                st -> {
+                    st.setString(1, type);
+                    st.setString(2, type);
+                    st.setInt(3, limit);
+                    st.setInt(4, offset);
+                }, TransactionDao::map);
+    }
+
+    private static TransactionRecord map(ResultSet rs) throws SQLException {
+        return new TransactionRecord(rs.getLong("id"), rs.getLong("user_id"), rs.getString("email"), rs.getString("type"),
+                Money.ofMinor(Asset.USD, rs.getLong("amount_usd_minor")), rs.getString("status"), rs.getString("reference"),
+                rs.getString("description"), Jdbc.nullableLong(rs, "created_by"), Instant.parse(rs.getString("created_at")),
+                Instant.parse(rs.getString("updated_at")));
+    }
+}

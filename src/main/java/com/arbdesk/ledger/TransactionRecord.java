@@ -1,0 +1,9 @@
+package com.arbdesk.ledger;
+
+import java.time.Instant;
+
+/** A row of the user-visible transactions list (deposits, adjustments). */
+public record TransactionRecord(long id, long userId, String userEmail, String type, Money amount, String status,
+                                String reference, String description, Long createdBy, Instant createdAt,
+                                Instant updatedAt) {
+}

@@ -1,0 +1,18 @@
+package com.arbdesk.ledger;
+
+import com.arbdesk.web.Pages;
+
+/** A transaction preformatted for pages. */
+public record TransactionView(long id, String time, String type, String amount, boolean credit, String status,
+                              String description, long userId, String userEmail) {
+    public static TransactionView of(TransactionRecord t) {
+        String type = switch (t.type()) {
+            case "deposit" -> "Deposit";
+            case "adjustment" -> "Adjustment";
+            default -> t.type();
+        };
+        String amount = (t.amount().signum() > 0 ? "+" : "") + t.amount().display();
+        return new TransactionView(t.id(), Pages.time(t.createdAt()), type, amount, t.amount().signum() >= 0, t.status(),
+                t.description() == null ? "" : t.description(), t.userId(), t.userEmail());
+    }
+}

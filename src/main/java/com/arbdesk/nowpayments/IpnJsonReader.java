@@ -1,0 +1,136 @@
+package com.arbdesk.nowpayments;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Strict parser for IPN bodies: UTF-8 only, one top-level object, no duplicate keys, bounded depth.
+ * Numbers are kept as their exact wire lexeme because the signature covers that text, not a value.
+ */
+final class IpnJsonReader {
+
+    /** Maximum nesting of objects and arrays, the top-level object counting as depth 1. */
+    static final int MAX_DEPTH = 64;
+
+    // Jackson's defaults already refuse comments, single quotes, NaN, leading zeros and raw control
+    // characters in strings; duplicates and depth are checked below with our own messages.
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    private IpnJsonReader() {
+    }
+
+    static IpnJsonNode.Obj read(byte[] utf8Body) throws MalformedIpnJsonException {
+        String text = decodeStrictUtf8(utf8Body);
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new MalformedIpnJsonException("top-level JSON value is missing or not an object");
+            }
+            IpnJsonNode.Obj root = readObject(parser, 1);
+            // Why: a second value or garbage after the object would not be covered by the signature.
+            if (parser.nextToken() != null) {
+                throw new MalformedIpnJsonException("content after the top-level object");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            // Why: Jackson's message quotes body text; report only where parsing stopped.
+            throw new MalformedIpnJsonException("invalid JSON" + where(e.getLocation()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading JSON from memory failed", e);
+        }
+    }
+
+    // Why decode ourselves: handing bytes to Jackson would let it auto-detect UTF-16/UTF-32 and
+    // accept malformed sequences (overlong forms, encoded surrogates) that Java's decoder refuses.
+    private static String decodeStrictUtf8(byte[] body) throws MalformedIpnJsonException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedIpnJsonException("body is not valid UTF-8");
+        }
+    }
+
+    private static IpnJsonNode.Obj readObject(JsonParser parser, int depth)
+            throws IOException, MalformedIpnJsonException {
+        checkDepth(depth);
+        Map<String, IpnJsonNode> members = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            IpnJsonNode value = readValue(parser, parser.nextToken(), depth);
+            // Why: with duplicates, which value the sender signed and which one we act on is
+            // ambiguous; refusing the body removes that room for a confusion attack.
+            if (members.put(name, value) != null) {
+                throw new MalformedIpnJsonException("duplicate object key");
+            }
+        }
+        return new IpnJsonNode.Obj(Collections.unmodifiableMap(members));
+    }
+
+    private static IpnJsonNode.Arr readArray(JsonParser parser, int depth)
+            throws IOException, MalformedIpnJsonException {
+        checkDepth(depth);
+        List<IpnJsonNode> elements = new ArrayList<>();
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            elements.add(readValue(parser, token, depth));
+        }
+        return new IpnJsonNode.Arr(Collections.unmodifiableList(elements));
+    }
+
+    private static IpnJsonNode readValue(JsonParser parser, JsonToken token, int depth)
+            throws IOException, MalformedIpnJsonException {
+        if (token == null) {
+            throw new MalformedIpnJsonException("unexpected end of body");
+        }
+        switch (token) {
+            case START_OBJECT:
+                return readObject(parser, depth + 1);
+            case START_ARRAY:
+                return readArray(parser, depth + 1);
+            case VALUE_STRING:
+                return new IpnJsonNode.Scalar(JsStrings.quote(parser.getText()));
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                // getText() on a number token is the lexeme as received (1e-7 stays 1e-7).
+                return new IpnJsonNode.Scalar(parser.getText());
+            case VALUE_TRUE:
+                return new IpnJsonNode.Scalar("true");
+            case VALUE_FALSE:
+                return new IpnJsonNode.Scalar("false");
+            case VALUE_NULL:
+                return new IpnJsonNode.Scalar("null");
+            default:
+                throw new MalformedIpnJsonException("unexpected JSON token " + token);
+        }
+    }
+
+    private static void checkDepth(int depth) throws MalformedIpnJsonException {
+        if (depth > MAX_DEPTH) {
+            throw new MalformedIpnJsonException("nesting deeper than " + MAX_DEPTH);
+        }
+    }
+
+    private static String where(JsonLocation location) {
+        if (location == null || location.getLineNr() < 0) {
+            return "";
+        }
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+}

@@ -1,0 +1,48 @@
+package com.arbdesk.web;
+
+import com.arbdesk.App;
+import com.arbdesk.admin.AdminResource;
+import com.arbdesk.admin.AdminService;
+import com.arbdesk.auth.AuthResource;
+import com.arbdesk.auth.AuthService;
+import com.arbdesk.auth.MeResource;
+import com.arbdesk.config.AppConfig;
+import com.arbdesk.ledger.LedgerService;
+import com.arbdesk.ledger.TransactionsResource;
+import jakarta.servlet.ServletContext;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Context;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/** The JAX-RS application under /api: resources registered explicitly (no scanning) and the app's services bound for injection. */
+@ApplicationPath("/api")
+public class ArbDeskApplication extends ResourceConfig {
+
+    public ArbDeskApplication(@Context ServletContext servletContext) {
+        App app = App.from(servletContext);
+        property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        register(JacksonFeature.withoutExceptionMappers());
+        register(Json.class);
+        register(ExceptionMappers.App.class);
+        register(ExceptionMappers.Web.class);
+        register(ExceptionMappers.MalformedJson.class);
+        register(ExceptionMappers.Fallback.class);
+        register(AuthResource.class);
+        register(MeResource.class);
+        register(TransactionsResource.class);
+        register(AdminResource.class);
+        register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(app.config()).to(AppConfig.class);
+                bind(app.auth()).to(AuthService.class);
+                bind(app.ledger()).to(LedgerService.class);
+                bind(app.admin()).to(AdminService.class);
+            }
+        });
+    }
+}

@@ -1,0 +1,101 @@
+package com.arbdesk.web;
+
+import com.arbdesk.App;
+import com.arbdesk.auth.AuthCookies;
+import com.arbdesk.auth.CurrentUser;
+import com.arbdesk.auth.User;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Works out who is calling (session cookie or bearer token) and enforces the access rules for
+ * every route in one place: anonymous API calls get 401 JSON, anonymous page visits a redirect to
+ * the login page, non-admins 403 on /admin and /api/admin.
+ */
+public final class AuthFilter extends HttpFilter {
+    private static final Set<String> PUBLIC_API = Set.of("/api/auth/signup", "/api/auth/login", "/api/auth/logout");
+
+    private transient App app;
+
+    @Override
+    public void init() {
+        app = App.from(getServletContext());
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
+            throws IOException, ServletException {
+        String path = req.getRequestURI().substring(req.getContextPath().length());
+        String header = req.getHeader("Authorization");
+        boolean bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+        Optional<String> cookie = AuthCookies.read(req, AuthCookies.SESSION);
+        Optional<User> user = Optional.empty();
+        if (bearer) {
+            user = app.auth().authenticate(header.substring(7).trim());
+        } else if (cookie.isPresent()) {
+            user = app.auth().authenticate(cookie.get());
+            if (user.isEmpty()) {
+                AuthCookies.clearSession(req, resp, app.config().secureCookies());
+            }
+        }
+        CurrentUser current = user.map(u -> new CurrentUser(u.id(), u.email(), u.role(), bearer)).orElse(null);
+        if (current != null) {
+            req.setAttribute(CurrentUser.ATTRIBUTE, current);
+        }
+        if (path.equals("/ws") && !sameOrigin(req)) {
+            ErrorBody.write(resp, ErrorCode.FORBIDDEN, "WebSocket connections from other sites are refused");
+            return;
+        }
+
+        boolean api = path.startsWith("/api/") || path.equals("/ws");
+        boolean adminArea = path.startsWith("/api/admin/") || path.equals("/api/admin") || path.equals("/admin")
+                || path.startsWith("/admin/");
+        boolean needsUser = adminArea || path.equals("/ws") || path.equals("/dashboard") || path.startsWith("/dashboard/")
+                || (api && !PUBLIC_API.contains(path) && !path.startsWith("/api/nowpayments/"));
+        if (needsUser && user.isEmpty()) {
+            if (api) {
+                ErrorBody.write(resp, ErrorCode.UNAUTHENTICATED, "Log in to use this resource");
+            } else {
+                String next = URLEncoder.encode(path, StandardCharsets.UTF_8);
+                resp.sendRedirect(req.getContextPath() + "/login?next=" + next);
+            }
+            return;
+        }
+        if (adminArea && !user.get().isAdmin()) {
+            if (api) {
+                ErrorBody.write(resp, ErrorCode.FORBIDDEN, "Administrators only");
+            } else {
+                resp.sendError(HttpServletResponse.SC_FORBIDDEN);
+            }
+            return;
+        }
+        chain.doFilter(current == null ? req : new HttpServletRequestWrapper(req) {
+            @Override
+            public java.security.Principal getUserPrincipal() {
+                return current; // the WebSocket handshake hands this principal to the endpoint
+            }
+        }, resp);
+    }
+
+    /** A browser's Origin must be this site (APP_BASE_URL, or the host the request came to); tools send none. */
+    private boolean sameOrigin(HttpServletRequest req) {
+        String origin = req.getHeader("Origin");
+        if (origin == null) {
+            return true;
+        }
+        String own = req.getScheme() + "://" + req.getHeader("Host");
+        URI base = URI.create(app.config().baseUrl());
+        String configured = base.getScheme() + "://" + base.getAuthority();
+        return origin.equalsIgnoreCase(own) || origin.equalsIgnoreCase(configured);
+    }
+}

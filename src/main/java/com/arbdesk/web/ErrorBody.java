@@ -1,0 +1,46 @@
+package com.arbdesk.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+
+/** The one error shape of the API: {@code {"error":{"code","message","field"?}}}. */
+public record ErrorBody(Detail error) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Detail(String code, String message, String field) {
+    }
+
+    public static ErrorBody of(ErrorCode code, String message, String field) {
+        return new ErrorBody(new Detail(code.code(), message, field));
+    }
+
+    public static Response response(ErrorCode code, String message, String field, Long retryAfterSeconds) {
+        Response.ResponseBuilder b = Response.status(code.status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(of(code, message, field));
+        if (retryAfterSeconds != null) {
+            b.header("Retry-After", retryAfterSeconds);
+        }
+        return b.build();
+    }
+
+    /** For filters and servlets that answer before Jersey runs. */
+    public static void write(HttpServletResponse resp, ErrorCode code, String message) throws IOException {
+        resp.setStatus(code.status());
+        resp.setContentType("application/json");
+        resp.setCharacterEncoding("UTF-8");
+        resp.getWriter().write(toJson(of(code, message, null)));
+    }
+
+    private static String toJson(ErrorBody body) {
+        try {
+            return Json.MAPPER.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise an error body", e);
+        }
+    }
+}

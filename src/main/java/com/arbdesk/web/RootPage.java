@@ -1,0 +1,17 @@
+package com.arbdesk.web;
+
+import com.arbdesk.auth.CurrentUser;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** The site root: the dashboard for a logged-in user, the login page otherwise. */
+@WebServlet("")
+public class RootPage extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Pages.redirect(req, resp, CurrentUser.of(req).isPresent() ? "/dashboard" : "/login");
+    }
+}

@@ -1,0 +1,67 @@
+<%@ page contentType="text/html;charset=UTF-8" session="false" %>
+<%@ taglib prefix="c" uri="jakarta.tags.core" %>
+<%@ taglib prefix="t" tagdir="/WEB-INF/tags" %>
+<t:layout title="Back office" active="admin">
+  <div class="page-head">
+    <h1>Back office</h1>
+  </div>
+  <section class="card">
+    <div class="card-head">
+      <h2 class="card-title">Users</h2>
+      <form method="get" action="${pageContext.request.contextPath}/admin" class="search" role="search">
+        <input type="search" name="q" value="<c:out value='${view.query}'/>" placeholder="Search by email" aria-label="Search users by email">
+        <button type="submit" class="btn btn-sm">Search</button>
+      </form>
+    </div>
+    <c:choose>
+      <c:when test="${empty view.users}">
+        <div class="empty">No users match “<c:out value="${view.query}"/>”.</div>
+      </c:when>
+      <c:otherwise>
+        <div class="table-wrap">
+          <table class="table" data-testid="users">
+            <thead><tr><th>ID</th><th>Email</th><th>Role</th><th>Status</th><th class="num">Balance</th><th>Joined</th></tr></thead>
+            <tbody>
+            <c:forEach var="u" items="${view.users}">
+              <tr>
+                <td class="muted">#<c:out value="${u.id}"/></td>
+                <td><a href="${pageContext.request.contextPath}/admin/users/${u.id}"><c:out value="${u.email}"/></a></td>
+                <td><span class="badge ${u.admin ? 'badge-admin' : 'badge-muted'}"><c:out value="${u.role}"/></span></td>
+                <td><c:out value="${u.disabled ? 'disabled' : 'active'}"/></td>
+                <td class="num mono"><c:out value="${u.balance}"/></td>
+                <td class="nowrap muted"><c:out value="${u.created}"/></td>
+              </tr>
+            </c:forEach>
+            </tbody>
+          </table>
+        </div>
+      </c:otherwise>
+    </c:choose>
+  </section>
+
+  <section class="card">
+    <div class="card-head"><h2 class="card-title">Latest transactions</h2></div>
+    <c:choose>
+      <c:when test="${empty view.recent}"><div class="empty">No transactions yet.</div></c:when>
+      <c:otherwise>
+        <div class="table-wrap">
+          <table class="table" data-testid="admin-transactions">
+            <thead><tr><th>Date</th><th>User</th><th>Type</th><th>Description</th><th>Status</th><th class="num">Amount</th></tr></thead>
+            <tbody>
+            <c:forEach var="tx" items="${view.recent}">
+              <tr>
+                <td class="nowrap muted"><c:out value="${tx.time}"/></td>
+                <td><a href="${pageContext.request.contextPath}/admin/users/${tx.userId}"><c:out value="${tx.userEmail}"/></a></td>
+                <td><c:out value="${tx.type}"/></td>
+                <td><c:out value="${tx.description}"/></td>
+                <td><t:status value="${tx.status}"/></td>
+                <td class="num mono ${tx.credit ? 'pos' : 'neg'}"><c:out value="${tx.amount}"/></td>
+              </tr>
+            </c:forEach>
+            </tbody>
+          </table>
+        </div>
+      </c:otherwise>
+    </c:choose>
+  </section>
+</t:layout>

@@ -1,0 +1,54 @@
+<%@ tag description="The one page layout: head, top bar with the signed-in user, content, scripts" pageEncoding="UTF-8" trimDirectiveWhitespaces="true" %>
+<%@ attribute name="title" required="true" %>
+<%@ attribute name="active" required="false" %>
+<%@ taglib prefix="c" uri="jakarta.tags.core" %>
+<c:set var="base" value="${pageContext.request.contextPath}"/>
+<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title><c:out value="${title}"/> · ArbDesk</title>
+  <link rel="icon" href="<c:out value='${base}'/>/assets/img/logo.svg" type="image/svg+xml">
+  <link rel="stylesheet" href="<c:out value='${base}'/>/assets/css/app.css">
+</head>
+<body data-base="<c:out value='${base}'/>" data-csrf="<c:out value='${csrfToken}'/>">
+<header class="topbar">
+  <div class="topbar-inner">
+    <a class="brand" href="<c:out value='${base}'/>/">
+      <img src="<c:out value='${base}'/>/assets/img/logo.svg" alt="" width="28" height="28">
+      <span>ArbDesk</span>
+    </a>
+    <c:choose>
+      <c:when test="${not empty currentUser}">
+        <nav class="nav" aria-label="Main">
+          <a href="<c:out value='${base}'/>/dashboard" class="${active == 'dashboard' ? 'active' : ''}">Dashboard</a>
+          <c:if test="${currentUser.admin}">
+            <a href="<c:out value='${base}'/>/admin" class="${active == 'admin' ? 'active' : ''}">Back office</a>
+          </c:if>
+        </nav>
+        <div class="who">
+          <span class="who-email" data-testid="current-user"><c:out value="${currentUser.email}"/></span>
+          <c:if test="${currentUser.admin}"><span class="badge badge-admin">admin</span></c:if>
+          <form method="post" action="<c:out value='${base}'/>/logout" class="inline">
+            <input type="hidden" name="_csrf" value="<c:out value='${csrfToken}'/>">
+            <button type="submit" class="btn btn-ghost btn-sm" data-testid="logout">Log out</button>
+          </form>
+        </div>
+      </c:when>
+      <c:otherwise>
+        <nav class="nav nav-right" aria-label="Account">
+          <a href="<c:out value='${base}'/>/login" class="${active == 'login' ? 'active' : ''}">Log in</a>
+          <a href="<c:out value='${base}'/>/signup" class="btn btn-primary btn-sm">Sign up</a>
+        </nav>
+      </c:otherwise>
+    </c:choose>
+  </div>
+</header>
+<main class="container">
+  <jsp:doBody/>
+</main>
+<footer class="footer">ArbDesk · self-hosted crypto deposit &amp; arbitrage desk</footer>
+<script src="<c:out value='${base}'/>/assets/js/app.js"></script>
+</body>
+</html>
