@@ -2,6 +2,7 @@ package com.arbdesk.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -56,6 +57,9 @@ public final class ExceptionMappers {
                         .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                         .collect(Collectors.joining("."));
                 return ErrorBody.response(ErrorCode.VALIDATION_FAILED, "Invalid value for " + field, field, null);
+            }
+            if (e instanceof MismatchedInputException) {
+                return ErrorBody.response(ErrorCode.VALIDATION_FAILED, "The request body must be a JSON object", null, null);
             }
             return ErrorBody.response(ErrorCode.MALFORMED_JSON, "The request body is not valid JSON", null, null);
         }

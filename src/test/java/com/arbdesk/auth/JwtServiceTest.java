@@ -1,0 +1,84 @@
+package com.arbdesk.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.Keys;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class JwtServiceTest {
+    private static final String SECRET = "0123456789abcdef0123456789abcdef-test-secret";
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    private final JwtService jwt = new JwtService(SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void issuedTokenVerifiesToItsUser() {
+        assertEquals(Optional.of(42L), jwt.verify(jwt.issue(42, Role.USER)));
+    }
+
+    @Test
+    void expiredTokenIsRejected() {
+        String token = jwt.issue(42, Role.USER);
+        JwtService later = new JwtService(SECRET, Clock.fixed(NOW.plus(JwtService.SESSION_TTL).plusSeconds(120), ZoneOffset.UTC));
+        assertTrue(later.verify(token).isEmpty());
+    }
+
+    @Test
+    void tamperedPayloadIsRejected() {
+        String[] parts = jwt.issue(42, Role.USER).split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("\"42\"", "\"1\"");
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+        assertTrue(jwt.verify(forged).isEmpty());
+    }
+
+    @Test
+    void otherSecretIsRejected() {
+        JwtService other = new JwtService("another-secret-that-is-long-enough-for-hs256", Clock.fixed(NOW, ZoneOffset.UTC));
+        assertTrue(jwt.verify(other.issue(42, Role.ADMIN)).isEmpty());
+    }
+
+    @Test
+    void algNoneIsRejected() {
+        String header = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
+        String body = b64("{\"iss\":\"arbdesk\",\"sub\":\"1\",\"role\":\"ADMIN\",\"exp\":" + (NOW.getEpochSecond() + 3600) + "}");
+        assertTrue(jwt.verify(header + "." + body + ".").isEmpty());
+        assertTrue(jwt.verify(header + "." + body).isEmpty());
+    }
+
+    @Test
+    void otherHmacAlgorithmWithTheSameKeyIsRejected() {
+        String hs512 = Jwts.builder().issuer("arbdesk").subject("1").expiration(Date.from(NOW.plusSeconds(3600)))
+                .signWith(Keys.hmacShaKeyFor((SECRET + SECRET).getBytes(StandardCharsets.UTF_8)), Jwts.SIG.HS512).compact();
+        assertTrue(jwt.verify(hs512).isEmpty());
+    }
+
+    @Test
+    void tokenWithoutExpiryOrIssuerIsRejected() {
+        var key = Keys.hmacShaKeyFor(SECRET.getBytes(StandardCharsets.UTF_8));
+        String noExp = Jwts.builder().issuer("arbdesk").subject("1").signWith(key, Jwts.SIG.HS256).compact();
+        String noIss = Jwts.builder().subject("1").expiration(Date.from(NOW.plusSeconds(60))).signWith(key, Jwts.SIG.HS256).compact();
+        assertTrue(jwt.verify(noExp).isEmpty());
+        assertTrue(jwt.verify(noIss).isEmpty());
+    }
+
+    @Test
+    void garbageIsRejected() {
+        assertTrue(jwt.verify(null).isEmpty());
+        assertTrue(jwt.verify("").isEmpty());
+        assertTrue(jwt.verify("a.b.c").isEmpty());
+        assertTrue(jwt.verify("x".repeat(5000)).isEmpty());
+    }
+
+    private static String b64(String s) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,131 @@
+package com.arbdesk.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AppConfigTest {
+    private static final String STRONG = "k9Vq2mXz7LpR4tYw8BnC3dFg6HjK1sAe5uIo0QxZ";
+
+    private static Map<String, String> production() {
+        Map<String, String> env = new HashMap<>();
+        env.put("NOWPAYMENTS_API_KEY", "live-key");
+        env.put("NOWPAYMENTS_IPN_SECRET", "ipn-secret-from-dashboard");
+        env.put("APP_BASE_URL", "https://desk.example.com/");
+        env.put("JWT_SECRET", STRONG);
+        return env;
+    }
+
+    @Test
+    void noKeysMeansDemoModeWithBuiltInSandboxAndWarnings() {
+        AppConfig c = AppConfig.resolve(Map.of(), Map.of(), Map.of());
+        assertEquals(AppMode.DEMO, c.mode());
+        assertEquals(8080, c.port());
+        assertEquals("http://localhost:8080", c.baseUrl());
+        assertEquals("http://localhost:8080/sandbox/nowpayments/v1", c.nowPaymentsApiUrl());
+        assertEquals(Path.of("data/arbdesk.db"), c.databasePath());
+        assertTrue(c.jwtSecret().length() >= AppConfig.MIN_SECRET_BYTES);
+        assertEquals(c.jwtSecret(), c.wsSecret(), "WS_SECRET defaults to JWT_SECRET");
+        assertTrue(c.warnings().stream().anyMatch(w -> w.contains("DEMO MODE")));
+        assertTrue(c.warnings().stream().anyMatch(w -> w.contains("JWT_SECRET is not set")));
+    }
+
+    @Test
+    void generatedSecretsDifferPerStart() {
+        assertNotEquals(AppConfig.resolve(Map.of(), Map.of(), Map.of()).jwtSecret(),
+                AppConfig.resolve(Map.of(), Map.of(), Map.of()).jwtSecret());
+    }
+
+    @Test
+    void overridesBeatEnvironmentWhichBeatsTheFileWhichBeatsDefaults() {
+        Map<String, String> file = Map.of("PORT", "7000", "DATABASE_PATH", "/file/db", "APP_BASE_URL", "http://file:1");
+        Map<String, String> env = Map.of("PORT", "7100", "DATABASE_PATH", "/env/db");
+        Map<String, String> over = Map.of("PORT", "7200");
+        AppConfig c = AppConfig.resolve(over, env, file);
+        assertEquals(7200, c.port());
+        assertEquals(Path.of("/env/db"), c.databasePath());
+        assertEquals("http://file:1", c.baseUrl());
+    }
+
+    @Test
+    void readsTheConfFile(@TempDir Path dir) throws Exception {
+        Path conf = dir.resolve("arbdesk.properties");
+        Files.writeString(conf, "# comment\nport = 9191\nDATABASE_PATH=/tmp/x.db\n");
+        AppConfig c = AppConfig.resolve(Map.of(), Map.of(), AppConfig.readProperties(conf));
+        assertEquals(9191, c.port());
+        assertEquals(Path.of("/tmp/x.db"), c.databasePath());
+        assertTrue(AppConfig.readProperties(dir.resolve("missing.properties")).isEmpty());
+    }
+
+    @Test
+    void anApiKeyMeansProductionUnlessAppModeSaysOtherwise() {
+        assertEquals(AppMode.PRODUCTION, AppConfig.resolve(Map.of(), production(), Map.of()).mode());
+        Map<String, String> env = new HashMap<>(Map.of("NOWPAYMENTS_API_KEY", "k", "APP_MODE", "demo"));
+        assertEquals(AppMode.DEMO, AppConfig.resolve(Map.of(), env, Map.of()).mode());
+    }
+
+    @Test
+    void productionAcceptsStrongSettingsAndUsesTheRealProvider() {
+        AppConfig c = AppConfig.resolve(Map.of(), production(), Map.of());
+        assertEquals("https://desk.example.com", c.baseUrl());
+        assertEquals("https://api.nowpayments.io/v1", c.nowPaymentsApiUrl());
+        assertTrue(c.secureCookies());
+        assertFalse(c.warnings().stream().anyMatch(w -> w.contains("DEMO")));
+    }
+
+    @Test
+    void productionFailsFastNamingTheMissingOrWeakVariable() {
+        for (String key : new String[] {"JWT_SECRET", "NOWPAYMENTS_IPN_SECRET", "APP_BASE_URL"}) {
+            Map<String, String> env = production();
+            env.remove(key);
+            env.put("APP_MODE", "production");
+            ConfigException e = assertThrows(ConfigException.class, () -> AppConfig.resolve(Map.of(), env, Map.of()));
+            assertTrue(e.getMessage().startsWith(key), e.getMessage());
+        }
+        Map<String, String> weak = production();
+        weak.put("JWT_SECRET", "short-secret");
+        assertTrue(assertThrows(ConfigException.class, () -> AppConfig.resolve(Map.of(), weak, Map.of()))
+                .getMessage().contains("JWT_SECRET is too weak"));
+        Map<String, String> repetitive = production();
+        repetitive.put("JWT_SECRET", "a".repeat(64));
+        assertThrows(ConfigException.class, () -> AppConfig.resolve(Map.of(), repetitive, Map.of()));
+        Map<String, String> weakAdmin = production();
+        weakAdmin.put("ADMIN_EMAIL", "ops@example.com");
+        weakAdmin.put("ADMIN_PASSWORD", "short");
+        assertTrue(assertThrows(ConfigException.class, () -> AppConfig.resolve(Map.of(), weakAdmin, Map.of()))
+                .getMessage().contains("ADMIN_PASSWORD"));
+    }
+
+    @Test
+    void malformedValuesAreRejectedClearly() {
+        assertTrue(assertThrows(ConfigException.class, () -> AppConfig.resolve(Map.of("PORT", "eighty"), Map.of(), Map.of()))
+                .getMessage().contains("PORT"));
+        assertTrue(assertThrows(ConfigException.class, () -> AppConfig.resolve(Map.of("APP_MODE", "staging"), Map.of(), Map.of()))
+                .getMessage().contains("APP_MODE"));
+        assertTrue(assertThrows(ConfigException.class, () -> AppConfig.resolve(Map.of("APP_BASE_URL", "ftp://x"), Map.of(), Map.of()))
+                .getMessage().contains("APP_BASE_URL"));
+        assertTrue(assertThrows(ConfigException.class, () -> AppConfig.resolve(Map.of("ADMIN_EMAIL", "a@b.c"), Map.of(), Map.of()))
+                .getMessage().contains("ADMIN_PASSWORD"));
+    }
+
+    @Test
+    void toStringNeverShowsSecrets() {
+        AppConfig c = AppConfig.resolve(Map.of(), production(), Map.of());
+        assertFalse(c.toString().contains(STRONG));
+        assertFalse(c.toString().contains("ipn-secret-from-dashboard"));
+    }
+
+    @Test
+    void contextPathCompletesTheDefaultBaseUrl() {
+        assertEquals("http://localhost:8080/arbdesk", AppConfig.resolve(Map.of(), Map.of(), Map.of(), "/arbdesk").baseUrl());
+    }
+}

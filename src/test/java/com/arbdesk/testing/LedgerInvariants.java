@@ -1,0 +1,72 @@
+package com.arbdesk.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.nio.file.Path;
+
+/**
+ * Reads the server's SQLite file directly and checks what must hold after any test: no negative
+ * balance, every completed adjustment has exactly one ledger entry of its amount, no entry without
+ * a source, no money column stored as a float.
+ */
+public final class LedgerInvariants {
+    private final Path database;
+
+    LedgerInvariants(Path database) {
+        this.database = database;
+    }
+
+    public void assertHold() {
+        expectNone("negative balance", """
+                SELECT user_id FROM ledger_entries GROUP BY user_id, asset HAVING SUM(amount_minor) < 0
+                """);
+        expectNone("adjustment without exactly one matching ledger entry", """
+                SELECT t.id FROM transactions t
+                WHERE t.type = 'adjustment' AND t.status = 'completed'
+                  AND (SELECT COUNT(*) FROM ledger_entries e WHERE e.transaction_id = t.id AND e.amount_minor = t.amount_usd_minor) <> 1
+                """);
+        expectNone("money stored as a non-integer", """
+                SELECT id FROM ledger_entries WHERE typeof(amount_minor) <> 'integer'
+                UNION ALL SELECT id FROM transactions WHERE typeof(amount_usd_minor) <> 'integer'
+                """);
+    }
+
+    public long count(String sql) {
+        try (Connection c = open(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new AssertionError("query failed: " + sql, e);
+        }
+    }
+
+    /** Runs a statement expected to fail, returning the error text (for append-only checks). */
+    public String executeExpectingFailure(String sql) {
+        try (Connection c = open(); Statement st = c.createStatement()) {
+            st.executeUpdate(sql);
+            throw new AssertionError("statement succeeded but should have failed: " + sql);
+        } catch (SQLException e) {
+            return e.getMessage();
+        }
+    }
+
+    private void expectNone(String what, String sql) {
+        try (Connection c = open(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            if (rs.next()) {
+                throw new AssertionError("ledger invariant broken: " + what + " (row " + rs.getString(1) + ")");
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("invariant query failed: " + sql, e);
+        }
+    }
+
+    private Connection open() throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath());
+        try (Statement st = c.createStatement()) {
+            st.execute("PRAGMA busy_timeout = 5000");
+        }
+        return c;
+    }
+}

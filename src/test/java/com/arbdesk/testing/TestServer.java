@@ -1,0 +1,190 @@
+package com.arbdesk.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The real ArbDesk WAR (target/arbdesk.war, built by the package phase) started with
+ * {@code java -jar} in its own process on a free port, with its own temporary SQLite file.
+ * A separate process matters: two copies of SQLite's native library in one JVM break its file
+ * locking, so the test's direct database checks must come from another process. Closing it checks
+ * the ledger invariants, stops the server (SIGTERM, as an operator would) and deletes its files.
+ */
+public final class TestServer implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Process process;
+    private final Path dir;
+    private final Path database;
+    private final Path log;
+    private final int port;
+
+    private TestServer(Process process, Path dir, Path database, Path log, int port) {
+        this.process = process;
+        this.dir = dir;
+        this.database = database;
+        this.log = log;
+        this.port = port;
+    }
+
+    public static TestServer start() {
+        return start(Map.of());
+    }
+
+    /** Starts with these settings (names as in README/.env.example) on top of demo-mode test defaults. */
+    public static TestServer start(Map<String, String> settings) {
+        try {
+            Path dir = Files.createTempDirectory("arbdesk-it-");
+            int port = freePort();
+            Map<String, String> env = new HashMap<>();
+            env.put("APP_MODE", "demo");
+            env.put("PORT", Integer.toString(port));
+            env.put("DATABASE_PATH", dir.resolve("arbdesk.db").toString());
+            env.put("ARBDESK_CONF", dir.resolve("no-conf.properties").toString());
+            env.putAll(settings);
+            Path log = dir.resolve("server.log");
+            Process p = launch(env, log, dir);
+            TestServer server = new TestServer(p, dir, Path.of(env.get("DATABASE_PATH")), log, port);
+            server.awaitHealthy();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("test server did not start", e);
+        }
+    }
+
+    /** Starts {@code java -jar arbdesk.war} with exactly these settings as its environment (plus PATH/JAVA_HOME). */
+    public static Process launch(Map<String, String> env, Path log, Path workDir) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC",
+                "-Djava.io.tmpdir=" + workDir, "-jar", war().toAbsolutePath().toString());
+        Map<String, String> penv = pb.environment();
+        AppKeys.ALL.forEach(penv::remove); // nothing from the developer's shell leaks into a test server
+        penv.putAll(env);
+        pb.directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        return pb.start();
+    }
+
+    private void awaitHealthy() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/health")))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(150);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("server not healthy within " + START_TIMEOUT + ":\n" + logTail());
+    }
+
+    public static Path war() {
+        Path war = Path.of(System.getProperty("arbdesk.war", "target/arbdesk.war"));
+        if (!Files.isRegularFile(war)) {
+            throw new IllegalStateException(war + " is missing: integration tests run after the package phase (./mvnw verify)");
+        }
+        return war;
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public String url(String path) {
+        return baseUrl() + path;
+    }
+
+    public Path databasePath() {
+        return database;
+    }
+
+    /** The server's console output so far (start-up banner, warnings, errors). */
+    public String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private String logTail() {
+        String text = logText();
+        return text.length() > 6000 ? text.substring(text.length() - 6000) : text;
+    }
+
+    /** A new HTTP client with its own cookie jar (one browser, in effect). */
+    public TestClient client() {
+        return new TestClient(baseUrl());
+    }
+
+    public LedgerInvariants ledger() {
+        return new LedgerInvariants(database);
+    }
+
+    @Override
+    public void close() {
+        try {
+            ledger().assertHold();
+        } finally {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            deleteTree(dir);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}
