@@ -26,6 +26,13 @@ public final class TestClient {
     private final HttpClient http;
     private String bearer;
 
+    /** Builds clients for a server this harness did not start (a standalone Tomcat, say). */
+    public record Factory(String base) {
+        public TestClient client() {
+            return new TestClient(base);
+        }
+    }
+
     TestClient(String base) {
         this.base = base;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)

@@ -1,0 +1,93 @@
+package com.arbdesk.testing;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** A WebSocket test client that queues every text message it receives. */
+public final class WsClient implements AutoCloseable {
+    private final WebSocket socket;
+    private final BlockingQueue<String> messages;
+
+    private WsClient(WebSocket socket, BlockingQueue<String> messages) {
+        this.socket = socket;
+        this.messages = messages;
+    }
+
+    /** Connects with these handshake headers; throws {@link HandshakeRefused} with the HTTP status if the upgrade is refused. */
+    public static WsClient connect(String wsUrl, Map<String, String> headers) {
+        BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        WebSocket.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().newWebSocketBuilder();
+        headers.forEach(b::header);
+        try {
+            WebSocket ws = b.buildAsync(URI.create(wsUrl), new WebSocket.Listener() {
+                private final StringBuilder partial = new StringBuilder();
+
+                @Override
+                public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                    partial.append(data);
+                    if (last) {
+                        queue.add(partial.toString());
+                        partial.setLength(0);
+                    }
+                    webSocket.request(1);
+                    return null;
+                }
+            }).get(10, TimeUnit.SECONDS);
+            return new WsClient(ws, queue);
+        } catch (ExecutionException | CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException h) {
+                throw new HandshakeRefused(h.getResponse().statusCode());
+            }
+            throw new AssertionError("websocket connect failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (TimeoutException e) {
+            throw new AssertionError("websocket connect timed out", e);
+        }
+    }
+
+    /** The server refused the upgrade with this HTTP status. */
+    public static final class HandshakeRefused extends RuntimeException {
+        private final int status;
+
+        HandshakeRefused(int status) {
+            super("handshake refused with HTTP " + status);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    /** The next message, or an AssertionError after the timeout. */
+    public String next(Duration timeout) {
+        try {
+            String m = messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (m == null) {
+                throw new AssertionError("no websocket message within " + timeout);
+            }
+            return m;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        socket.abort();
+    }
+}
