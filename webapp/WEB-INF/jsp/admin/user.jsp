@@ -27,7 +27,7 @@
         </div>
         <div class="grow">
           <label for="reason">Reason (kept in the audit trail)</label>
-          <input id="reason" name="reason" required minlength="5" maxlength="500" placeholder="e.g. Goodwill credit for ticket #123" value="<c:out value='${view.formReason}'/>">
+          <input id="reason" name="reason" required minlength="5" maxlength="500" placeholder="e.g. Goodwill credit, ticket #123" value="<c:out value='${view.formReason}'/>">
         </div>
         <button type="submit" class="btn btn-primary">Record adjustment</button>
       </form>

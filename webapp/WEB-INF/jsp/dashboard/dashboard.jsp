@@ -18,6 +18,7 @@
     </article>
     <article class="card span-2">
       <h2 class="card-title">Portfolio</h2>
+      <div class="table-wrap">
       <table class="table">
         <thead><tr><th>Asset</th><th class="num">Amount</th><th class="num">Value (USD)</th><th class="num">Share</th></tr></thead>
         <tbody>
@@ -31,6 +32,7 @@
         </c:forEach>
         </tbody>
       </table>
+      </div>
     </article>
   </section>
 
@@ -72,12 +74,9 @@
       <h2 class="card-title">Arbitrage opportunities</h2>
       <span class="badge badge-muted">scanner offline</span>
     </div>
-    <div class="table-wrap">
-      <table class="table">
-        <thead><tr><th>Pair</th><th>Buy on</th><th>Sell on</th><th class="num">Ask</th><th class="num">Bid</th>
-          <th class="num">Net %</th><th class="num">Est. profit</th><th class="num">Age</th></tr></thead>
-        <tbody><tr><td colspan="8" class="empty">The market scanner is not running yet. Fee-adjusted opportunities across exchanges will be listed here.</td></tr></tbody>
-      </table>
+    <div class="empty" data-testid="arbitrage-empty">
+      <p>The market scanner is not running yet.</p>
+      <p class="muted small">Fee-adjusted opportunities across exchanges, with depth and quote age, will be listed here.</p>
     </div>
   </section>
 

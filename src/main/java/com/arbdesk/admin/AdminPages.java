@@ -53,6 +53,12 @@ public final class AdminPages {
                            String notice, String error, String formAmount, String formReason) {
     }
 
+    /** "balance_adjustment" reads as "Balance adjustment". */
+    static String actionLabel(String action) {
+        String words = action.replace('_', ' ');
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
     @WebServlet("/admin")
     public static class UsersPage extends HttpServlet {
         @Override
@@ -104,7 +110,7 @@ public final class AdminPages {
                 return;
             }
             List<AuditRow> audit = d.audit().stream().map(a -> new AuditRow(Pages.time(a.createdAt()),
-                    a.actorEmail() == null ? "system" : a.actorEmail(), a.action(), a.details())).toList();
+                    a.actorEmail() == null ? "system" : a.actorEmail(), actionLabel(a.action()), a.details())).toList();
             req.setAttribute("view", new UserView(UserRow.of(d.user(), d.balance()),
                     d.transactions().stream().map(TransactionView::of).toList(),
                     d.entries().stream().map(EntryRow::of).toList(), audit, notice, error,

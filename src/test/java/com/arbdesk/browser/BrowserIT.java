@@ -1,0 +1,197 @@
+package com.arbdesk.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.arbdesk.App;
+import com.arbdesk.testing.Browser;
+import com.arbdesk.testing.TestServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The pages as a person uses them, in headless Chromium against the real WAR: sign-up, logout, login errors, back office. */
+class BrowserIT {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String PASSWORD = "a long passphrase";
+    private static final By CURRENT_USER = By.cssSelector("[data-testid=current-user]");
+    private static final By BALANCE = By.cssSelector("[data-testid=balance]");
+    private static final By FORM_ERROR = By.cssSelector("[data-testid=form-error]");
+    private static final By USER_ROWS = By.cssSelector("[data-testid=users] tbody tr");
+
+    static TestServer server;
+    private final List<Browser> browsers = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        Browser.assumeAvailable();
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @AfterEach
+    void quitBrowsers() {
+        browsers.forEach(Browser::close);
+        browsers.clear();
+    }
+
+    @Test
+    void signUpLandsOnAnEmptyDashboardAndTheDepositDialogOpens() {
+        WebDriver d = browser();
+        String email = freshEmail();
+        signUp(d, email);
+
+        assertEquals(email, text(d, CURRENT_USER));
+        assertEquals("$0.00", text(d, BALANCE));
+        assertTrue(d.findElement(By.cssSelector("[data-testid=no-transactions]")).isDisplayed(), "empty transactions state");
+        assertTrue(d.findElements(By.cssSelector("[data-testid=transactions]")).isEmpty(), "no transactions table");
+        Browser.screenshot(d, "dashboard-new-user");
+        Browser.phoneScreenshot(d, "dashboard-phone");
+
+        WebElement dialog = d.findElement(By.id("deposit-dialog"));
+        assertFalse(dialog.isDisplayed(), "deposit dialog starts closed");
+        d.findElement(By.cssSelector("[data-testid=deposit-button]")).click();
+        wait(d).until(x -> "true".equals(dialog.getDomProperty("open")) && dialog.isDisplayed());
+        assertEquals("Deposit", dialog.findElement(By.id("deposit-title")).getText());
+        Browser.screenshot(d, "deposit-dialog");
+    }
+
+    @Test
+    void logoutEndsTheSession() {
+        WebDriver d = browser();
+        signUp(d, freshEmail());
+
+        d.findElement(By.cssSelector("[data-testid=logout]")).click();
+        wait(d).until(ExpectedConditions.urlContains("/login"));
+        assertTrue(d.findElements(CURRENT_USER).isEmpty(), "no user in the header after logout");
+
+        d.get(server.url("/dashboard"));
+        wait(d).until(ExpectedConditions.urlContains("/login"));
+        assertTrue(d.findElements(BALANCE).isEmpty(), "dashboard content must not show");
+    }
+
+    @Test
+    void wrongPasswordShowsTheErrorAndKeepsTheEmail() {
+        String email = freshEmail();
+        server.client().signup(email, PASSWORD);
+        WebDriver d = browser();
+
+        logIn(d, email, "not the password");
+        WebElement error = wait(d).until(ExpectedConditions.visibilityOfElementLocated(FORM_ERROR));
+        assertTrue(error.getText().toLowerCase(Locale.ROOT).contains("incorrect"), error.getText());
+        assertEquals(email, d.findElement(By.id("email")).getDomProperty("value"));
+        assertEquals("", d.findElement(By.id("password")).getDomProperty("value"));
+        assertTrue(d.getCurrentUrl().contains("/login"), d.getCurrentUrl());
+        Browser.screenshot(d, "login-error");
+    }
+
+    @Test
+    void anAdminCreditShowsInTheBackOfficeAndOnTheUsersDashboard() {
+        String email = freshEmail();
+        signUp(browser(), email);
+
+        WebDriver admin = browser();
+        logIn(admin, App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD);
+        wait(admin).until(ExpectedConditions.urlMatches("/admin$"));
+        assertEquals(App.DEMO_ADMIN_EMAIL, text(admin, CURRENT_USER));
+        assertTrue(text(admin, By.cssSelector("[data-testid=users]")).contains(email), "new user listed");
+        assertTrue(admin.findElements(USER_ROWS).size() > 1, "the list holds more than the new user before searching");
+        Browser.screenshot(admin, "admin-users");
+
+        WebElement search = admin.findElement(By.cssSelector("form.search input[name=q]"));
+        search.sendKeys(email);
+        admin.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        wait(admin).until(ExpectedConditions.urlContains("q="));
+        List<WebElement> rows = wait(admin).until(ExpectedConditions.numberOfElementsToBe(USER_ROWS, 1));
+        assertTrue(rows.get(0).getText().contains(email), rows.get(0).getText());
+
+        rows.get(0).findElement(By.linkText(email)).click();
+        wait(admin).until(ExpectedConditions.urlMatches("/admin/users/\\d+$"));
+        assertEquals(email, text(admin, By.tagName("h1")));
+        assertEquals("$0.00", text(admin, By.cssSelector("[data-testid=user-balance]")));
+        admin.findElement(By.id("amount_usd")).sendKeys("12.50");
+        admin.findElement(By.id("reason")).sendKeys("Browser test credit");
+        admin.findElement(By.xpath("//button[normalize-space()='Record adjustment']")).click();
+        WebElement notice = wait(admin).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=notice]")));
+        assertEquals("Adjustment recorded.", notice.getText());
+        assertEquals("$12.50", text(admin, By.cssSelector("[data-testid=user-balance]")));
+        assertTrue(text(admin, By.cssSelector("[data-testid=user-transactions]")).contains("Browser test credit"));
+        Browser.screenshot(admin, "admin-user-detail");
+
+        WebDriver user = browser();
+        logIn(user, email, PASSWORD);
+        wait(user).until(ExpectedConditions.urlContains("/dashboard"));
+        assertEquals("$12.50", text(user, BALANCE));
+        List<WebElement> txRows = user.findElements(By.cssSelector("[data-testid=transactions] tbody tr"));
+        assertEquals(1, txRows.size());
+        assertTrue(txRows.get(0).getText().contains("Browser test credit"), txRows.get(0).getText());
+        assertTrue(user.findElements(By.cssSelector("[data-testid=no-transactions]")).isEmpty());
+        Browser.screenshot(user, "dashboard-with-transaction");
+    }
+
+    @Test
+    void aUserWhoIsNotAnAdminGetsTheForbiddenPageOnTheBackOffice() {
+        WebDriver d = browser();
+        signUp(d, freshEmail());
+
+        d.get(server.url("/admin"));
+        String body = wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.tagName("main"))).getText();
+        assertTrue(body.toLowerCase(Locale.ROOT).contains("administrators only"), body);
+        assertTrue(body.contains("403"), body);
+        assertTrue(d.findElements(By.cssSelector("[data-testid=users]")).isEmpty(), "no user list for a non-admin");
+        Browser.screenshot(d, "admin-forbidden");
+    }
+
+    private WebDriver browser() {
+        Browser b = Browser.open();
+        browsers.add(b);
+        return b.driver();
+    }
+
+    private static void signUp(WebDriver d, String email) {
+        d.get(server.url("/signup"));
+        d.findElement(By.id("email")).sendKeys(email);
+        d.findElement(By.id("password")).sendKeys(PASSWORD);
+        d.findElement(By.id("confirm")).sendKeys(PASSWORD);
+        d.findElement(By.xpath("//form[contains(@action,'/signup')]//button[@type='submit']")).click();
+        wait(d).until(ExpectedConditions.urlContains("/dashboard"));
+        wait(d).until(ExpectedConditions.textToBe(CURRENT_USER, email));
+    }
+
+    private static void logIn(WebDriver d, String email, String password) {
+        d.get(server.url("/login"));
+        d.findElement(By.id("email")).sendKeys(email);
+        d.findElement(By.id("password")).sendKeys(password);
+        d.findElement(By.xpath("//form[contains(@action,'/login')]//button[@type='submit']")).click();
+    }
+
+    private static String text(WebDriver d, By by) {
+        return wait(d).until(ExpectedConditions.visibilityOfElementLocated(by)).getText().trim();
+    }
+
+    private static WebDriverWait wait(WebDriver d) {
+        return new WebDriverWait(d, WAIT);
+    }
+
+    private static String freshEmail() {
+        return "browser-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+}
