@@ -26,6 +26,9 @@
           <c:if test="${currentUser.admin}">
             <a href="<c:out value='${base}'/>/admin" class="${active == 'admin' ? 'active' : ''}">Back office</a>
           </c:if>
+          <c:if test="${sandboxEnabled}">
+            <a href="<c:out value='${base}'/>/sandbox/nowpayments/" class="${active == 'sandbox' ? 'active' : ''}">Sandbox</a>
+          </c:if>
         </nav>
         <div class="who">
           <span class="who-email" data-testid="current-user"><c:out value="${currentUser.email}"/></span>

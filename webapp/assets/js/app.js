@@ -11,6 +11,17 @@
     });
   });
 
+  // Buttons that POST to the API (cookie session + the XSRF token from the page) and then reload.
+  var base = document.body.getAttribute('data-base') || '';
+  var csrf = document.body.getAttribute('data-csrf') || '';
+  document.querySelectorAll('[data-post-api]').forEach(function (btn) {
+    btn.addEventListener('click', function () {
+      btn.disabled = true;
+      fetch(base + btn.getAttribute('data-post-api'), { method: 'POST', headers: { 'X-CSRF-Token': csrf } })
+        .then(function () { window.location.reload(); });
+    });
+  });
+
   document.querySelectorAll('dialog').forEach(function (dialog) {
     dialog.querySelectorAll('[data-close-dialog]').forEach(function (btn) {
       btn.addEventListener('click', function () { dialog.close(); });

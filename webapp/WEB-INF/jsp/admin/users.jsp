@@ -5,6 +5,25 @@
   <div class="page-head">
     <h1>Back office</h1>
   </div>
+  <section class="card" data-testid="provider-health">
+    <div class="card-head">
+      <h2 class="card-title">Payment provider</h2>
+      <span class="badge status-${view.provider.healthy ? 'completed' : (view.provider.state == 'checking' ? 'pending' : 'failed')}"
+            data-testid="provider-state"><c:out value="${view.provider.state}"/></span>
+    </div>
+    <p><c:out value="${view.provider.message}"/></p>
+    <p class="muted small">
+      <c:out value="${view.provider.builtInSandbox ? 'Built-in NOWPayments sandbox' : 'NOWPayments'}"/> at
+      <code><c:out value="${view.provider.apiUrl}"/></code>
+      <c:if test="${not empty view.providerChecked}"> · checked <c:out value="${view.providerChecked}"/></c:if>
+      · <c:out value="${view.provider.enabledCoins.size()}"/> coins enabled
+    </p>
+    <c:if test="${not empty view.provider.hints}">
+      <ul class="small"><c:forEach var="h" items="${view.provider.hints}"><li><c:out value="${h}"/></li></c:forEach></ul>
+    </c:if>
+    <button type="button" class="btn btn-sm" data-post-api="/api/admin/provider/recheck" data-testid="provider-recheck">Re-check now</button>
+  </section>
+
   <section class="card">
     <div class="card-head">
       <h2 class="card-title">Users</h2>

@@ -15,11 +15,16 @@ import com.arbdesk.db.Tx;
 import com.arbdesk.ledger.LedgerDao;
 import com.arbdesk.ledger.LedgerService;
 import com.arbdesk.ledger.TransactionDao;
+import com.arbdesk.nowpayments.NowPaymentsClient;
+import com.arbdesk.nowpayments.ProviderCheck;
+import com.arbdesk.nowpayments.ProviderMonitor;
 import com.arbdesk.realtime.LiveEvents;
+import com.arbdesk.sandbox.SandboxService;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Properties;
 
 /** The application's object graph, built once at start-up and kept in the servlet context. */
@@ -39,6 +44,9 @@ public final class App implements AutoCloseable {
     private final LedgerService ledger;
     private final AdminService admin;
     private final String version;
+    private final SandboxService sandbox;
+    private final NowPaymentsClient provider;
+    private final ProviderMonitor providerMonitor;
 
     private App(AppConfig config, Clock clock) {
         this.config = config;
@@ -51,6 +59,11 @@ public final class App implements AutoCloseable {
         this.ledger = new LedgerService(tx, new LedgerDao(), new TransactionDao(), events, clock);
         this.admin = new AdminService(tx, auth, ledger, new AuditDao(), clock);
         this.version = readVersion();
+        AppConfig.Sandbox sb = config.sandbox();
+        this.sandbox = sb.enabled() ? new SandboxService(sb, config.nowPaymentsApiKey(), config.nowPaymentsIpnSecret(),
+                config.baseUrl(), clock) : null;
+        this.provider = new NowPaymentsClient(NowPaymentsClient.Settings.of(config.nowPaymentsApiUrl(), config.nowPaymentsApiKey()));
+        this.providerMonitor = new ProviderMonitor(provider, ProviderCheck.DEPOSIT_TICKERS, clock);
     }
 
     /** Opens the database, applies migrations and seeds the configured and demo accounts. */
@@ -62,6 +75,9 @@ public final class App implements AutoCloseable {
         }
         if (config.adminEmail().isPresent() && config.adminPassword().isPresent()) {
             app.auth.ensureAccount(config.adminEmail().get(), config.adminPassword().get(), Role.ADMIN);
+        }
+        if (!config.sandbox().only()) {
+            app.providerMonitor.start();
         }
         return app;
     }
@@ -102,12 +118,29 @@ public final class App implements AutoCloseable {
         return admin;
     }
 
+    /** The built-in provider sandbox; empty in production mode. */
+    public Optional<SandboxService> sandbox() {
+        return Optional.ofNullable(sandbox);
+    }
+
+    public NowPaymentsClient provider() {
+        return provider;
+    }
+
+    public ProviderMonitor providerMonitor() {
+        return providerMonitor;
+    }
+
     public String version() {
         return version;
     }
 
     @Override
     public void close() {
+        providerMonitor.close();
+        if (sandbox != null) {
+            sandbox.close();
+        }
         database.close();
     }
 

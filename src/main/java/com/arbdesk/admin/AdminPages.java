@@ -45,7 +45,8 @@ public final class AdminPages {
     }
 
     /** The users page. */
-    public record UsersView(String query, List<UserRow> users, List<TransactionView> recent) {
+    public record UsersView(String query, List<UserRow> users, List<TransactionView> recent,
+                            ProviderResource.ProviderResponse provider, String providerChecked) {
     }
 
     /** The user detail page, with the adjustment form's last input and outcome. */
@@ -63,11 +64,14 @@ public final class AdminPages {
     public static class UsersPage extends HttpServlet {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-            AdminService admin = App.from(getServletContext()).admin();
+            App app = App.from(getServletContext());
+            AdminService admin = app.admin();
             String q = req.getParameter("q") == null ? "" : req.getParameter("q").trim();
             List<UserRow> users = admin.searchUsers(q, 100, 0).stream().map(s -> UserRow.of(s.user(), s.balance())).toList();
             List<TransactionView> recent = admin.transactions(null, 20, 0).stream().map(TransactionView::of).toList();
-            req.setAttribute("view", new UsersView(q, users, recent));
+            ProviderResource.ProviderResponse provider = ProviderResource.ProviderResponse.of(
+                    app.providerMonitor().current().orElse(null), app.config());
+            req.setAttribute("view", new UsersView(q, users, recent, provider, Pages.time(provider.checkedAt())));
             Pages.render(req, resp, "admin/users.jsp");
         }
     }

@@ -29,18 +29,30 @@ public final class EmbeddedServer implements AutoCloseable {
     /** Entry point from {@link WarLauncher}: {@code java -jar arbdesk.war [--port N]}. */
     public static void run(String[] args, Path war) throws IOException, LifecycleException {
         Integer port = null;
+        boolean sandboxOnly = false;
         for (int i = 0; i < args.length; i++) {
             if ("--port".equals(args[i]) && i + 1 < args.length) {
                 port = Integer.parseInt(args[++i]);
+            } else if (i == 0 && "sandbox".equals(args[i])) {
+                sandboxOnly = true;
             } else {
-                System.err.println("usage: java -jar arbdesk.war [--port N]   (settings: see README.md)");
+                System.err.println("usage: java -jar arbdesk.war [sandbox] [--port N]   (settings: see README.md)");
                 System.exit(2);
             }
         }
         // the launcher needs the port before the application's configuration exists; AppConfig reads the same PORT
         String envPort = System.getenv("PORT");
         int p = port != null ? port : envPort != null && !envPort.isBlank() ? Integer.parseInt(envPort.trim()) : 8080;
-        Map<String, String> params = port != null ? Map.of("arbdesk.PORT", Integer.toString(port)) : Map.of();
+        Map<String, String> params = new java.util.HashMap<>();
+        if (port != null) {
+            params.put("arbdesk.PORT", Integer.toString(port));
+        }
+        if (sandboxOnly) {
+            // the sandbox alone: demo mode, its own throwaway database, nothing but /sandbox served
+            params.put("arbdesk.APP_MODE", "demo");
+            params.put("arbdesk.SANDBOX_ONLY", "true");
+            params.put("arbdesk.DATABASE_PATH", Files.createTempDirectory("arbdesk-sandbox-").resolve("sandbox.db").toString());
+        }
         EmbeddedServer server = start(war, p, params, Files.createTempDirectory("arbdesk-tomcat-"), true);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "arbdesk-shutdown"));
         server.tomcat.getServer().await();

@@ -34,7 +34,16 @@ public record AppConfig(
         String nowPaymentsApiUrl,
         Optional<String> adminEmail,
         Optional<String> adminPassword,
+        Sandbox sandbox,
         List<String> warnings) {
+
+    /**
+     * The built-in NOWPayments sandbox: on in demo mode only. {@code stepMillis} is the pause between
+     * simulated confirmations; failed IPN deliveries are retried {@code ipnRetries} times,
+     * {@code ipnRetryMillis} apart. {@code only} serves the sandbox alone ({@code java -jar arbdesk.war sandbox}).
+     */
+    public record Sandbox(boolean enabled, boolean only, long stepMillis, int ipnRetries, long ipnRetryMillis) {
+    }
 
     public static final int MIN_SECRET_BYTES = 32;
     public static final String DEFAULT_CONF_FILE = "conf/arbdesk.properties";
@@ -42,7 +51,8 @@ public record AppConfig(
     /** Every setting ArbDesk reads, in the order the README and .env.example list them. */
     public static final List<String> KEYS = List.of("APP_MODE", "PORT", "APP_BASE_URL", "DATABASE_PATH",
             "JWT_SECRET", "WS_SECRET", "NOWPAYMENTS_API_KEY", "NOWPAYMENTS_IPN_SECRET", "NOWPAYMENTS_API_URL",
-            "ADMIN_EMAIL", "ADMIN_PASSWORD");
+            "ADMIN_EMAIL", "ADMIN_PASSWORD", "SANDBOX_ONLY", "SANDBOX_STEP_MILLIS", "SANDBOX_IPN_RETRIES",
+            "SANDBOX_IPN_RETRY_MILLIS");
 
     public boolean isDemo() {
         return mode == AppMode.DEMO;
@@ -134,8 +144,16 @@ public record AppConfig(
             throw new ConfigException("ADMIN_EMAIL and ADMIN_PASSWORD must be set together");
         }
         Path db = Path.of(v.getOrDefault("DATABASE_PATH", "data/arbdesk.db"));
+        boolean sandboxOnly = Boolean.parseBoolean(v.getOrDefault("SANDBOX_ONLY", "false"));
+        if (sandboxOnly && mode != AppMode.DEMO) {
+            throw new ConfigException("SANDBOX_ONLY needs demo mode: the sandbox is off in production");
+        }
+        Sandbox sandbox = new Sandbox(mode == AppMode.DEMO, sandboxOnly,
+                parseLong(v, "SANDBOX_STEP_MILLIS", 2_500, 0, 600_000),
+                (int) parseLong(v, "SANDBOX_IPN_RETRIES", 3, 0, 20),
+                parseLong(v, "SANDBOX_IPN_RETRY_MILLIS", 10_000, 10, 3_600_000));
         return new AppConfig(mode, port, baseUrl, db, jwtSecret, wsSecret, apiKey, ipnSecret, apiUrl,
-                Optional.ofNullable(adminEmail), Optional.ofNullable(adminPassword), List.copyOf(warnings));
+                Optional.ofNullable(adminEmail), Optional.ofNullable(adminPassword), sandbox, List.copyOf(warnings));
     }
 
     static Map<String, String> readProperties(Path file) {
@@ -165,6 +183,22 @@ public record AppConfig(
         if (s.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES || s.chars().distinct().count() < 8) {
             throw new ConfigException(key + " is too weak for production mode: use at least "
                     + MIN_SECRET_BYTES + " random bytes (for example: openssl rand -base64 48)");
+        }
+    }
+
+    private static long parseLong(Map<String, String> v, String key, long fallback, long min, long max) {
+        String raw = v.get(key);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(raw);
+            if (n < min || n > max) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " must be a whole number from " + min + " to " + max + ", not '" + raw + "'");
         }
     }
 

@@ -3,6 +3,8 @@ package com.arbdesk.web;
 import com.arbdesk.App;
 import com.arbdesk.admin.AdminResource;
 import com.arbdesk.admin.AdminService;
+import com.arbdesk.admin.ProviderResource;
+import com.arbdesk.nowpayments.ProviderMonitor;
 import com.arbdesk.auth.AuthResource;
 import com.arbdesk.auth.AuthService;
 import com.arbdesk.auth.MeResource;
@@ -35,6 +37,7 @@ public class ArbDeskApplication extends ResourceConfig {
         register(MeResource.class);
         register(TransactionsResource.class);
         register(AdminResource.class);
+        register(ProviderResource.class);
         register(new AbstractBinder() {
             @Override
             protected void configure() {
@@ -42,6 +45,7 @@ public class ArbDeskApplication extends ResourceConfig {
                 bind(app.auth()).to(AuthService.class);
                 bind(app.ledger()).to(LedgerService.class);
                 bind(app.admin()).to(AdminService.class);
+                bind(app.providerMonitor()).to(ProviderMonitor.class);
             }
         });
     }

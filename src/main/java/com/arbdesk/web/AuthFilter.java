@@ -36,6 +36,10 @@ public final class AuthFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
         String path = req.getRequestURI().substring(req.getContextPath().length());
+        if (!sandboxGate(path, resp)) {
+            return;
+        }
+        req.setAttribute("sandboxEnabled", app.config().sandbox().enabled());
         String header = req.getHeader("Authorization");
         boolean bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
         Optional<String> cookie = AuthCookies.read(req, AuthCookies.SESSION);
@@ -85,6 +89,21 @@ public final class AuthFilter extends HttpFilter {
                 return current; // the WebSocket handshake hands this principal to the endpoint
             }
         }, resp);
+    }
+
+    /**
+     * The sandbox exists only in demo mode (404 in production); in sandbox-only mode nothing else is
+     * served. Sandbox routes carry no ArbDesk session: the provider API checks its own API key.
+     */
+    private boolean sandboxGate(String path, HttpServletResponse resp) throws IOException {
+        boolean sandboxPath = path.equals("/sandbox") || path.startsWith("/sandbox/");
+        var sandbox = app.config().sandbox();
+        if (sandboxPath ? !sandbox.enabled()
+                : sandbox.only() && !path.equals("/health") && !path.startsWith("/assets/") && !path.equals("/error")) {
+            resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return false;
+        }
+        return true;
     }
 
     /** A browser's Origin must be this site (APP_BASE_URL, or the host the request came to); tools send none. */

@@ -34,7 +34,13 @@ public final class Bootstrap implements ServletContextListener {
         RecordElResolver.install(ctx);
         StringBuilder banner = new StringBuilder("ArbDesk " + app.version() + " is running at " + config.baseUrl() + "/ ("
                 + config.mode().name().toLowerCase(java.util.Locale.ROOT) + " mode, database " + config.databasePath() + ")");
-        if (config.isDemo()) {
+        if (config.sandbox().only()) {
+            // sandbox-only mode exists for other applications to develop against: they need its (throwaway) keys
+            banner = new StringBuilder("NOWPayments sandbox is running at " + config.baseUrl() + "/sandbox/nowpayments/v1"
+                    + "\n  x-api-key:  " + config.nowPaymentsApiKey()
+                    + "\n  IPN secret: " + config.nowPaymentsIpnSecret()
+                    + "\n  control page: " + config.baseUrl() + "/sandbox/nowpayments/");
+        } else if (config.isDemo()) {
             banner.append("\n  demo user:  ").append(App.DEMO_USER_EMAIL).append(" / ").append(App.DEMO_USER_PASSWORD)
                     .append("\n  demo admin: ").append(App.DEMO_ADMIN_EMAIL).append(" / ").append(App.DEMO_ADMIN_PASSWORD);
         }

@@ -74,6 +74,8 @@ class ExecutableWarIT {
             String token = server.client().login("ops@example.com", "a-very-long-admin-passphrase");
             assertEquals(200, server.client().withBearer(token).get("/api/admin/users").status());
             assertFalse(server.logText().contains("DEMO MODE"));
+            assertEquals(404, server.client().get("/sandbox/nowpayments/v1/status").status(), "no sandbox in production");
+            assertEquals(404, server.client().get("/sandbox/nowpayments/").status());
         }
     }
 }

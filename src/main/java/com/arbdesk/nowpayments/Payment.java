@@ -1,0 +1,84 @@
+package com.arbdesk.nowpayments;
+
+import static com.arbdesk.nowpayments.ProviderJson.decimal;
+import static com.arbdesk.nowpayments.ProviderJson.id;
+import static com.arbdesk.nowpayments.ProviderJson.instant;
+import static com.arbdesk.nowpayments.ProviderJson.text;
+import static com.arbdesk.nowpayments.ProviderJson.ticker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A payment as NOWPayments reports it (create, status, list). Amounts are the provider's exact
+ * values; {@code status} is the provider's raw word; {@code rawJson} keeps the answer for the audit trail.
+ *
+ * @param actuallyPaid amount received in {@code payCurrency}; null before anything arrived
+ * @param outcomeAmount what the merchant receives in {@code outcomeCurrency}; null before processing
+ * @param parentPaymentId set on a re-deposit to an already used address (do not auto-deliver these)
+ */
+public record Payment(
+        String paymentId,
+        String status,
+        String payAddress,
+        String payinExtraId,
+        BigDecimal priceAmount,
+        String priceCurrency,
+        BigDecimal payAmount,
+        String payCurrency,
+        BigDecimal actuallyPaid,
+        BigDecimal outcomeAmount,
+        String outcomeCurrency,
+        String orderId,
+        String orderDescription,
+        String purchaseId,
+        String invoiceId,
+        String parentPaymentId,
+        String network,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant expirationEstimateDate,
+        Instant validUntil,
+        String rawJson) {
+
+    /** The status word parsed; {@link NowPaymentsStatus#UNKNOWN} for words we do not know. */
+    public NowPaymentsStatus parsedStatus() {
+        return NowPaymentsStatus.parse(status);
+    }
+
+    /** Maps one payment object; ids and amounts may be numbers or strings (see api-facts §2.15). */
+    static Payment from(JsonNode n, String rawJson) {
+        if (n == null || !n.isObject()) {
+            throw NowPaymentsException.unexpected("payment is not a JSON object");
+        }
+        String paymentId = id(n, "payment_id");
+        String status = text(n, "payment_status");
+        if (paymentId == null || status == null) {
+            throw NowPaymentsException.unexpected("payment without payment_id or payment_status");
+        }
+        return new Payment(
+                paymentId,
+                status,
+                text(n, "pay_address"),
+                text(n, "payin_extra_id"),
+                decimal(n, "price_amount"),
+                ticker(n, "price_currency"),
+                decimal(n, "pay_amount"),
+                ticker(n, "pay_currency"),
+                decimal(n, "actually_paid"),
+                decimal(n, "outcome_amount"),
+                ticker(n, "outcome_currency"),
+                text(n, "order_id"),
+                text(n, "order_description"),
+                id(n, "purchase_id"),
+                id(n, "invoice_id"),
+                id(n, "parent_payment_id"),
+                text(n, "network"),
+                instant(n, "created_at"),
+                instant(n, "updated_at"),
+                instant(n, "expiration_estimate_date"),
+                instant(n, "valid_until"),
+                rawJson);
+    }
+}

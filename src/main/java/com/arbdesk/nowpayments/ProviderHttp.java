@@ -1,0 +1,130 @@
+package com.arbdesk.nowpayments;
+
+import com.arbdesk.nowpayments.NowPaymentsException.Kind;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The HTTP plumbing of {@link NowPaymentsClient}: headers, timeouts, error mapping, and bounded
+ * retries of idempotent GETs. Thread-safe.
+ */
+final class ProviderHttp {
+
+    /** A successful answer: the parsed body and the exact text it came from. */
+    record Reply(JsonNode json, String raw) {
+    }
+
+    /** Cap on one backoff pause; with at most {@code MAX_RETRIES} retries the total wait stays under 25 s. */
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private static final String USER_AGENT = "ArbDesk-NowPaymentsClient/1";
+
+    private final NowPaymentsClient.Settings settings;
+    private final HttpClient http;
+    private final List<String> secrets;
+
+    ProviderHttp(NowPaymentsClient.Settings settings, HttpClient http) {
+        this.settings = settings;
+        this.http = http;
+        this.secrets = List.of(nullToEmpty(settings.apiKey()), nullToEmpty(settings.password()));
+    }
+
+    /** A GET, retried on UNAVAILABLE, TIMEOUT and RATE_LIMITED with exponential backoff and jitter. */
+    Reply get(String pathAndQuery, boolean withApiKey, String bearerToken) {
+        for (int retry = 0; ; retry++) {
+            try {
+                return send(request(pathAndQuery, withApiKey, bearerToken).GET());
+            } catch (NowPaymentsException e) {
+                if (!e.kind().isTransient() || retry >= settings.maxRetries() || !pause(retry)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * A POST, never retried. Why: creating a payment is not idempotent; after a timeout the payment
+     * may exist, and a blind retry would create a second deposit address for the same order.
+     */
+    Reply post(String path, JsonNode body, boolean withApiKey) {
+        return send(request(path, withApiKey, null)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(ProviderJson.write(body), StandardCharsets.UTF_8)));
+    }
+
+    private HttpRequest.Builder request(String pathAndQuery, boolean withApiKey, String bearerToken) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(settings.baseUrl() + pathAndQuery))
+                .timeout(settings.requestTimeout())
+                .header("Accept", "application/json")
+                .header("User-Agent", USER_AGENT);
+        if (withApiKey) {
+            if (settings.apiKey() == null || settings.apiKey().isBlank()) {
+                throw new NowPaymentsException(Kind.INVALID_API_KEY, 0, null, "no API key is configured");
+            }
+            b.header("x-api-key", settings.apiKey());
+        }
+        if (bearerToken != null) {
+            b.header("Authorization", "Bearer " + bearerToken);
+        }
+        return b;
+    }
+
+    private Reply send(HttpRequest.Builder builder) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpConnectTimeoutException e) {
+            // A connect timeout means nobody answered the door: the provider is unreachable.
+            throw new NowPaymentsException(Kind.UNAVAILABLE, 0, null, "connect timed out", e);
+        } catch (HttpTimeoutException e) {
+            throw new NowPaymentsException(Kind.TIMEOUT, 0, null,
+                    "no answer within " + settings.requestTimeout().toMillis() + " ms", e);
+        } catch (IOException e) {
+            throw new NowPaymentsException(Kind.UNAVAILABLE, 0, null,
+                    "connection failed (" + e.getClass().getSimpleName() + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NowPaymentsException(Kind.UNAVAILABLE, 0, null, "interrupted while waiting", e);
+        }
+        int status = response.statusCode();
+        String body = response.body();
+        if (status < 200 || status >= 300) {
+            throw ProviderErrors.fromResponse(status, body, secrets);
+        }
+        JsonNode json = ProviderJson.parseOrNull(body);
+        if (json == null) {
+            throw new NowPaymentsException(Kind.UNEXPECTED, status, null, "answer is not JSON: "
+                    + ProviderErrors.rawExcerpt(ProviderErrors.redact(body, secrets)));
+        }
+        return new Reply(json, body);
+    }
+
+    /** Sleeps before retry number {@code retry + 1}; false when interrupted (then we stop retrying). */
+    private boolean pause(int retry) {
+        long base = settings.retryBackoff().toMillis();
+        long cap = Math.min(MAX_BACKOFF.toMillis(), base << Math.min(retry, 20));
+        // "Equal jitter": half fixed, half random, so parallel callers do not retry in lock-step.
+        long delay = cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1);
+        try {
+            Thread.sleep(delay);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,106 @@
+package com.arbdesk.sandbox;
+
+import com.arbdesk.App;
+import com.arbdesk.web.Pages;
+import com.arbdesk.web.QrCodes;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+
+/** The sandbox's pages: the payer control panel and the hosted invoice page that stands in for the provider's. */
+public final class SandboxPages {
+    private SandboxPages() {
+    }
+
+    private static SandboxService sandbox(HttpServlet servlet) {
+        return App.from(servlet.getServletContext()).sandbox().orElseThrow();
+    }
+
+    /** The control panel; its table is drawn by sandbox.js from the control API. */
+    @WebServlet({"/sandbox/nowpayments/", "/sandbox/nowpayments", "/sandbox"})
+    public static class ControlPage extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+            if (!req.getRequestURI().endsWith("/sandbox/nowpayments/")) {
+                Pages.redirect(req, resp, "/sandbox/nowpayments/");
+                return;
+            }
+            Pages.render(req, resp, "sandbox/control.jsp");
+        }
+    }
+
+    /** A coin offered on the invoice page. */
+    public record CoinOption(String ticker, String name, String network) {
+    }
+
+    /** What the hosted invoice page shows. */
+    public record InvoiceView(long id, String price, String description, List<CoinOption> coins, boolean hasPayment,
+                              long paymentId, String coin, String network, String address, String amount, String status,
+                              String qr, String successUrl, String cancelUrl, String error) {
+    }
+
+    /** GET shows the invoice (coin picker, then address, amount and QR); POST picks a coin or simulates the payment. */
+    @WebServlet("/sandbox/nowpayments/payment/*")
+    public static class InvoicePage extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+            show(req, resp, null);
+        }
+
+        @Override
+        protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+            long iid = parseId(req.getParameter("iid"));
+            try {
+                if (req.getParameter("coin") != null) {
+                    sandbox(this).payInvoice(iid, req.getParameter("coin"));
+                } else if (req.getParameter("payment") != null) {
+                    sandbox(this).act(parseId(req.getParameter("payment")), SandboxService.Action.PAY, null);
+                }
+                Pages.redirect(req, resp, "/sandbox/nowpayments/payment/?iid=" + iid);
+            } catch (SandboxError e) {
+                resp.setStatus(e.status());
+                show(req, resp, e.getMessage());
+            }
+        }
+
+        private void show(HttpServletRequest req, HttpServletResponse resp, String error) throws ServletException, IOException {
+            SandboxInvoice inv;
+            try {
+                inv = sandbox(this).invoice(parseId(req.getParameter("iid")));
+            } catch (SandboxError e) {
+                resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+                return;
+            }
+            List<CoinOption> coins = SandboxCoin.ALL.stream()
+                    .filter(c -> inv.payCurrency() == null || c.ticker().equals(inv.payCurrency()))
+                    .map(c -> new CoinOption(c.ticker(), c.name(), c.network().toUpperCase(java.util.Locale.ROOT))).toList();
+            String price = SandboxJson.num(inv.priceAmount()).toPlainString() + " " + inv.priceCurrency().toUpperCase(java.util.Locale.ROOT);
+            InvoiceView view;
+            if (inv.paymentIds().isEmpty()) {
+                view = new InvoiceView(inv.id(), price, inv.orderDescription(), coins, false, 0, "", "", "", "", "", "",
+                        inv.successUrl(), inv.cancelUrl(), error);
+            } else {
+                SandboxPayment p = sandbox(this).payment(inv.paymentIds().get(inv.paymentIds().size() - 1));
+                synchronized (p) {
+                    String amount = SandboxJson.num(p.payAmount).toPlainString();
+                    view = new InvoiceView(inv.id(), price, inv.orderDescription(), coins, true, p.id,
+                            p.coin.ticker().toUpperCase(java.util.Locale.ROOT), p.coin.network().toUpperCase(java.util.Locale.ROOT),
+                            p.payAddress, amount, p.status, QrCodes.dataUri(p.payAddress), inv.successUrl(), inv.cancelUrl(), error);
+                }
+            }
+            req.setAttribute("view", view);
+            Pages.render(req, resp, "sandbox/invoice.jsp");
+        }
+
+        private static long parseId(String raw) {
+            if (raw == null || !raw.matches("\\d{1,18}")) {
+                throw SandboxError.notFound("no such invoice");
+            }
+            return Long.parseLong(raw);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package com.arbdesk.sandbox;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One payment held by the sandbox, with everything the provider would report about it. Mutated
+ * only by {@link SandboxService} while holding the payment's monitor.
+ */
+public final class SandboxPayment {
+    final long id;
+    final SandboxCoin coin;
+    final BigDecimal priceAmount;
+    final String priceCurrency;
+    final BigDecimal payAmount;
+    final String payAddress;
+    final String orderId;
+    final String orderDescription;
+    final long purchaseId;
+    final Long invoiceId;
+    final Long parentPaymentId;
+    final String ipnCallbackUrl;
+    final boolean fixedRate;
+    final Instant createdAt;
+    final Instant expiresAt;
+    final Instant validUntil;
+    final List<Long> childIds = new ArrayList<>();
+    final List<IpnAttempt> ipnLog = new ArrayList<>();
+    String status = "waiting";
+    BigDecimal actuallyPaid = BigDecimal.ZERO;
+    Instant updatedAt;
+    /** Bumped by every action, so a confirmation sequence that a later action superseded stops. */
+    int generation;
+    byte[] lastIpnBody;
+
+    SandboxPayment(long id, SandboxCoin coin, BigDecimal priceAmount, String priceCurrency, BigDecimal payAmount,
+                   String payAddress, String orderId, String orderDescription, long purchaseId, Long invoiceId,
+                   Long parentPaymentId, String ipnCallbackUrl, boolean fixedRate, Instant createdAt) {
+        this.id = id;
+        this.coin = coin;
+        this.priceAmount = priceAmount;
+        this.priceCurrency = priceCurrency;
+        this.payAmount = payAmount;
+        this.payAddress = payAddress;
+        this.orderId = orderId;
+        this.orderDescription = orderDescription;
+        this.purchaseId = purchaseId;
+        this.invoiceId = invoiceId;
+        this.parentPaymentId = parentPaymentId;
+        this.ipnCallbackUrl = ipnCallbackUrl;
+        this.fixedRate = fixedRate;
+        this.createdAt = createdAt;
+        this.updatedAt = createdAt;
+        this.expiresAt = createdAt.plusSeconds(20 * 60);
+        this.validUntil = createdAt.plusSeconds(7 * 24 * 3600);
+    }
+
+    /** One IPN delivery attempt, for the control page and tests. */
+    public record IpnAttempt(Instant at, String status, int httpStatus, String outcome) {
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public synchronized String status() {
+        return status;
+    }
+
+    public synchronized BigDecimal actuallyPaid() {
+        return actuallyPaid;
+    }
+
+    public synchronized List<IpnAttempt> ipnLog() {
+        return List.copyOf(ipnLog);
+    }
+
+    /** The merchant's share after the sandbox's 0.5% service fee. */
+    BigDecimal outcomeAmount() {
+        return actuallyPaid.multiply(new BigDecimal("0.995")).setScale(coin.precision(), java.math.RoundingMode.DOWN)
+                .stripTrailingZeros();
+    }
+}
