@@ -92,7 +92,7 @@
           <ul class="timeline" data-testid="audit">
             <c:forEach var="a" items="${view.audit}">
               <li><span class="muted small"><c:out value="${a.time}"/> · <c:out value="${a.actor}"/></span><br>
-                <strong><c:out value="${a.action}"/></strong> <span class="small"><c:out value="${a.details}"/></span></li>
+                <strong><c:out value="${a.action}"/></strong><span class="small gap-left"><c:out value="${a.details}"/></span></li>
             </c:forEach>
           </ul>
         </c:otherwise>

@@ -27,7 +27,7 @@
           <img class="qr" src="<c:out value='${view.qr}'/>" alt="QR code of the deposit address" width="176" height="176">
           <div class="pay-lines">
             <p class="small muted">Send exactly</p>
-            <p class="mono big" data-testid="invoice-amount"><c:out value="${view.amount}"/> <c:out value="${view.coin}"/></p>
+            <p class="mono big" data-testid="invoice-amount"><c:out value="${view.amount} ${view.coin}"/></p>
             <p class="small muted">on the <strong><c:out value="${view.network}"/></strong> network to</p>
             <p class="mono address" data-testid="invoice-address"><c:out value="${view.address}"/></p>
             <p>Status: <t:status value="${view.status}"/></p>

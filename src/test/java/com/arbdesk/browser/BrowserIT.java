@@ -10,6 +10,7 @@ import com.arbdesk.testing.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -31,13 +32,15 @@ class BrowserIT {
     private static final By FORM_ERROR = By.cssSelector("[data-testid=form-error]");
     private static final By USER_ROWS = By.cssSelector("[data-testid=users] tbody tr");
 
+    private static final String SANDBOX_KEY = "browser-sandbox-key";
     static TestServer server;
     private final List<Browser> browsers = new ArrayList<>();
 
     @BeforeAll
     static void start() {
         Browser.assumeAvailable();
-        server = TestServer.start();
+        server = TestServer.start(Map.of("APP_MODE", "demo", "NOWPAYMENTS_API_KEY", SANDBOX_KEY,
+                "SANDBOX_STEP_MILLIS", "200"));
     }
 
     @AfterAll
@@ -158,6 +161,35 @@ class BrowserIT {
         assertTrue(body.contains("403"), body);
         assertTrue(d.findElements(By.cssSelector("[data-testid=users]")).isEmpty(), "no user list for a non-admin");
         Browser.screenshot(d, "admin-forbidden");
+    }
+
+    @Test
+    void aPayerPaysFromTheSandboxControlPageAndTheHostedInvoicePage() {
+        String paymentId = server.client().postJson("/sandbox/nowpayments/v1/payment",
+                "{\"price_amount\":25,\"price_currency\":\"usd\",\"pay_currency\":\"usdttrc20\",\"order_id\":\"browser-order\"}",
+                Map.of("x-api-key", SANDBOX_KEY)).json().path("payment_id").asText();
+        WebDriver d = browser();
+        d.get(server.url("/sandbox/nowpayments/"));
+        By row = By.cssSelector("tr[data-payment-id='" + paymentId + "']");
+        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("tr[data-payment-id='" + paymentId + "'] button[data-action=pay]")))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("tr[data-payment-id='" + paymentId + "'] .badge-status"), "finished"));
+        assertTrue(d.findElement(row).getText().contains("browser-order"));
+        Browser.screenshot(d, "sandbox-control");
+
+        String invoiceUrl = server.client().postJson("/sandbox/nowpayments/v1/invoice",
+                "{\"price_amount\":40,\"price_currency\":\"usd\",\"order_description\":\"Browser invoice\"}",
+                Map.of("x-api-key", SANDBOX_KEY)).json().path("invoice_url").asText();
+        d.get(invoiceUrl);
+        d.findElement(By.cssSelector("[data-testid=choose-coin]")).click();
+        WebElement address = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=invoice-address]")));
+        assertTrue(address.getText().startsWith("T"), address.getText());
+        assertTrue(d.findElement(By.cssSelector("img.qr")).getAttribute("src").startsWith("data:image/svg+xml"));
+        Browser.screenshot(d, "sandbox-invoice");
+        d.findElement(By.cssSelector("[data-testid=simulate-payment]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".pay-box .badge-status"), "finished"));
     }
 
     private WebDriver browser() {

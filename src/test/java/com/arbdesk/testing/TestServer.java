@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -45,6 +47,11 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts with these settings (names as in README/.env.example) on top of demo-mode test defaults. */
     public static TestServer start(Map<String, String> settings) {
+        return start(settings, new String[0]);
+    }
+
+    /** Starts with settings and command-line arguments (for example {@code sandbox}). */
+    public static TestServer start(Map<String, String> settings, String... args) {
         try {
             Path dir = Files.createTempDirectory("arbdesk-it-");
             int port = freePort();
@@ -55,7 +62,7 @@ public final class TestServer implements AutoCloseable {
             env.put("ARBDESK_CONF", dir.resolve("no-conf.properties").toString());
             env.putAll(settings);
             Path log = dir.resolve("server.log");
-            Process p = launch(env, log, dir);
+            Process p = launch(env, log, dir, args);
             TestServer server = new TestServer(p, dir, Path.of(env.get("DATABASE_PATH")), log, port);
             server.awaitHealthy();
             return server;
@@ -65,10 +72,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** Starts {@code java -jar arbdesk.war} with exactly these settings as its environment (plus PATH/JAVA_HOME). */
-    public static Process launch(Map<String, String> env, Path log, Path workDir) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC",
-                "-Djava.io.tmpdir=" + workDir, "-jar", war().toAbsolutePath().toString());
+    public static Process launch(Map<String, String> env, Path log, Path workDir, String... args) throws IOException {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx384m", "-XX:+UseSerialGC",
+                "-Djava.io.tmpdir=" + workDir, "-jar", war().toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> penv = pb.environment();
         AppKeys.ALL.forEach(penv::remove); // nothing from the developer's shell leaks into a test server
         penv.putAll(env);
@@ -157,7 +166,9 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            ledger().assertHold();
+            if (Files.exists(database)) { // the sandbox-alone mode keeps its own throwaway database
+                ledger().assertHold();
+            }
         } finally {
             process.destroy();
             try {
