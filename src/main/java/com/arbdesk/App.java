@@ -15,6 +15,14 @@ import com.arbdesk.db.Tx;
 import com.arbdesk.ledger.LedgerDao;
 import com.arbdesk.ledger.LedgerService;
 import com.arbdesk.ledger.TransactionDao;
+import com.arbdesk.deposit.DepositAdmin;
+import com.arbdesk.deposit.DepositDao;
+import com.arbdesk.deposit.DepositReconciler;
+import com.arbdesk.deposit.DepositService;
+import com.arbdesk.deposit.DepositUpdater;
+import com.arbdesk.deposit.IpnEventDao;
+import com.arbdesk.deposit.IpnIntake;
+import com.arbdesk.nowpayments.IpnVerifier;
 import com.arbdesk.nowpayments.NowPaymentsClient;
 import com.arbdesk.nowpayments.ProviderCheck;
 import com.arbdesk.nowpayments.ProviderMonitor;
@@ -47,6 +55,10 @@ public final class App implements AutoCloseable {
     private final SandboxService sandbox;
     private final NowPaymentsClient provider;
     private final ProviderMonitor providerMonitor;
+    private final DepositService deposits;
+    private final DepositAdmin depositAdmin;
+    private final IpnIntake ipnIntake;
+    private final DepositReconciler reconciler;
 
     private App(AppConfig config, Clock clock) {
         this.config = config;
@@ -62,8 +74,20 @@ public final class App implements AutoCloseable {
         AppConfig.Sandbox sb = config.sandbox();
         this.sandbox = sb.enabled() ? new SandboxService(sb, config.nowPaymentsApiKey(), config.nowPaymentsIpnSecret(),
                 config.baseUrl(), clock) : null;
-        this.provider = new NowPaymentsClient(NowPaymentsClient.Settings.of(config.nowPaymentsApiUrl(), config.nowPaymentsApiKey()));
+        NowPaymentsClient.Settings settings = NowPaymentsClient.Settings.of(config.nowPaymentsApiUrl(), config.nowPaymentsApiKey());
+        if (config.nowPaymentsEmail().isPresent()) {
+            // only the payment list needs the dashboard login (a JWT from POST /auth)
+            settings = settings.withCredentials(config.nowPaymentsEmail().get(), config.nowPaymentsPassword().orElseThrow());
+        }
+        this.provider = new NowPaymentsClient(settings);
         this.providerMonitor = new ProviderMonitor(provider, ProviderCheck.DEPOSIT_TICKERS, clock);
+        DepositDao depositDao = new DepositDao();
+        IpnEventDao ipnDao = new IpnEventDao();
+        DepositUpdater updater = new DepositUpdater(tx, depositDao, ipnDao, ledger, events, clock);
+        this.deposits = new DepositService(tx, depositDao, updater, provider, providerMonitor, events, config.baseUrl(), clock);
+        this.ipnIntake = new IpnIntake(tx, ipnDao, new IpnVerifier(config.nowPaymentsIpnSecret()), updater, clock);
+        this.depositAdmin = new DepositAdmin(tx, ipnDao, depositDao, ipnIntake, config.reconcile().after(), clock);
+        this.reconciler = new DepositReconciler(tx, depositDao, updater, provider, config.reconcile().after(), clock);
     }
 
     /** Opens the database, applies migrations and seeds the configured and demo accounts. */
@@ -78,6 +102,7 @@ public final class App implements AutoCloseable {
         }
         if (!config.sandbox().only()) {
             app.providerMonitor.start();
+            app.reconciler.start(config.reconcile().interval());
         }
         return app;
     }
@@ -127,6 +152,18 @@ public final class App implements AutoCloseable {
         return provider;
     }
 
+    public DepositService deposits() {
+        return deposits;
+    }
+
+    public DepositAdmin depositAdmin() {
+        return depositAdmin;
+    }
+
+    public IpnIntake ipnIntake() {
+        return ipnIntake;
+    }
+
     public ProviderMonitor providerMonitor() {
         return providerMonitor;
     }
@@ -137,6 +174,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        reconciler.close();
         providerMonitor.close();
         if (sandbox != null) {
             sandbox.close();

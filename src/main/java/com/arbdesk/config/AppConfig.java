@@ -32,10 +32,17 @@ public record AppConfig(
         String nowPaymentsApiKey,
         String nowPaymentsIpnSecret,
         String nowPaymentsApiUrl,
+        Optional<String> nowPaymentsEmail,
+        Optional<String> nowPaymentsPassword,
         Optional<String> adminEmail,
         Optional<String> adminPassword,
         Sandbox sandbox,
+        Reconcile reconcile,
         List<String> warnings) {
+
+    /** How often the reconciler asks the provider about open deposits, and how old they must be first. */
+    public record Reconcile(java.time.Duration interval, java.time.Duration after) {
+    }
 
     /**
      * The built-in NOWPayments sandbox: on in demo mode only. {@code stepMillis} is the pause between
@@ -51,8 +58,8 @@ public record AppConfig(
     /** Every setting ArbDesk reads, in the order the README and .env.example list them. */
     public static final List<String> KEYS = List.of("APP_MODE", "PORT", "APP_BASE_URL", "DATABASE_PATH",
             "JWT_SECRET", "WS_SECRET", "NOWPAYMENTS_API_KEY", "NOWPAYMENTS_IPN_SECRET", "NOWPAYMENTS_API_URL",
-            "ADMIN_EMAIL", "ADMIN_PASSWORD", "SANDBOX_ONLY", "SANDBOX_STEP_MILLIS", "SANDBOX_IPN_RETRIES",
-            "SANDBOX_IPN_RETRY_MILLIS");
+            "NOWPAYMENTS_EMAIL", "NOWPAYMENTS_PASSWORD", "ADMIN_EMAIL", "ADMIN_PASSWORD", "SANDBOX_ONLY", "SANDBOX_STEP_MILLIS", "SANDBOX_IPN_RETRIES",
+            "SANDBOX_IPN_RETRY_MILLIS", "RECONCILE_INTERVAL_SECONDS", "RECONCILE_AFTER_SECONDS");
 
     public boolean isDemo() {
         return mode == AppMode.DEMO;
@@ -152,8 +159,15 @@ public record AppConfig(
                 parseLong(v, "SANDBOX_STEP_MILLIS", 2_500, 0, 600_000),
                 (int) parseLong(v, "SANDBOX_IPN_RETRIES", 3, 0, 20),
                 parseLong(v, "SANDBOX_IPN_RETRY_MILLIS", 10_000, 10, 3_600_000));
+        if (v.containsKey("NOWPAYMENTS_EMAIL") != v.containsKey("NOWPAYMENTS_PASSWORD")) {
+            throw new ConfigException("NOWPAYMENTS_EMAIL and NOWPAYMENTS_PASSWORD must be set together");
+        }
+        Reconcile reconcile = new Reconcile(
+                java.time.Duration.ofSeconds(parseLong(v, "RECONCILE_INTERVAL_SECONDS", 60, 1, 86_400)),
+                java.time.Duration.ofSeconds(parseLong(v, "RECONCILE_AFTER_SECONDS", 120, 0, 86_400)));
         return new AppConfig(mode, port, baseUrl, db, jwtSecret, wsSecret, apiKey, ipnSecret, apiUrl,
-                Optional.ofNullable(adminEmail), Optional.ofNullable(adminPassword), sandbox, List.copyOf(warnings));
+                Optional.ofNullable(v.get("NOWPAYMENTS_EMAIL")), Optional.ofNullable(v.get("NOWPAYMENTS_PASSWORD")),
+                Optional.ofNullable(adminEmail), Optional.ofNullable(adminPassword), sandbox, reconcile, List.copyOf(warnings));
     }
 
     static Map<String, String> readProperties(Path file) {

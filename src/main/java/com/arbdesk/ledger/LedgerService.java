@@ -53,6 +53,22 @@ public final class LedgerService {
         return tx.read(c -> ledger.forUser(c, userId, limit));
     }
 
+    /**
+     * Credits a user in the caller's transaction. The (source, sourceRef, entryType) key is unique in
+     * the schema, so the same credit can never be written twice, whatever races happen.
+     */
+    public Money credit(long userId, Money amount, String entryType, String source, String sourceRef, long transactionId,
+                        String reason) {
+        if (amount.asset() != Asset.USD || amount.signum() <= 0) {
+            throw new IllegalArgumentException("a credit is a positive USD amount, not " + amount);
+        }
+        return tx.inTransaction(c -> {
+            ledger.insert(c, new LedgerDao.NewEntry(userId, amount, entryType, source, sourceRef, transactionId, null, reason),
+                    clock.instant());
+            return ledger.balance(c, userId, Asset.USD);
+        });
+    }
+
     /** The result of an adjustment: the transaction row it created and the balance after it. */
     public record Adjustment(long transactionId, Money amount, Money newBalance) {
     }

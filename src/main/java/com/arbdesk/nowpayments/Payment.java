@@ -47,6 +47,16 @@ public record Payment(
         return NowPaymentsStatus.parse(status);
     }
 
+    /** Reads an IPN body (verified first, by the caller) with the same tolerant mapping as API answers. */
+    public static Payment fromIpn(byte[] body) {
+        String raw = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return from(ProviderJson.MAPPER.readTree(raw), raw);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw NowPaymentsException.unexpected("the IPN body is not JSON");
+        }
+    }
+
     /** Maps one payment object; ids and amounts may be numbers or strings (see api-facts §2.15). */
     static Payment from(JsonNode n, String rawJson) {
         if (n == null || !n.isObject()) {

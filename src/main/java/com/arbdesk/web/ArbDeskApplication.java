@@ -4,6 +4,12 @@ import com.arbdesk.App;
 import com.arbdesk.admin.AdminResource;
 import com.arbdesk.admin.AdminService;
 import com.arbdesk.admin.ProviderResource;
+import com.arbdesk.deposit.AdminDepositResource;
+import com.arbdesk.deposit.DepositAdmin;
+import com.arbdesk.deposit.DepositResource;
+import com.arbdesk.deposit.DepositService;
+import com.arbdesk.deposit.IpnIntake;
+import com.arbdesk.nowpayments.IpnResource;
 import com.arbdesk.nowpayments.ProviderMonitor;
 import com.arbdesk.auth.AuthResource;
 import com.arbdesk.auth.AuthService;
@@ -38,6 +44,9 @@ public class ArbDeskApplication extends ResourceConfig {
         register(TransactionsResource.class);
         register(AdminResource.class);
         register(ProviderResource.class);
+        register(DepositResource.class);
+        register(AdminDepositResource.class);
+        register(IpnResource.class);
         register(new AbstractBinder() {
             @Override
             protected void configure() {
@@ -46,6 +55,9 @@ public class ArbDeskApplication extends ResourceConfig {
                 bind(app.ledger()).to(LedgerService.class);
                 bind(app.admin()).to(AdminService.class);
                 bind(app.providerMonitor()).to(ProviderMonitor.class);
+                bind(app.deposits()).to(DepositService.class);
+                bind(app.depositAdmin()).to(DepositAdmin.class);
+                bind(app.ipnIntake()).to(IpnIntake.class);
             }
         });
     }

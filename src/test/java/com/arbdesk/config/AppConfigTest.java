@@ -118,6 +118,15 @@ class AppConfigTest {
     }
 
     @Test
+    void providerLoginIsOptionalButComesInPairs() {
+        assertTrue(AppConfig.resolve(Map.of(), Map.of(), Map.of()).nowPaymentsEmail().isEmpty());
+        AppConfig c = AppConfig.resolve(Map.of("NOWPAYMENTS_EMAIL", "m@x.io", "NOWPAYMENTS_PASSWORD", "pw"), Map.of(), Map.of());
+        assertEquals("m@x.io", c.nowPaymentsEmail().orElseThrow());
+        assertTrue(assertThrows(ConfigException.class, () -> AppConfig.resolve(Map.of("NOWPAYMENTS_EMAIL", "m@x.io"), Map.of(), Map.of()))
+                .getMessage().contains("NOWPAYMENTS_PASSWORD"));
+    }
+
+    @Test
     void toStringNeverShowsSecrets() {
         AppConfig c = AppConfig.resolve(Map.of(), production(), Map.of());
         assertFalse(c.toString().contains(STRONG));

@@ -1,0 +1,195 @@
+package com.arbdesk.deposit;
+
+import com.arbdesk.db.Jdbc;
+import com.arbdesk.ledger.Asset;
+import com.arbdesk.ledger.Money;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The deposit rows of the transactions table and their status timeline. */
+public final class DepositDao {
+    private static final String SELECT = """
+            SELECT t.id, t.user_id, u.email, t.mode, t.amount_usd_minor, t.status, t.crypto_currency, t.network,
+                   t.pay_currency, t.pay_amount_text, t.actually_paid_text, t.credited_minor, t.payment_id, t.order_id,
+                   t.invoice_id, t.invoice_url, t.pay_address, t.expires_at, t.provider_status, t.flags,
+                   t.failure_reason, t.parent_transaction_id, t.created_at, t.updated_at
+            FROM transactions t JOIN users u ON u.id = t.user_id
+            WHERE t.type = 'deposit'
+            """;
+
+    /** A new pending deposit; its order id names the user and the row, so it is unique and traceable. */
+    public long insertPending(Connection c, long userId, String mode, Money amountUsd, DepositCurrency option,
+                              Long parentId, Instant now) throws SQLException {
+        long id = Jdbc.insert(c, """
+                INSERT INTO transactions (user_id, type, amount_usd_minor, status, description, created_at, updated_at,
+                                          mode, crypto_currency, network, pay_currency, payment_provider, parent_transaction_id)
+                VALUES (?, 'deposit', ?, 'pending', ?, ?, ?, ?, ?, ?, ?, 'nowpayments', ?)
+                """, st -> {
+            st.setLong(1, userId);
+            st.setLong(2, amountUsd.toMinor());
+            st.setString(3, option.currency() + " deposit (" + option.networkName() + ")");
+            st.setString(4, now.toString());
+            st.setString(5, now.toString());
+            st.setString(6, mode);
+            st.setString(7, option.currency());
+            st.setString(8, option.network());
+            st.setString(9, option.ticker());
+            Jdbc.setNullableLong(st, 10, parentId);
+        });
+        Jdbc.update(c, "UPDATE transactions SET order_id = ?, reference = ? WHERE id = ?", st -> {
+            st.setString(1, "deposit_" + userId + "_" + id);
+            st.setString(2, "deposit_" + userId + "_" + id);
+            st.setLong(3, id);
+        });
+        return id;
+    }
+
+    /** What the provider answered on create. */
+    public record ProviderAnswer(String paymentId, String invoiceId, String invoiceUrl, String payAddress, String payAmount,
+                                 Instant expiresAt, String providerStatus, String rawResponse) {
+    }
+
+    public void attachProvider(Connection c, long id, ProviderAnswer a, Instant now) throws SQLException {
+        Jdbc.update(c, """
+                UPDATE transactions SET payment_id = ?, invoice_id = ?, invoice_url = ?, pay_address = ?, pay_amount_text = ?,
+                       expires_at = ?, provider_status = ?, provider_response = ?, updated_at = ?
+                WHERE id = ? AND type = 'deposit'
+                """, st -> {
+            st.setString(1, a.paymentId());
+            st.setString(2, a.invoiceId());
+            st.setString(3, a.invoiceUrl());
+            st.setString(4, a.payAddress());
+            st.setString(5, a.payAmount());
+            st.setString(6, a.expiresAt() == null ? null : a.expiresAt().toString());
+            st.setString(7, a.providerStatus());
+            st.setString(8, a.rawResponse());
+            st.setString(9, now.toString());
+            st.setLong(10, id);
+        });
+    }
+
+    /** The state after applying a provider update; written only inside the transaction that re-read the row. */
+    public void updateState(Connection c, long id, DepositStatus status, String providerStatus, String paymentId,
+                            String payAddress, String payAmount, String actuallyPaid, long creditedMinor, String flags,
+                            String failureReason, Instant now) throws SQLException {
+        Jdbc.update(c, """
+                UPDATE transactions SET status = ?, provider_status = ?, payment_id = COALESCE(payment_id, ?),
+                       pay_address = COALESCE(pay_address, ?), pay_amount_text = COALESCE(pay_amount_text, ?),
+                       actually_paid_text = ?, credited_minor = ?, flags = ?, failure_reason = ?, updated_at = ?
+                WHERE id = ? AND type = 'deposit'
+                """, st -> {
+            st.setString(1, status.wire());
+            st.setString(2, providerStatus);
+            st.setString(3, paymentId);
+            st.setString(4, payAddress);
+            st.setString(5, payAmount);
+            st.setString(6, actuallyPaid);
+            st.setLong(7, creditedMinor);
+            st.setString(8, flags);
+            st.setString(9, failureReason);
+            st.setString(10, now.toString());
+            st.setLong(11, id);
+        });
+    }
+
+    public Optional<Deposit> findById(Connection c, long id) throws SQLException {
+        return Jdbc.queryOne(c, SELECT + " AND t.id = ?", st -> st.setLong(1, id), DepositDao::map);
+    }
+
+    public Optional<Deposit> findByPaymentId(Connection c, String paymentId) throws SQLException {
+        return Jdbc.queryOne(c, SELECT + " AND t.payment_provider = 'nowpayments' AND t.payment_id = ?",
+                st -> st.setString(1, paymentId), DepositDao::map);
+    }
+
+    public Optional<Deposit> findByOrderId(Connection c, String orderId) throws SQLException {
+        return Jdbc.queryOne(c, SELECT + " AND t.order_id = ?", st -> st.setString(1, orderId), DepositDao::map);
+    }
+
+    public Optional<Deposit> findByInvoiceId(Connection c, String invoiceId) throws SQLException {
+        return Jdbc.queryOne(c, SELECT + " AND t.invoice_id = ? AND t.parent_transaction_id IS NULL ORDER BY t.id LIMIT 1",
+                st -> st.setString(1, invoiceId), DepositDao::map);
+    }
+
+    /** Deposits still waiting for the provider and older than the cutoff (for the reconciler). */
+    public List<Deposit> openOlderThan(Connection c, Instant cutoff, int limit) throws SQLException {
+        return Jdbc.query(c, SELECT + """
+                 AND t.status IN ('pending', 'confirming', 'partially_paid') AND t.created_at <= ?
+                   AND (t.payment_id IS NOT NULL OR t.invoice_id IS NOT NULL)
+                ORDER BY t.updated_at LIMIT ?
+                """, st -> {
+            st.setString(1, cutoff.toString());
+            st.setInt(2, limit);
+        }, DepositDao::map);
+    }
+
+    /** Deposits for lists: optionally one user's, one status, one currency, or only flagged ones. */
+    public List<Deposit> list(Connection c, Long userId, String status, String currency, boolean flaggedOnly, int limit,
+                              int offset) throws SQLException {
+        return Jdbc.query(c, SELECT + """
+                 AND (? IS NULL OR t.user_id = ?) AND (? IS NULL OR t.status = ?) AND (? IS NULL OR t.crypto_currency = ?)
+                   AND (? = 0 OR t.flags <> '')
+                ORDER BY t.created_at DESC, t.id DESC LIMIT ? OFFSET ?
+                """, st -> {
+            Jdbc.setNullableLong(st, 1, userId);
+            Jdbc.setNullableLong(st, 2, userId);
+            st.setString(3, status);
+            st.setString(4, status);
+            st.setString(5, currency);
+            st.setString(6, currency);
+            st.setInt(7, flaggedOnly ? 1 : 0);
+            st.setInt(8, limit);
+            st.setInt(9, offset);
+        }, DepositDao::map);
+    }
+
+    /** One step of a deposit's timeline. */
+    public record Event(long id, Instant at, String fromStatus, String toStatus, String providerStatus, String source,
+                        long creditedMinor, String note, Long ipnEventId) {
+    }
+
+    public void insertEvent(Connection c, long depositId, Instant at, String from, String to, String providerStatus,
+                            String source, long creditedMinor, String note, Long ipnEventId) throws SQLException {
+        Jdbc.insert(c, """
+                INSERT INTO deposit_events (transaction_id, at, from_status, to_status, provider_status, source,
+                                            credited_minor, note, ipn_event_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, st -> {
+            st.setLong(1, depositId);
+            st.setString(2, at.toString());
+            st.setString(3, from);
+            st.setString(4, to);
+            st.setString(5, providerStatus);
+            st.setString(6, source);
+            st.setLong(7, creditedMinor);
+            st.setString(8, note);
+            Jdbc.setNullableLong(st, 9, ipnEventId);
+        });
+    }
+
+    public List<Event> events(Connection c, long depositId) throws SQLException {
+        return Jdbc.query(c, """
+                SELECT id, at, from_status, to_status, provider_status, source, credited_minor, note, ipn_event_id
+                FROM deposit_events WHERE transaction_id = ? ORDER BY id
+                """, st -> st.setLong(1, depositId), rs -> new Event(rs.getLong("id"), Instant.parse(rs.getString("at")),
+                rs.getString("from_status"), rs.getString("to_status"), rs.getString("provider_status"), rs.getString("source"),
+                rs.getLong("credited_minor"), rs.getString("note"), Jdbc.nullableLong(rs, "ipn_event_id")));
+    }
+
+    private static Deposit map(ResultSet rs) throws SQLException {
+        String expires = rs.getString("expires_at");
+        return new Deposit(rs.getLong("id"), rs.getLong("user_id"), rs.getString("email"), rs.getString("mode"),
+                Money.ofMinor(Asset.USD, rs.getLong("amount_usd_minor")), DepositStatus.fromWire(rs.getString("status")),
+                rs.getString("crypto_currency"), rs.getString("network"), rs.getString("pay_currency"),
+                rs.getString("pay_amount_text"), rs.getString("actually_paid_text"),
+                Money.ofMinor(Asset.USD, rs.getLong("credited_minor")), rs.getString("payment_id"), rs.getString("order_id"),
+                rs.getString("invoice_id"), rs.getString("invoice_url"), rs.getString("pay_address"),
+                expires == null ? null : Instant.parse(expires), rs.getString("provider_status"),
+                Deposit.parseFlags(rs.getString("flags")), rs.getString("failure_reason"),
+                Jdbc.nullableLong(rs, "parent_transaction_id"), Instant.parse(rs.getString("created_at")),
+                Instant.parse(rs.getString("updated_at")));
+    }
+}

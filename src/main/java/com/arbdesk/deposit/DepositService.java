@@ -1,0 +1,176 @@
+package com.arbdesk.deposit;
+
+import com.arbdesk.db.Tx;
+import com.arbdesk.ledger.Money;
+import com.arbdesk.nowpayments.CreateInvoiceRequest;
+import com.arbdesk.nowpayments.CreatePaymentRequest;
+import com.arbdesk.nowpayments.Invoice;
+import com.arbdesk.nowpayments.NowPaymentsClient;
+import com.arbdesk.nowpayments.NowPaymentsException;
+import com.arbdesk.nowpayments.Payment;
+import com.arbdesk.nowpayments.ProviderMonitor;
+import com.arbdesk.realtime.LiveEvents;
+import com.arbdesk.web.AppException;
+import com.arbdesk.web.ErrorCode;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Creating deposits and reading them back. A deposit row is written first (pending), then the
+ * provider is asked; if the provider fails the row is marked failed with the reason, so there is
+ * never a half-created deposit and the user gets a clear message.
+ */
+public final class DepositService {
+    private static final Logger LOG = Logger.getLogger(DepositService.class.getName());
+    public static final BigDecimal MAX_USD = new BigDecimal("100000");
+
+    private final Tx tx;
+    private final DepositDao deposits;
+    private final DepositUpdater updater;
+    private final NowPaymentsClient provider;
+    private final ProviderMonitor monitor;
+    private final MinimumCache minimums;
+    private final LiveEvents events;
+    private final String baseUrl;
+    private final Clock clock;
+
+    public DepositService(Tx tx, DepositDao deposits, DepositUpdater updater, NowPaymentsClient provider,
+                          ProviderMonitor monitor, LiveEvents events, String baseUrl, Clock clock) {
+        this.tx = tx;
+        this.deposits = deposits;
+        this.updater = updater;
+        this.provider = provider;
+        this.monitor = monitor;
+        this.minimums = new MinimumCache(provider, clock);
+        this.events = events;
+        this.baseUrl = baseUrl;
+        this.clock = clock;
+    }
+
+    /** A validated request to create a deposit. */
+    public record NewDeposit(String currency, String network, String amountUsd, String mode) {
+    }
+
+    public Deposit create(long userId, NewDeposit r) {
+        DepositCurrency option = DepositCurrency.resolve(r.currency(), r.network());
+        Money amount = parseAmount(r.amountUsd());
+        String mode = r.mode() == null || r.mode().isBlank() ? "payment" : r.mode().trim();
+        if (!mode.equals("payment") && !mode.equals("invoice")) {
+            throw AppException.invalid("mode", "mode is payment (address and amount) or invoice (hosted page)");
+        }
+        monitor.current().filter(h -> h.keyValid() && h.missingCoins().contains(option.ticker())).ifPresent(h -> {
+            throw new AppException(ErrorCode.VALIDATION_FAILED, option.currency() + " on " + option.networkName()
+                    + " is not available right now; choose another network", "network", null);
+        });
+        Money min = minimumUsd(option);
+        if (amount.compareTo(min) < 0) {
+            throw AppException.invalid("amount_usd", "The minimum deposit for " + option.currency() + " on "
+                    + option.networkName() + " is " + min.display());
+        }
+        Instant now = clock.instant();
+        long id = tx.inTransaction(c -> deposits.insertPending(c, userId, mode, amount, option, null, now));
+        Deposit pending = get(id);
+        String ipnUrl = baseUrl + "/api/nowpayments/ipn";
+        DepositDao.ProviderAnswer answer;
+        try {
+            answer = mode.equals("invoice") ? invoice(pending, option, amount, ipnUrl) : payment(pending, option, amount, ipnUrl);
+        } catch (NowPaymentsException e) {
+            LOG.log(Level.WARNING, "provider refused deposit " + id + ": " + e.getMessage());
+            tx.inTransaction(c -> {
+                deposits.updateState(c, id, DepositStatus.FAILED, null, null, null, null, null, 0, "", e.userMessage(),
+                        clock.instant());
+                deposits.insertEvent(c, id, clock.instant(), "pending", "failed", null, "create", 0, e.userMessage(), null);
+                return null;
+            });
+            throw toAppException(e);
+        }
+        Deposit created = tx.inTransaction(c -> {
+            deposits.attachProvider(c, id, answer, clock.instant());
+            deposits.insertEvent(c, id, clock.instant(), null, "pending", answer.providerStatus(), "create", 0,
+                    mode.equals("invoice") ? "invoice " + answer.invoiceId() : "payment " + answer.paymentId(), null);
+            Deposit d = deposits.findById(c, id).orElseThrow();
+            Tx.afterCommit(() -> events.publish(new DepositChanged(d, null, Money.usd("0"), true)));
+            return d;
+        });
+        return created;
+    }
+
+    private DepositDao.ProviderAnswer payment(Deposit d, DepositCurrency option, Money amount, String ipnUrl) {
+        Payment p = provider.createPayment(new CreatePaymentRequest(amount.amount(), "usd", option.ticker(), null, ipnUrl,
+                d.orderId(), "ArbDesk deposit " + d.orderId(), false, false, null, null));
+        Instant expires = p.expirationEstimateDate() != null ? p.expirationEstimateDate() : clock.instant().plusSeconds(20 * 60);
+        return new DepositDao.ProviderAnswer(p.paymentId(), p.invoiceId(), null, p.payAddress(),
+                p.payAmount() == null ? null : p.payAmount().toPlainString(), expires, p.status(), p.rawJson());
+    }
+
+    private DepositDao.ProviderAnswer invoice(Deposit d, DepositCurrency option, Money amount, String ipnUrl) {
+        String back = baseUrl + "/dashboard?deposit=" + d.id();
+        Invoice i = provider.createInvoice(new CreateInvoiceRequest(amount.amount(), "usd", option.ticker(), ipnUrl,
+                d.orderId(), "ArbDesk deposit " + d.orderId(), back, back, back, false, false));
+        return new DepositDao.ProviderAnswer(null, i.id(), i.invoiceUrl(), null, null, null, "waiting", null);
+    }
+
+    /** The deposit as stored. */
+    public Deposit get(long id) {
+        return tx.read(c -> deposits.findById(c, id)).orElseThrow(() -> AppException.notFound("Deposit " + id));
+    }
+
+    /**
+     * Status on refresh: a deposit that is not final is first re-read from the provider and the answer
+     * applied through the same path as an IPN. A provider outage just serves what we have.
+     */
+    public Deposit refreshed(long id) {
+        Deposit d = get(id);
+        if (d.status().isFinal() && d.status() != DepositStatus.EXPIRED || d.paymentId() == null) {
+            return d;
+        }
+        try {
+            updater.apply(provider.getPayment(d.paymentId()), "refresh", null);
+        } catch (NowPaymentsException e) {
+            LOG.log(Level.FINE, "status refresh of deposit " + id + " skipped: " + e.getMessage());
+        }
+        return get(id);
+    }
+
+    public List<Deposit> list(Long userId, String status, String currency, boolean flaggedOnly, int limit, int offset) {
+        return tx.read(c -> deposits.list(c, userId, status, currency, flaggedOnly, Math.max(1, Math.min(limit, 200)),
+                Math.max(0, offset)));
+    }
+
+    public List<DepositDao.Event> timeline(long id) {
+        return tx.read(c -> deposits.events(c, id));
+    }
+
+    public Money minimumUsd(DepositCurrency option) {
+        try {
+            return minimums.minimumUsd(option.ticker());
+        } catch (NowPaymentsException e) {
+            throw toAppException(e);
+        }
+    }
+
+    private static Money parseAmount(String text) {
+        Money m;
+        try {
+            m = Money.usd(text);
+        } catch (IllegalArgumentException e) {
+            throw AppException.invalid("amount_usd", "Enter the amount in US dollars with at most 2 decimals, like 50.00");
+        }
+        if (m.signum() <= 0 || m.amount().compareTo(MAX_USD) > 0) {
+            throw AppException.invalid("amount_usd", "Enter an amount above $0.00 and at most $100,000.00");
+        }
+        return m;
+    }
+
+    static AppException toAppException(NowPaymentsException e) {
+        return switch (e.kind()) {
+            case AMOUNT_TOO_LOW -> AppException.invalid("amount_usd", e.userMessage());
+            case CURRENCY_UNAVAILABLE, INVALID_REQUEST -> new AppException(ErrorCode.VALIDATION_FAILED, e.userMessage(), "currency", null);
+            default -> new AppException(ErrorCode.PROVIDER_UNAVAILABLE, e.userMessage());
+        };
+    }
+}

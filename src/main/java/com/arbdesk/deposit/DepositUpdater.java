@@ -1,0 +1,166 @@
+package com.arbdesk.deposit;
+
+import com.arbdesk.db.Tx;
+import com.arbdesk.ledger.Asset;
+import com.arbdesk.ledger.LedgerService;
+import com.arbdesk.ledger.Money;
+import com.arbdesk.nowpayments.Payment;
+import com.arbdesk.realtime.LiveEvents;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Applies what the provider says about a payment to our deposit: the one code path for IPNs,
+ * status refreshes, the reconciler and replays. It re-reads the deposit inside a BEGIN IMMEDIATE
+ * transaction, moves the status only forward, and writes only the credit still missing, so
+ * duplicates, replays and races change nothing they should not.
+ */
+public final class DepositUpdater {
+    private final Tx tx;
+    private final DepositDao deposits;
+    private final IpnEventDao ipns;
+    private final LedgerService ledger;
+    private final LiveEvents events;
+    private final Clock clock;
+
+    public DepositUpdater(Tx tx, DepositDao deposits, IpnEventDao ipns, LedgerService ledger, LiveEvents events, Clock clock) {
+        this.tx = tx;
+        this.deposits = deposits;
+        this.ipns = ipns;
+        this.ledger = ledger;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** What applying an update did; {@code verdict} is also written on the IPN's log row. */
+    public record Outcome(String verdict, String detail, Long depositId) {
+    }
+
+    public Outcome apply(Payment p, String source, Long ipnEventId) {
+        return tx.inTransaction(c -> {
+            Outcome o = applyLocked(c, p, source, ipnEventId);
+            if (ipnEventId != null) {
+                ipns.setVerdict(c, ipnEventId, o.verdict(), o.detail(), o.depositId());
+            }
+            return o;
+        });
+    }
+
+    private Outcome applyLocked(Connection c, Payment p, String source, Long ipnEventId) throws SQLException {
+        Optional<Deposit> found = deposits.findByPaymentId(c, p.paymentId());
+        if (found.isEmpty() && p.parentPaymentId() != null) {
+            return redeposit(c, p, source, ipnEventId);
+        }
+        if (found.isEmpty() && p.invoiceId() != null) {
+            found = deposits.findByInvoiceId(c, p.invoiceId());
+        }
+        if (found.isEmpty() && p.orderId() != null) {
+            found = deposits.findByOrderId(c, p.orderId());
+        }
+        if (found.isEmpty()) {
+            return new Outcome("unknown_payment", "no deposit has payment " + p.paymentId(), null);
+        }
+        Deposit d = found.get();
+        Set<String> flags = new LinkedHashSet<>(d.flags());
+        String mismatch = mismatch(d, p);
+        if (mismatch != null) {
+            flags.add(mismatch);
+            save(c, d, d.status(), p, d.credited(), flags, source, ipnEventId, "not applied: " + mismatch);
+            return new Outcome("flagged", mismatch + " (not credited)", d.id());
+        }
+        DepositStatus next = DepositStatus.fromProvider(p.parsedStatus());
+        if (next == null) {
+            return new Outcome("ignored", "unknown provider status " + p.status(), d.id());
+        }
+        if (next != d.status() && !d.status().canMoveTo(next)) {
+            deposits.insertEvent(c, d.id(), clock.instant(), d.status().wire(), d.status().wire(), p.status(), source, 0,
+                    "ignored: " + d.status().wire() + " does not move to " + next.wire(), ipnEventId);
+            return new Outcome("ignored", "out of order: " + d.status().wire() + " does not move to " + next.wire(), d.id());
+        }
+        if (d.status() == DepositStatus.EXPIRED && next != DepositStatus.EXPIRED) {
+            flags.add("late_payment");
+        }
+        BigDecimal quoted = d.payAmount() != null ? new BigDecimal(d.payAmount()) : p.payAmount();
+        Money target = CreditPolicy.target(next, d.amountUsd(), quoted, p.actuallyPaid());
+        if (next == DepositStatus.COMPLETED && CreditPolicy.overpaid(quoted, p.actuallyPaid())) {
+            flags.add("overpaid");
+        }
+        if (next == DepositStatus.REFUNDED && d.credited().signum() > 0) {
+            flags.add("refund_after_credit"); // never a silent negative balance: the admin decides
+        }
+        Money credited = d.credited().compareTo(target) >= 0 ? d.credited() : target;
+        if (next == d.status() && credited.equals(d.credited()) && d.paymentId() != null) {
+            return new Outcome("duplicate", "already " + next.wire(), d.id());
+        }
+        save(c, d, next, p, credited, flags, source, ipnEventId, null);
+        return new Outcome("applied", d.status().wire() + " -> " + next.wire() + ", credited " + credited.toPlainString(), d.id());
+    }
+
+    /** Writes the new state, the missing credit and the timeline step; publishes after commit. */
+    private void save(Connection c, Deposit d, DepositStatus next, Payment p, Money credited, Set<String> flags,
+                      String source, Long ipnEventId, String note) throws SQLException {
+        Instant now = clock.instant();
+        Money delta = credited.minus(d.credited());
+        Money balance = null;
+        if (delta.signum() > 0) {
+            balance = ledger.credit(d.userId(), delta, "deposit_credit", "deposit",
+                    "txn:" + d.id() + ":to:" + credited.toMinor(), d.id(), "NOWPayments payment " + p.paymentId());
+        }
+        String paid = p.actuallyPaid() == null ? d.actuallyPaid() : p.actuallyPaid().toPlainString();
+        deposits.updateState(c, d.id(), next, p.status(), p.paymentId(), p.payAddress(),
+                p.payAmount() == null ? null : p.payAmount().toPlainString(), paid, credited.toMinor(),
+                String.join(",", flags), d.failureReason(), now);
+        deposits.insertEvent(c, d.id(), now, d.status().wire(), next.wire(), p.status(), source, delta.toMinor(), note,
+                ipnEventId);
+        Deposit after = deposits.findById(c, d.id()).orElseThrow();
+        Money creditedNow = delta.signum() > 0 ? delta : Money.zero(Asset.USD);
+        Money newBalance = balance;
+        Tx.afterCommit(() -> events.publish(new DepositChanged(after, newBalance, creditedNow, false)));
+    }
+
+    /** Checks the update is about this deposit: the same coin, order and price; otherwise it is flagged, never credited. */
+    private static String mismatch(Deposit d, Payment p) {
+        if (d.paymentId() != null && !d.paymentId().equals(p.paymentId())) {
+            return "extra_payment";
+        }
+        if (p.payCurrency() != null && d.payCurrency() != null && "payment".equals(d.mode())
+                && !p.payCurrency().equalsIgnoreCase(d.payCurrency())) {
+            return "currency_mismatch";
+        }
+        if (p.orderId() != null && d.orderId() != null && !p.orderId().equals(d.orderId())) {
+            return "order_mismatch";
+        }
+        if (p.priceAmount() != null && "usd".equalsIgnoreCase(p.priceCurrency())
+                && p.priceAmount().compareTo(d.amountUsd().amount()) != 0) {
+            return "amount_mismatch";
+        }
+        return null;
+    }
+
+    /** A further payment to a used address: a linked deposit for the admin to review, never credited automatically. */
+    private Outcome redeposit(Connection c, Payment p, String source, Long ipnEventId) throws SQLException {
+        Optional<Deposit> parent = deposits.findByPaymentId(c, p.parentPaymentId());
+        if (parent.isEmpty()) {
+            return new Outcome("unknown_payment", "re-deposit of unknown payment " + p.parentPaymentId(), null);
+        }
+        Deposit par = parent.get();
+        Money price = p.priceAmount() != null && "usd".equalsIgnoreCase(p.priceCurrency())
+                ? Money.floor(Asset.USD, p.priceAmount()) : Money.zero(Asset.USD);
+        DepositCurrency option = DepositCurrency.byTicker(par.payCurrency()).orElseThrow();
+        Instant now = clock.instant();
+        long id = deposits.insertPending(c, par.userId(), "redeposit", price, option, par.id(), now);
+        deposits.attachProvider(c, id, new DepositDao.ProviderAnswer(p.paymentId(), p.invoiceId(), null, p.payAddress(),
+                p.payAmount() == null ? null : p.payAmount().toPlainString(), null, p.status(), p.rawJson()), now);
+        Deposit child = deposits.findById(c, id).orElseThrow();
+        DepositStatus status = Optional.ofNullable(DepositStatus.fromProvider(p.parsedStatus())).orElse(DepositStatus.PENDING);
+        save(c, child, status, p, Money.zero(Asset.USD), new LinkedHashSet<>(Set.of("redeposit", "needs_review")), source,
+                ipnEventId, "re-deposit of payment " + p.parentPaymentId() + ": needs review, not credited");
+        return new Outcome("flagged", "re-deposit linked to deposit " + par.id() + ", needs review", id);
+    }
+}

@@ -1,0 +1,86 @@
+package com.arbdesk.deposit;
+
+import com.arbdesk.db.Jdbc;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The ipn_events table: every IPN as received, then the verdict of acting on it. */
+public final class IpnEventDao {
+    private static final String COLUMNS =
+            "id, received_at, remote_address, signature, body, payment_id, provider_status, verdict, detail, transaction_id";
+
+    /** A stored IPN. */
+    public record IpnEvent(long id, Instant receivedAt, String remoteAddress, String signature, String body,
+                           String paymentId, String providerStatus, String verdict, String detail, Long transactionId) {
+    }
+
+    public long insert(Connection c, Instant at, String remote, String signature, String body, String paymentId,
+                       String providerStatus, String verdict, String detail) throws SQLException {
+        return Jdbc.insert(c, """
+                INSERT INTO ipn_events (received_at, remote_address, signature, body, payment_id, provider_status, verdict, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, st -> {
+            st.setString(1, at.toString());
+            st.setString(2, remote);
+            st.setString(3, signature);
+            st.setString(4, body);
+            st.setString(5, paymentId);
+            st.setString(6, providerStatus);
+            st.setString(7, verdict);
+            st.setString(8, detail);
+        });
+    }
+
+    public void setVerdict(Connection c, long id, String verdict, String detail, Long transactionId) throws SQLException {
+        Jdbc.update(c, "UPDATE ipn_events SET verdict = ?, detail = ?, transaction_id = COALESCE(?, transaction_id) WHERE id = ?",
+                st -> {
+                    st.setString(1, verdict);
+                    st.setString(2, detail);
+                    Jdbc.setNullableLong(st, 3, transactionId);
+                    st.setLong(4, id);
+                });
+    }
+
+    public Optional<IpnEvent> find(Connection c, long id) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT " + COLUMNS + " FROM ipn_events WHERE id = ?", st -> st.setLong(1, id), IpnEventDao::map);
+    }
+
+    public List<IpnEvent> recent(Connection c, String verdict, Long transactionId, int limit, int offset) throws SQLException {
+        return Jdbc.query(c, "SELECT " + COLUMNS + """
+                 FROM ipn_events WHERE (? IS NULL OR verdict = ?) AND (? IS NULL OR transaction_id = ?)
+                ORDER BY id DESC LIMIT ? OFFSET ?
+                """, st -> {
+            st.setString(1, verdict);
+            st.setString(2, verdict);
+            Jdbc.setNullableLong(st, 3, transactionId);
+            Jdbc.setNullableLong(st, 4, transactionId);
+            st.setInt(5, limit);
+            st.setInt(6, offset);
+        }, IpnEventDao::map);
+    }
+
+    public long countSince(Connection c, Instant since, List<String> verdicts) throws SQLException {
+        String marks = String.join(",", java.util.Collections.nCopies(verdicts.size(), "?"));
+        return Jdbc.queryOne(c, "SELECT COUNT(*) FROM ipn_events WHERE received_at >= ? AND verdict IN (" + marks + ")", st -> {
+            st.setString(1, since.toString());
+            for (int i = 0; i < verdicts.size(); i++) {
+                st.setString(i + 2, verdicts.get(i));
+            }
+        }, rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    public Optional<Instant> lastReceived(Connection c) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT MAX(received_at) FROM ipn_events", st -> { }, rs -> rs.getString(1))
+                .filter(s -> s != null).map(Instant::parse);
+    }
+
+    private static IpnEvent map(ResultSet rs) throws SQLException {
+        return new IpnEvent(rs.getLong("id"), Instant.parse(rs.getString("received_at")), rs.getString("remote_address"),
+                rs.getString("signature"), rs.getString("body"), rs.getString("payment_id"), rs.getString("provider_status"),
+                rs.getString("verdict"), rs.getString("detail"), Jdbc.nullableLong(rs, "transaction_id"));
+    }
+}
