@@ -12,7 +12,7 @@ import java.util.Map;
  * Signs IPN payloads for tests, deliberately built differently from {@link IpnVerifier}: HMAC is
  * done by hand (RFC 2104 over MessageDigest SHA-512) and bodies are canonicalised by Jackson databind.
  */
-final class IpnTestSigner {
+public final class IpnTestSigner {
 
     private static final int SHA512_BLOCK_BYTES = 128;
 
@@ -24,7 +24,7 @@ final class IpnTestSigner {
     }
 
     /** Lowercase hex HMAC-SHA512 of {@code canonical} (UTF-8), keyed with the trimmed secret. */
-    static String sign(String secret, String canonical) {
+    public static String sign(String secret, String canonical) {
         byte[] key = secret.trim().getBytes(StandardCharsets.UTF_8);
         if (key.length > SHA512_BLOCK_BYTES) {
             key = sha512(key);
@@ -48,7 +48,7 @@ final class IpnTestSigner {
      * Canonical text of a payload made of maps, strings, longs, booleans and lists. Only for values
      * where Jackson and JavaScript print the same (no doubles, no control characters).
      */
-    static String canonicalOf(Map<String, ?> payload) {
+    public static String canonicalOf(Map<String, ?> payload) {
         return write(SORTING_MAPPER, payload);
     }
 

@@ -28,6 +28,15 @@ public final class LedgerInvariants {
                 WHERE t.type = 'adjustment' AND t.status = 'completed'
                   AND (SELECT COUNT(*) FROM ledger_entries e WHERE e.transaction_id = t.id AND e.amount_minor = t.amount_usd_minor) <> 1
                 """);
+        expectNone("deposit whose credited amount is not the sum of its ledger entries", """
+                SELECT t.id FROM transactions t
+                WHERE t.type = 'deposit'
+                  AND t.credited_minor <> (SELECT COALESCE(SUM(e.amount_minor), 0) FROM ledger_entries e WHERE e.transaction_id = t.id)
+                """);
+        expectNone("credit on a deposit that is not completed, partially paid or refunded after credit", """
+                SELECT id FROM transactions
+                WHERE type = 'deposit' AND credited_minor > 0 AND status NOT IN ('completed', 'partially_paid', 'refunded')
+                """);
         expectNone("money stored as a non-integer", """
                 SELECT id FROM ledger_entries WHERE typeof(amount_minor) <> 'integer'
                 UNION ALL SELECT id FROM transactions WHERE typeof(amount_usd_minor) <> 'integer'
