@@ -86,7 +86,7 @@ public final class App implements AutoCloseable {
         DepositUpdater updater = new DepositUpdater(tx, depositDao, ipnDao, ledger, events, clock);
         this.deposits = new DepositService(tx, depositDao, updater, provider, providerMonitor, events, config.baseUrl(), clock);
         this.ipnIntake = new IpnIntake(tx, ipnDao, new IpnVerifier(config.nowPaymentsIpnSecret()), updater, clock);
-        this.depositAdmin = new DepositAdmin(tx, ipnDao, depositDao, ipnIntake, config.reconcile().after(), clock);
+        this.depositAdmin = new DepositAdmin(tx, ipnDao, depositDao, ipnIntake, updater, config.reconcile().after(), clock);
         this.reconciler = new DepositReconciler(tx, depositDao, updater, provider, config.reconcile().after(), clock);
     }
 

@@ -53,6 +53,12 @@ public class AdminDepositResource {
         return DepositResponse.of(deposits.refreshed(id), req.getContextPath());
     }
 
+    @POST
+    @Path("deposits/{id}/approve")
+    public DepositUpdater.Outcome approve(@PathParam("id") long id) {
+        return admin.approve(id, com.arbdesk.auth.CurrentUser.of(req).orElseThrow().id());
+    }
+
     @GET
     @Path("ipn")
     public List<IpnEventDao.IpnEvent> ipns(@QueryParam("verdict") String verdict,

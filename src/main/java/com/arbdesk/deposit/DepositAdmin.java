@@ -14,9 +14,12 @@ public final class DepositAdmin {
     private final DepositDao deposits;
     private final IpnIntake intake;
     private final Duration staleAfter;
+    private final DepositUpdater updater;
     private final Clock clock;
 
-    public DepositAdmin(Tx tx, IpnEventDao ipns, DepositDao deposits, IpnIntake intake, Duration staleAfter, Clock clock) {
+    public DepositAdmin(Tx tx, IpnEventDao ipns, DepositDao deposits, IpnIntake intake, DepositUpdater updater,
+                        Duration staleAfter, Clock clock) {
+        this.updater = updater;
         this.tx = tx;
         this.ipns = ipns;
         this.deposits = deposits;
@@ -43,6 +46,11 @@ public final class DepositAdmin {
             }
             return new DepositUpdater.Outcome("rejected", e.getMessage(), null);
         }
+    }
+
+    /** Credits a re-deposit (or any deposit held for review) after an admin looked at it. */
+    public DepositUpdater.Outcome approve(long depositId, long adminId) {
+        return updater.approve(depositId, adminId);
     }
 
     public IpnHealth health() {

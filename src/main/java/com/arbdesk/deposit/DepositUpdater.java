@@ -143,6 +143,35 @@ public final class DepositUpdater {
         return null;
     }
 
+    /**
+     * An admin accepts a deposit held for review (a re-deposit): it is credited by the same policy as
+     * any other, once, and the approval is on its timeline.
+     */
+    public Outcome approve(long depositId, long adminId) {
+        return tx.inTransaction(c -> {
+            Deposit d = deposits.findById(c, depositId).orElseThrow(() -> com.arbdesk.web.AppException.notFound("Deposit " + depositId));
+            if (!d.flags().contains("needs_review")) {
+                throw new com.arbdesk.web.AppException(com.arbdesk.web.ErrorCode.CONFLICT, "This deposit is not waiting for review");
+            }
+            if (d.status() != DepositStatus.COMPLETED && d.status() != DepositStatus.PARTIALLY_PAID) {
+                throw new com.arbdesk.web.AppException(com.arbdesk.web.ErrorCode.CONFLICT,
+                        "Only a completed or partially paid deposit can be approved; this one is " + d.status().wire());
+            }
+            BigDecimal paid = d.actuallyPaid() == null ? null : new BigDecimal(d.actuallyPaid());
+            BigDecimal quoted = d.payAmount() == null ? paid : new BigDecimal(d.payAmount());
+            Money target = CreditPolicy.target(d.status(), d.amountUsd(), quoted, paid);
+            Set<String> flags = new LinkedHashSet<>(d.flags());
+            flags.remove("needs_review");
+            flags.add("approved");
+            Payment snapshot = new Payment(d.paymentId(), d.providerStatus(), d.payAddress(), null, d.amountUsd().amount(), "usd",
+                    quoted, d.payCurrency(), paid, null, null, d.orderId(), null, null, d.invoiceId(), null, null, null, null, null,
+                    null, null);
+            save(c, d, d.status(), snapshot, target.compareTo(d.credited()) > 0 ? target : d.credited(), flags,
+                    "admin", null, "approved by admin #" + adminId);
+            return new Outcome("applied", "approved, credited " + target.toPlainString(), d.id());
+        });
+    }
+
     /** A further payment to a used address: a linked deposit for the admin to review, never credited automatically. */
     private Outcome redeposit(Connection c, Payment p, String source, Long ipnEventId) throws SQLException {
         Optional<Deposit> parent = deposits.findByPaymentId(c, p.parentPaymentId());

@@ -223,6 +223,37 @@ class DepositFlowIT {
         assertTrue(children.get(0).path("flags").toString().contains("needs_review"));
         assertEquals("0.00", children.get(0).path("credited_usd").asText());
         assertEquals("25.00", balance(user), "a re-deposit is never credited automatically");
+
+        long childId = children.get(0).path("transaction_id").asLong();
+        TestClient.Res approved = admin.postJson("/api/admin/deposits/" + childId + "/approve", "");
+        assertEquals(200, approved.status(), approved.body());
+        assertEquals("50.00", balance(user), "approved: credited once by the same policy");
+        assertEquals(409, admin.postJson("/api/admin/deposits/" + childId + "/approve", "").status(), "and only once");
+        assertEquals(403, user.postJson("/api/admin/deposits/" + childId + "/approve", "").status());
+    }
+
+    @Test
+    void anInvoiceDepositIsFoundByItsInvoiceAndCredited() {
+        TestClient user = newUser();
+        TestClient.Res r = user.postJson("/api/deposits/create",
+                "{\"currency\":\"USDT\",\"network\":\"TRC20\",\"amount_usd\":\"80.00\",\"mode\":\"invoice\"}");
+        assertEquals(201, r.status(), r.body());
+        JsonNode d = r.json();
+        String invoiceUrl = d.path("invoice_url").asText();
+        assertTrue(invoiceUrl.contains("/sandbox/nowpayments/payment/?iid="), invoiceUrl);
+        String iid = invoiceUrl.substring(invoiceUrl.indexOf("iid=") + 4);
+        TestClient.Res paid = server.client().postJson("/sandbox/nowpayments/v1/invoice-payment",
+                "{\"iid\":" + iid + ",\"pay_currency\":\"usdttrc20\"}", Map.of("x-api-key", KEY));
+        assertEquals(201, paid.status(), paid.body());
+        String paymentId = paid.json().path("payment_id").asText();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!paymentId.equals(stored(d).path("payment_id").asText()) && System.nanoTime() < deadline) {
+            sleep(50);
+        }
+        assertEquals(paymentId, stored(d).path("payment_id").asText(), "the waiting IPN tied the payment to the deposit");
+        assertEquals(200, server.client().postJson("/sandbox/nowpayments/control/payments/" + paymentId + "/pay", "{}").status());
+        assertEquals("80.00", awaitStored(d, "completed").path("credited_usd").asText());
+        assertEquals("80.00", balance(user));
     }
 
     @Test
