@@ -26,7 +26,12 @@ import com.arbdesk.nowpayments.IpnVerifier;
 import com.arbdesk.nowpayments.NowPaymentsClient;
 import com.arbdesk.nowpayments.ProviderCheck;
 import com.arbdesk.nowpayments.ProviderMonitor;
+import com.arbdesk.realtime.LiveEventDao;
 import com.arbdesk.realtime.LiveEvents;
+import com.arbdesk.realtime.LiveHub;
+import com.arbdesk.realtime.LivePublisher;
+import com.arbdesk.realtime.SessionRegistry;
+import com.arbdesk.realtime.WsTokens;
 import com.arbdesk.sandbox.SandboxService;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
@@ -59,6 +64,8 @@ public final class App implements AutoCloseable {
     private final DepositAdmin depositAdmin;
     private final IpnIntake ipnIntake;
     private final DepositReconciler reconciler;
+    private final WsTokens wsTokens;
+    private final LivePublisher livePublisher;
 
     private App(AppConfig config, Clock clock) {
         this.config = config;
@@ -87,6 +94,10 @@ public final class App implements AutoCloseable {
         this.deposits = new DepositService(tx, depositDao, updater, provider, providerMonitor, events, config.baseUrl(), clock);
         this.ipnIntake = new IpnIntake(tx, ipnDao, new IpnVerifier(config.nowPaymentsIpnSecret()), updater, clock);
         this.depositAdmin = new DepositAdmin(tx, ipnDao, depositDao, ipnIntake, updater, config.reconcile().after(), clock);
+        this.wsTokens = new WsTokens(config.wsSecret(), clock);
+        this.livePublisher = new LivePublisher(tx, new LiveEventDao(), auth, ledger, SessionRegistry.get(), clock);
+        events.subscribe(livePublisher);
+        LiveHub.install(livePublisher);
         this.reconciler = new DepositReconciler(tx, depositDao, updater, provider, config.reconcile().after(), clock);
     }
 
@@ -164,6 +175,10 @@ public final class App implements AutoCloseable {
         return ipnIntake;
     }
 
+    public WsTokens wsTokens() {
+        return wsTokens;
+    }
+
     public ProviderMonitor providerMonitor() {
         return providerMonitor;
     }
@@ -175,6 +190,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         reconciler.close();
+        livePublisher.close();
         providerMonitor.close();
         if (sandbox != null) {
             sandbox.close();

@@ -95,6 +95,11 @@ public final class AuthService {
         return tx.read(c -> users.findById(c, id));
     }
 
+    /** The ids of enabled admins (recipients of the back-office stream). */
+    public java.util.List<Long> adminIds() {
+        return tx.read(c -> users.adminIds(c));
+    }
+
     public java.util.List<User> search(String query, int limit, int offset) {
         return tx.read(c -> users.search(c, query, limit, offset));
     }

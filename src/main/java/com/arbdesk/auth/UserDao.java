@@ -68,6 +68,11 @@ public final class UserDao {
         }, UserDao::map);
     }
 
+    public List<Long> adminIds(Connection c) throws SQLException {
+        return Jdbc.query(c, "SELECT id FROM users WHERE role = 'ADMIN' AND disabled = 0 ORDER BY id", st -> { },
+                rs -> rs.getLong(1));
+    }
+
     public long count(Connection c) throws SQLException {
         return Jdbc.queryOne(c, "SELECT COUNT(*) FROM users", st -> { }, rs -> rs.getLong(1)).orElse(0L);
     }

@@ -7,36 +7,49 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The open WebSocket sessions, grouped as {@code user_<id>} and {@code admin_dashboard}. One per
- * web application (the webapp class loader scopes the static instance).
+ * The open WebSocket sessions by user (the {@code user_<id>} groups; admins' sessions also receive
+ * the back-office stream through their own user stream). One per web application: the webapp class
+ * loader scopes the static instance.
  */
 public final class SessionRegistry {
-    public static final String ADMIN_GROUP = "admin_dashboard";
     private static final SessionRegistry INSTANCE = new SessionRegistry();
 
-    private final Map<String, Set<Session>> groups = new ConcurrentHashMap<>();
+    private final Map<Long, Set<Outbox>> byUser = new ConcurrentHashMap<>();
+    private final Map<Session, Outbox> bySession = new ConcurrentHashMap<>();
 
     public static SessionRegistry get() {
         return INSTANCE;
     }
 
-    public void add(CurrentUser user, Session session) {
-        groups.computeIfAbsent("user_" + user.id(), k -> ConcurrentHashMap.newKeySet()).add(session);
-        if (user.isAdmin()) {
-            groups.computeIfAbsent(ADMIN_GROUP, k -> ConcurrentHashMap.newKeySet()).add(session);
+    Outbox add(CurrentUser user, Session session) {
+        Outbox o = new Outbox(session, user.id(), user.isAdmin());
+        bySession.put(session, o);
+        byUser.computeIfAbsent(user.id(), k -> ConcurrentHashMap.newKeySet()).add(o);
+        return o;
+    }
+
+    void remove(Session session) {
+        Outbox o = bySession.remove(session);
+        if (o != null) {
+            Set<Outbox> set = byUser.get(o.userId);
+            if (set != null) {
+                set.remove(o);
+            }
         }
     }
 
-    public void remove(Session session) {
-        groups.values().forEach(s -> s.remove(session));
+    Outbox outbox(Session session) {
+        return bySession.get(session);
     }
 
-    public Set<Session> group(String name) {
-        return groups.getOrDefault(name, Set.of());
+    /** Queues a message to every open session of the user; never blocks on a socket. */
+    void sendToUser(long userId, String message) {
+        for (Outbox o : byUser.getOrDefault(userId, Set.of())) {
+            o.offer(message);
+        }
     }
 
     public int size() {
-        return (int) groups.entrySet().stream().filter(e -> e.getKey().startsWith("user_"))
-                .mapToLong(e -> e.getValue().size()).sum();
+        return bySession.size();
     }
 }

@@ -10,6 +10,8 @@ import com.arbdesk.deposit.DepositResource;
 import com.arbdesk.deposit.DepositService;
 import com.arbdesk.deposit.IpnIntake;
 import com.arbdesk.nowpayments.IpnResource;
+import com.arbdesk.realtime.WsTokenResource;
+import com.arbdesk.realtime.WsTokens;
 import com.arbdesk.nowpayments.ProviderMonitor;
 import com.arbdesk.auth.AuthResource;
 import com.arbdesk.auth.AuthService;
@@ -47,6 +49,7 @@ public class ArbDeskApplication extends ResourceConfig {
         register(DepositResource.class);
         register(AdminDepositResource.class);
         register(IpnResource.class);
+        register(WsTokenResource.class);
         register(new AbstractBinder() {
             @Override
             protected void configure() {
@@ -58,6 +61,7 @@ public class ArbDeskApplication extends ResourceConfig {
                 bind(app.deposits()).to(DepositService.class);
                 bind(app.depositAdmin()).to(DepositAdmin.class);
                 bind(app.ipnIntake()).to(IpnIntake.class);
+                bind(app.wsTokens()).to(WsTokens.class);
             }
         });
     }

@@ -44,15 +44,20 @@ public final class AuthFilter extends HttpFilter {
         boolean bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
         Optional<String> cookie = AuthCookies.read(req, AuthCookies.SESSION);
         Optional<User> user = Optional.empty();
+        String wsToken = path.equals("/ws") ? req.getParameter("token") : null;
         if (bearer) {
             user = app.auth().authenticate(header.substring(7).trim());
+        } else if (wsToken != null) {
+            // a non-browser WebSocket client: a one-minute token from GET /api/ws-token, signed with WS_SECRET
+            user = app.wsTokens().verify(wsToken).flatMap(app.auth()::findById).filter(u -> !u.disabled());
         } else if (cookie.isPresent()) {
             user = app.auth().authenticate(cookie.get());
             if (user.isEmpty()) {
                 AuthCookies.clearSession(req, resp, app.config().secureCookies());
             }
         }
-        CurrentUser current = user.map(u -> new CurrentUser(u.id(), u.email(), u.role(), bearer)).orElse(null);
+        boolean tokenAuth = bearer || wsToken != null;
+        CurrentUser current = user.map(u -> new CurrentUser(u.id(), u.email(), u.role(), tokenAuth)).orElse(null);
         if (current != null) {
             req.setAttribute(CurrentUser.ATTRIBUTE, current);
         }

@@ -86,6 +86,10 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
+    public void send(String text) {
+        socket.sendText(text, true).join();
+    }
+
     @Override
     public void close() {
         socket.abort();

@@ -1,0 +1,58 @@
+package com.arbdesk.realtime;
+
+import com.arbdesk.db.Jdbc;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/** The live_events table: each user's stream of pushed events, numbered by seq. */
+public final class LiveEventDao {
+
+    /** One stored event. */
+    public record Stored(long userId, long seq, String event, String data) {
+    }
+
+    /** Appends to the user's stream with the next seq (runs under the single writer, so seqs never collide). */
+    public long append(Connection c, long userId, String event, String data, Instant now) throws SQLException {
+        long seq = Jdbc.queryOne(c, "SELECT COALESCE(MAX(seq), 0) + 1 FROM live_events WHERE user_id = ?",
+                st -> st.setLong(1, userId), rs -> rs.getLong(1)).orElse(1L);
+        Jdbc.insert(c, "INSERT INTO live_events (user_id, seq, event, data, created_at) VALUES (?, ?, ?, ?, ?)", st -> {
+            st.setLong(1, userId);
+            st.setLong(2, seq);
+            st.setString(3, event);
+            st.setString(4, data);
+            st.setString(5, now.toString());
+        });
+        return seq;
+    }
+
+    /** Events after {@code seq}, oldest first; at most {@code limit}. */
+    public List<Stored> after(Connection c, long userId, long seq, int limit) throws SQLException {
+        return Jdbc.query(c, "SELECT user_id, seq, event, data FROM live_events WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+                st -> {
+                    st.setLong(1, userId);
+                    st.setLong(2, seq);
+                    st.setInt(3, limit);
+                }, rs -> new Stored(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
+    }
+
+    /** The oldest seq still kept for the user (0 when none). */
+    public long oldestSeq(Connection c, long userId) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT COALESCE(MIN(seq), 0) FROM live_events WHERE user_id = ?", st -> st.setLong(1, userId),
+                rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    public long latestSeq(Connection c, long userId) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT COALESCE(MAX(seq), 0) FROM live_events WHERE user_id = ?", st -> st.setLong(1, userId),
+                rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    /** Drops old events but always keeps each user's latest, so seq numbers never restart lower. */
+    public int pruneBefore(Connection c, Instant cutoff) throws SQLException {
+        return Jdbc.update(c, """
+                DELETE FROM live_events
+                WHERE created_at < ? AND seq < (SELECT MAX(e.seq) FROM live_events e WHERE e.user_id = live_events.user_id)
+                """, st -> st.setString(1, cutoff.toString()));
+    }
+}

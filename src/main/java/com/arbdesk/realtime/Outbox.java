@@ -1,0 +1,91 @@
+package com.arbdesk.realtime;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One socket's queue of outgoing messages with at most one send in flight, so a slow or dead
+ * client only ever delays itself; a client whose queue overflows is closed.
+ */
+final class Outbox {
+    private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
+    static final int MAX_QUEUED = 256;
+
+    final Session session;
+    final long userId;
+    final boolean admin;
+    private final Deque<String> queue = new ArrayDeque<>();
+    private boolean sending;
+    private boolean closed;
+
+    Outbox(Session session, long userId, boolean admin) {
+        this.session = session;
+        this.userId = userId;
+        this.admin = admin;
+    }
+
+    void offer(String message) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (queue.size() >= MAX_QUEUED) {
+                closed = true;
+                queue.clear();
+            } else {
+                queue.addLast(message);
+                if (sending) {
+                    return;
+                }
+                sending = true;
+            }
+        }
+        if (closed) {
+            close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow: reconnect and resume"));
+            return;
+        }
+        pump();
+    }
+
+    private void pump() {
+        String next;
+        synchronized (this) {
+            next = queue.pollFirst();
+            if (next == null || closed) {
+                sending = false;
+                return;
+            }
+        }
+        try {
+            session.getAsyncRemote().sendText(next, result -> {
+                if (!result.isOK()) {
+                    close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "send failed"));
+                    return;
+                }
+                pump();
+            });
+        } catch (IllegalStateException e) {
+            // the socket closed between the check and the send
+            close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "socket closed"));
+        }
+    }
+
+    void close(CloseReason reason) {
+        synchronized (this) {
+            closed = true;
+            queue.clear();
+        }
+        try {
+            if (session.isOpen()) {
+                session.close(reason);
+            }
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "closing a websocket failed", e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package com.arbdesk.realtime;
+
+import com.arbdesk.auth.CurrentUser;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+
+/** GET /api/ws-token: a one-minute token for {@code /ws?token=}, for clients that cannot send the session cookie. */
+@Path("ws-token")
+@Produces(MediaType.APPLICATION_JSON)
+public class WsTokenResource {
+    @Inject
+    WsTokens tokens;
+    @Context
+    HttpServletRequest req;
+
+    /** The token and how long it may be used to open a socket. */
+    public record WsToken(String token, long expiresInSeconds) {
+    }
+
+    @GET
+    public WsToken issue() {
+        return new WsToken(tokens.issue(CurrentUser.of(req).orElseThrow().id()), WsTokens.TTL.toSeconds());
+    }
+}

@@ -1,0 +1,82 @@
+package com.arbdesk.realtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class OutboxTest {
+
+    /** A fake socket: records what was sent; a "stuck" one never completes a send, like a client that stopped reading. */
+    static final class FakeSocket {
+        final List<String> sent = new ArrayList<>();
+        final AtomicReference<CloseReason> closed = new AtomicReference<>();
+        final boolean stuck;
+        final Session session;
+
+        FakeSocket(boolean stuck) {
+            this.stuck = stuck;
+            RemoteEndpoint.Async remote = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {RemoteEndpoint.Async.class}, (p, m, args) -> {
+                        if (m.getName().equals("sendText") && args.length == 2) {
+                            synchronized (sent) {
+                                sent.add((String) args[0]);
+                            }
+                            if (!this.stuck) {
+                                ((SendHandler) args[1]).onResult(new SendResult());
+                            }
+                        }
+                        return null;
+                    });
+            session = (Session) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Session.class}, (p, m, args) ->
+                    switch (m.getName()) {
+                        case "getAsyncRemote" -> remote;
+                        case "isOpen" -> closed.get() == null;
+                        case "close" -> {
+                            closed.set(args == null ? null : (CloseReason) args[0]);
+                            yield null;
+                        }
+                        case "hashCode" -> System.identityHashCode(p);
+                        case "equals" -> p == args[0];
+                        default -> null;
+                    });
+        }
+    }
+
+    @Test
+    void messagesGoOutInOrderOneAtATime() {
+        FakeSocket s = new FakeSocket(false);
+        Outbox o = new Outbox(s.session, 1, false);
+        for (int i = 0; i < 10; i++) {
+            o.offer("m" + i);
+        }
+        assertEquals(List.of("m0", "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9"), s.sent);
+    }
+
+    @Test
+    void aClientThatStopsReadingIsClosedWhenItsQueueOverflowsAndDelaysNobodyElse() {
+        FakeSocket stuck = new FakeSocket(true);
+        FakeSocket healthy = new FakeSocket(false);
+        Outbox slow = new Outbox(stuck.session, 1, false);
+        Outbox fast = new Outbox(healthy.session, 2, false);
+        for (int i = 0; i <= Outbox.MAX_QUEUED + 1; i++) {
+            slow.offer("to-slow-" + i);
+            fast.offer("to-fast-" + i);
+        }
+        assertEquals(1, stuck.sent.size(), "one send in flight, never completed");
+        assertTrue(stuck.closed.get() != null, "the stuck client was closed when its queue overflowed");
+        assertEquals(CloseReason.CloseCodes.TRY_AGAIN_LATER, stuck.closed.get().getCloseCode());
+        assertEquals(Outbox.MAX_QUEUED + 2, healthy.sent.size(), "the healthy client got everything at once");
+        assertFalse(healthy.closed.get() != null);
+    }
+}
