@@ -76,7 +76,7 @@ public final class App implements AutoCloseable {
         this.auth = new AuthService(tx, new UserDao(), new PasswordHasher(), new JwtService(config.jwtSecret(), clock),
                 new LoginThrottle(clock), clock);
         this.ledger = new LedgerService(tx, new LedgerDao(), new TransactionDao(), events, clock);
-        this.admin = new AdminService(tx, auth, ledger, new AuditDao(), clock);
+        this.admin = new AdminService(tx, auth, ledger, new AuditDao(), events, clock);
         this.version = readVersion();
         AppConfig.Sandbox sb = config.sandbox();
         this.sandbox = sb.enabled() ? new SandboxService(sb, config.nowPaymentsApiKey(), config.nowPaymentsIpnSecret(),

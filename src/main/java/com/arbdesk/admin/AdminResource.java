@@ -77,6 +77,18 @@ public class AdminResource {
                 a.amount().toPlainString(), a.newBalance().toPlainString())).build();
     }
 
+    /** Body of the disable switch. */
+    public record DisableRequest(boolean disabled) {
+    }
+
+    @POST
+    @Path("users/{id}/disabled")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public UserDetailResponse setDisabled(@PathParam("id") long id, DisableRequest body) {
+        admin.setDisabled(CurrentUser.of(req).orElseThrow().id(), id, body != null && body.disabled());
+        return user(id);
+    }
+
     @GET
     @Path("transactions")
     public List<TransactionResponse> transactions(@QueryParam("type") String type,

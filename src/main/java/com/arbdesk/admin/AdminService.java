@@ -22,8 +22,11 @@ public final class AdminService {
     private final LedgerService ledger;
     private final AuditDao audit;
     private final Clock clock;
+    private final com.arbdesk.realtime.LiveEvents events;
 
-    public AdminService(Tx tx, AuthService auth, LedgerService ledger, AuditDao audit, Clock clock) {
+    public AdminService(Tx tx, AuthService auth, LedgerService ledger, AuditDao audit, com.arbdesk.realtime.LiveEvents events,
+                        Clock clock) {
+        this.events = events;
         this.tx = tx;
         this.auth = auth;
         this.ledger = ledger;
@@ -71,6 +74,23 @@ public final class AdminService {
                     "amount_usd=" + amount.toPlainString() + "; transaction=" + result.transactionId() + "; reason=" + why,
                     clock.instant());
             return result;
+        });
+    }
+
+    /** Disables or re-enables an account; audited, and a disabled user's sessions and sockets end. */
+    public void setDisabled(long adminId, long userId, boolean disabled) {
+        if (adminId == userId) {
+            throw new AppException(com.arbdesk.web.ErrorCode.CONFLICT, "You cannot disable your own account");
+        }
+        auth.findById(userId).orElseThrow(() -> AppException.notFound("User " + userId));
+        tx.inTransaction(c -> {
+            auth.setDisabled(userId, disabled);
+            audit.insert(c, adminId, disabled ? "user_disabled" : "user_enabled", "user", Long.toString(userId), null,
+                    clock.instant());
+            if (disabled) {
+                Tx.afterCommit(() -> events.publish(new com.arbdesk.auth.UserDisabled(userId)));
+            }
+            return null;
         });
     }
 

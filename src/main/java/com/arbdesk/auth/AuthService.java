@@ -91,8 +91,21 @@ public final class AuthService {
         return jwt.verify(token).flatMap(id -> tx.read(c -> users.findById(c, id))).filter(u -> !u.disabled());
     }
 
+    /** When a valid session token expires (for WebSockets, which outlive the request that opened them). */
+    public Optional<java.time.Instant> expiry(String token) {
+        return jwt.expiry(token);
+    }
+
     public Optional<User> findById(long id) {
         return tx.read(c -> users.findById(c, id));
+    }
+
+    /** Joins the caller's transaction (the admin service writes the audit row beside it). */
+    public void setDisabled(long userId, boolean disabled) {
+        tx.inTransaction(c -> {
+            users.updateDisabled(c, userId, disabled);
+            return null;
+        });
     }
 
     /** The ids of enabled admins (recipients of the back-office stream). */

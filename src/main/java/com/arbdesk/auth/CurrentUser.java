@@ -3,8 +3,12 @@ package com.arbdesk.auth;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 
-/** The authenticated caller of a request, set by the auth filter; {@code viaBearer} when the token came in a header. */
-public record CurrentUser(long id, String email, Role role, boolean viaBearer) implements java.security.Principal {
+/**
+ * The authenticated caller of a request, set by the auth filter; {@code viaBearer} when the token came
+ * in a header or query, {@code expiresAt} when the session token ends (a WebSocket closes then).
+ */
+public record CurrentUser(long id, String email, Role role, boolean viaBearer, java.time.Instant expiresAt)
+        implements java.security.Principal {
     public static final String ATTRIBUTE = "currentUser";
 
     @Override

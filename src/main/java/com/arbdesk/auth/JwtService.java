@@ -45,6 +45,15 @@ public final class JwtService {
 
     /** The user id the token names, when its signature, algorithm, issuer and expiry all check out. */
     public Optional<Long> verify(String token) {
+        return claims(token).map(c -> Long.parseLong(c.getSubject()));
+    }
+
+    /** When a valid token expires. */
+    public Optional<Instant> expiry(String token) {
+        return claims(token).map(c -> c.getExpiration().toInstant());
+    }
+
+    private Optional<Claims> claims(String token) {
         if (token == null || token.isBlank() || token.length() > 4096) {
             return Optional.empty();
         }
@@ -59,7 +68,8 @@ public final class JwtService {
             if (!"HS256".equals(jws.getHeader().getAlgorithm()) || jws.getPayload().getExpiration() == null) {
                 return Optional.empty();
             }
-            return Optional.of(Long.parseLong(jws.getPayload().getSubject()));
+            Long.parseLong(jws.getPayload().getSubject()); // a non-numeric subject is not ours
+            return Optional.of(jws.getPayload());
         } catch (JwtException | IllegalArgumentException e) {
             return Optional.empty();
         }

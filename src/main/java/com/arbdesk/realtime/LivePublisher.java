@@ -51,6 +51,28 @@ public final class LivePublisher implements Consumer<Object>, AutoCloseable {
         this.sessions = sessions;
         this.clock = clock;
         thread.scheduleWithFixedDelay(this::pruneQuietly, 10, 10, TimeUnit.MINUTES);
+        thread.scheduleWithFixedDelay(this::sweep, 30, 30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * The heartbeat: pings every socket (dead ones then fail and are dropped; idle ones time out) and
+     * closes with 4401 the sockets whose session token expired or whose user was disabled.
+     */
+    void sweep() {
+        try {
+            java.time.Instant now = clock.instant();
+            for (Outbox o : sessions.all()) {
+                boolean enabled = auth.findById(o.userId).map(u -> !u.disabled()).orElse(false);
+                if (!enabled || o.expiresAt != null && now.isAfter(o.expiresAt)) {
+                    o.close(new jakarta.websocket.CloseReason(() -> 4401, enabled ? "session expired" : "account disabled"));
+                } else {
+                    o.ping();
+                }
+            }
+        } catch (RuntimeException e) {
+            // a background loop: log and carry on at the next sweep
+            LOG.log(Level.WARNING, "websocket sweep failed", e);
+        }
     }
 
     private void pruneQuietly() {
@@ -66,6 +88,8 @@ public final class LivePublisher implements Consumer<Object>, AutoCloseable {
     public void accept(Object event) {
         if (event instanceof DepositChanged || event instanceof BalanceChanged) {
             thread.execute(() -> handle(event));
+        } else if (event instanceof com.arbdesk.auth.UserDisabled d) {
+            thread.execute(() -> sessions.closeUser(d.userId(), "account disabled"));
         }
     }
 

@@ -19,14 +19,32 @@ final class Outbox {
     final Session session;
     final long userId;
     final boolean admin;
+    final java.time.Instant expiresAt;
     private final Deque<String> queue = new ArrayDeque<>();
     private boolean sending;
     private boolean closed;
 
-    Outbox(Session session, long userId, boolean admin) {
+    Outbox(Session session, long userId, boolean admin, java.time.Instant expiresAt) {
         this.session = session;
         this.userId = userId;
         this.admin = admin;
+        this.expiresAt = expiresAt;
+    }
+
+    /** A heartbeat, skipped while a message is in flight (that traffic already proves the socket alive). */
+    void ping() {
+        synchronized (this) {
+            if (sending || closed) {
+                return;
+            }
+        }
+        try {
+            session.getAsyncRemote().sendPing(java.nio.ByteBuffer.allocate(0));
+        } catch (IOException e) {
+            close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "ping failed"));
+        } catch (IllegalStateException e) {
+            // a message started in between: fine, the next sweep pings again
+        }
     }
 
     void offer(String message) {

@@ -22,7 +22,7 @@ public final class SessionRegistry {
     }
 
     Outbox add(CurrentUser user, Session session) {
-        Outbox o = new Outbox(session, user.id(), user.isAdmin());
+        Outbox o = new Outbox(session, user.id(), user.isAdmin(), user.expiresAt());
         bySession.put(session, o);
         byUser.computeIfAbsent(user.id(), k -> ConcurrentHashMap.newKeySet()).add(o);
         return o;
@@ -46,6 +46,17 @@ public final class SessionRegistry {
     void sendToUser(long userId, String message) {
         for (Outbox o : byUser.getOrDefault(userId, Set.of())) {
             o.offer(message);
+        }
+    }
+
+    java.util.Collection<Outbox> all() {
+        return bySession.values();
+    }
+
+    /** Closes every socket of the user with 4401 (account disabled, session over). */
+    void closeUser(long userId, String reason) {
+        for (Outbox o : byUser.getOrDefault(userId, Set.of())) {
+            o.close(new jakarta.websocket.CloseReason(() -> 4401, reason));
         }
     }
 

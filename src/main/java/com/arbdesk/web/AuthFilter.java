@@ -57,7 +57,15 @@ public final class AuthFilter extends HttpFilter {
             }
         }
         boolean tokenAuth = bearer || wsToken != null;
-        CurrentUser current = user.map(u -> new CurrentUser(u.id(), u.email(), u.role(), tokenAuth)).orElse(null);
+        java.time.Instant expires = null;
+        if (path.equals("/ws") && user.isPresent()) {
+            // a socket outlives its handshake: it is closed when the session token it opened with expires
+            String sessionToken = bearer ? header.substring(7).trim() : wsToken == null ? cookie.orElse(null) : null;
+            expires = sessionToken == null ? app.clock().instant().plus(com.arbdesk.auth.JwtService.SESSION_TTL)
+                    : app.auth().expiry(sessionToken).orElse(null);
+        }
+        java.time.Instant exp = expires;
+        CurrentUser current = user.map(u -> new CurrentUser(u.id(), u.email(), u.role(), tokenAuth, exp)).orElse(null);
         if (current != null) {
             req.setAttribute(CurrentUser.ATTRIBUTE, current);
         }

@@ -18,15 +18,30 @@ import java.util.concurrent.TimeoutException;
 public final class WsClient implements AutoCloseable {
     private final WebSocket socket;
     private final BlockingQueue<String> messages;
+    private final java.util.concurrent.CompletableFuture<Integer> closeCode;
 
-    private WsClient(WebSocket socket, BlockingQueue<String> messages) {
+    private WsClient(WebSocket socket, BlockingQueue<String> messages, java.util.concurrent.CompletableFuture<Integer> closeCode) {
         this.socket = socket;
         this.messages = messages;
+        this.closeCode = closeCode;
+    }
+
+    /** The close code the server sent, or an AssertionError if it did not close within the timeout. */
+    public int awaitClose(Duration timeout) {
+        try {
+            return closeCode.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("the server did not close the socket within " + timeout, e);
+        }
     }
 
     /** Connects with these handshake headers; throws {@link HandshakeRefused} with the HTTP status if the upgrade is refused. */
     public static WsClient connect(String wsUrl, Map<String, String> headers) {
         BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
         WebSocket.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().newWebSocketBuilder();
         headers.forEach(b::header);
         try {
@@ -43,8 +58,14 @@ public final class WsClient implements AutoCloseable {
                     webSocket.request(1);
                     return null;
                 }
+
+                @Override
+                public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                    closed.complete(statusCode);
+                    return null;
+                }
             }).get(10, TimeUnit.SECONDS);
-            return new WsClient(ws, queue);
+            return new WsClient(ws, queue, closed);
         } catch (ExecutionException | CompletionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException h) {
                 throw new HandshakeRefused(h.getResponse().statusCode());
