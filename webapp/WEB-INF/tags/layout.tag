@@ -12,7 +12,7 @@
   <link rel="icon" href="<c:out value='${base}'/>/assets/img/logo.svg" type="image/svg+xml">
   <link rel="stylesheet" href="<c:out value='${base}'/>/assets/css/app.css">
 </head>
-<body data-base="<c:out value='${base}'/>" data-csrf="<c:out value='${csrfToken}'/>">
+<body data-base="<c:out value='${base}'/>" data-csrf="<c:out value='${csrfToken}'/>"<c:if test="${not empty currentUser}"> data-user="<c:out value='${currentUser.id}'/>" data-live-seq="<c:out value='${liveSeq}'/>"</c:if>>
 <header class="topbar">
   <div class="topbar-inner">
     <a class="brand" href="<c:out value='${base}'/>/">
@@ -31,6 +31,7 @@
           </c:if>
         </nav>
         <div class="who">
+          <span class="live" data-live-indicator data-state="connecting" title="Connecting…" data-testid="live-indicator"><span class="live-dot"></span><span class="live-label">Connecting…</span></span>
           <span class="who-email" data-testid="current-user"><c:out value="${currentUser.email}"/></span>
           <c:if test="${currentUser.admin}"><span class="badge badge-admin">admin</span></c:if>
           <form method="post" action="<c:out value='${base}'/>/logout" class="inline">
@@ -53,5 +54,6 @@
 </main>
 <footer class="footer">ArbDesk · self-hosted crypto deposit &amp; arbitrage desk</footer>
 <script src="<c:out value='${base}'/>/assets/js/app.js"></script>
+<c:if test="${not empty currentUser}"><script src="<c:out value='${base}'/>/assets/js/live.js"></script></c:if>
 </body>
 </html>

@@ -175,6 +175,10 @@ public final class App implements AutoCloseable {
         return ipnIntake;
     }
 
+    public LivePublisher livePublisher() {
+        return livePublisher;
+    }
+
     public WsTokens wsTokens() {
         return wsTokens;
     }

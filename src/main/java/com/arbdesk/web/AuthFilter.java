@@ -68,6 +68,11 @@ public final class AuthFilter extends HttpFilter {
         CurrentUser current = user.map(u -> new CurrentUser(u.id(), u.email(), u.role(), tokenAuth, exp)).orElse(null);
         if (current != null) {
             req.setAttribute(CurrentUser.ATTRIBUTE, current);
+            if (!path.startsWith("/api/") && !path.equals("/ws") && !path.startsWith("/assets/")
+                    && !path.startsWith("/sandbox/nowpayments/v1/")) {
+                // pages carry the live stream's position they were rendered at, so live.js resumes exactly there
+                req.setAttribute("liveSeq", app.livePublisher().latestSeq(current.id()));
+            }
         }
         if (path.equals("/ws") && !sameOrigin(req)) {
             ErrorBody.write(resp, ErrorCode.FORBIDDEN, "WebSocket connections from other sites are refused");

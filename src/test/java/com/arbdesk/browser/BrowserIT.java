@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.arbdesk.App;
 import com.arbdesk.testing.Browser;
+import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -190,6 +191,31 @@ class BrowserIT {
         Browser.screenshot(d, "sandbox-invoice");
         d.findElement(By.cssSelector("[data-testid=simulate-payment]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".pay-box .badge-status"), "finished"));
+    }
+
+    @Test
+    void theDashboardUpdatesLiveWithAToastWhenMoneyArrives() {
+        String email = "live-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        WebDriver d = browser();
+        signUp(d, email);
+        wait(d).until(ExpectedConditions.attributeToBe(By.cssSelector("[data-live-indicator]"), "data-state", "live"));
+        TestClient api = server.client();
+        api.withBearer(api.login(email, PASSWORD));
+        long userId = api.get("/api/me").json().path("id").asLong();
+        TestClient admin = server.client();
+        admin.withBearer(admin.login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD));
+        admin.postJson("/api/admin/users/" + userId + "/adjustments", "{\"amount_usd\":\"10.00\",\"reason\":\"Live test credit\"}");
+        wait(d).until(ExpectedConditions.textToBe(BALANCE, "$10.00"));
+        wait(d).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=toast]"), "New balance: $10.00"));
+
+        String paymentId = api.postJson("/api/deposits/create", "{\"currency\":\"USDT\",\"network\":\"TRC20\",\"amount_usd\":\"25.00\"}")
+                .json().path("payment_id").asText();
+        server.client().postJson("/sandbox/nowpayments/control/payments/" + paymentId + "/pay", "{}");
+        wait(d).until(ExpectedConditions.textToBe(BALANCE, "$35.00"));
+        wait(d).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".toasts"),
+                "Deposit confirmed! Your new balance is $35.00."));
+        Browser.screenshot(d, "dashboard-live-toast");
+        assertTrue(d.getCurrentUrl().endsWith("/dashboard?welcome=1"), "no reload happened");
     }
 
     private WebDriver browser() {

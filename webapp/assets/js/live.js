@@ -1,0 +1,107 @@
+// Live updates over /ws for every logged-in page: connection indicator, reconnect with backoff and
+// jitter, catch-up from the last seq, balance card and toasts; other scripts listen for the DOM
+// events "arbdesk:<event>" (detail = the event's data). Text goes in with textContent only.
+(function () {
+  'use strict';
+  var body = document.body;
+  if (!body.hasAttribute('data-user')) { return; }
+  var base = body.getAttribute('data-base') || '';
+  var indicator = document.querySelector('[data-live-indicator]');
+  // the seq the page was rendered at: anything newer is resumed, anything older is already on the page
+  var lastSeq = Number(body.getAttribute('data-live-seq') || 0);
+  var attempt = 0;
+  var socket = null;
+
+  function setState(state, text) {
+    if (!indicator) { return; }
+    indicator.setAttribute('data-state', state);
+    indicator.title = text;
+    var label = indicator.querySelector('.live-label');
+    if (label) { label.textContent = text; }
+  }
+
+  function formatUsd(plain) {
+    // "1234.5" -> "$1,234.50" with string arithmetic only: money never goes through a float
+    var neg = plain.charAt(0) === '-';
+    var s = neg ? plain.slice(1) : plain;
+    var parts = s.split('.');
+    var cents = ((parts[1] || '') + '00').slice(0, 2);
+    var whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return (neg ? '-' : '') + '$' + whole + '.' + cents;
+  }
+
+  function toast(text, kind) {
+    var box = document.querySelector('.toasts');
+    if (!box) {
+      box = document.createElement('div');
+      box.className = 'toasts';
+      box.setAttribute('role', 'status');
+      box.setAttribute('aria-live', 'polite');
+      body.appendChild(box);
+    }
+    var t = document.createElement('div');
+    t.className = 'toast toast-' + (kind || 'info');
+    t.setAttribute('data-testid', 'toast');
+    t.textContent = text;
+    box.appendChild(t);
+    setTimeout(function () { t.classList.add('toast-out'); }, 5000);
+    setTimeout(function () { t.remove(); }, 5600);
+  }
+
+  function setBalance(plain) {
+    document.querySelectorAll('[data-testid=balance], [data-live-balance]').forEach(function (el) {
+      el.textContent = formatUsd(plain);
+      el.classList.remove('flash');
+      void el.offsetWidth;
+      el.classList.add('flash');
+    });
+  }
+
+  function handle(msg) {
+    var d = msg.data || {};
+    if (msg.event === 'hello') {
+      if (msg.seq > lastSeq) {
+        socket.send(JSON.stringify({ type: 'resume', last_seq: lastSeq }));
+      }
+      return;
+    }
+    if (msg.seq) {
+      if (msg.seq <= lastSeq) { return; } // already applied (a resume overlapping a live push)
+      lastSeq = msg.seq;
+    }
+    if (msg.event === 'resync') { window.location.reload(); return; }
+    if (msg.event === 'deposit_updated') {
+      if (d.new_balance) { setBalance(d.new_balance); }
+      if (d.new_status === 'completed' && d.credited_now && d.credited_now !== '0.00') {
+        toast('Deposit confirmed! Your new balance is ' + formatUsd(d.new_balance) + '.', 'success');
+      } else if (d.new_status === 'partially_paid') {
+        toast('Part of your deposit arrived: ' + formatUsd(d.credited_usd) + ' credited so far.', 'info');
+      }
+    }
+    if (msg.event === 'balance_updated') {
+      setBalance(d.new_balance);
+      toast('Your balance changed by ' + formatUsd(d.change) + '. New balance: ' + formatUsd(d.new_balance) + '.', 'info');
+    }
+    document.dispatchEvent(new CustomEvent('arbdesk:' + msg.event, { detail: d }));
+  }
+
+  function connect() {
+    var scheme = window.location.protocol === 'https:' ? 'wss://' : 'ws://';
+    setState(attempt === 0 ? 'connecting' : 'reconnecting', attempt === 0 ? 'Connecting…' : 'Reconnecting…');
+    socket = new WebSocket(scheme + window.location.host + base + '/ws');
+    socket.onopen = function () { attempt = 0; setState('live', 'Live'); };
+    socket.onmessage = function (e) {
+      try { handle(JSON.parse(e.data)); } catch (err) { /* a malformed frame is skipped */ }
+    };
+    socket.onclose = function (e) {
+      if (e.code === 4401) { setState('offline', 'Signed out'); return; }
+      attempt += 1;
+      var delay = Math.min(30000, 500 * Math.pow(2, attempt)) * (0.5 + Math.random() / 2);
+      setState(attempt > 5 ? 'offline' : 'reconnecting', attempt > 5 ? 'Offline, retrying…' : 'Reconnecting…');
+      setTimeout(connect, delay);
+    };
+  }
+
+  window.ArbDeskLive = { formatUsd: formatUsd, toast: toast };
+  connect();
+})();
