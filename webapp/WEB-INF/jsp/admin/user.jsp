@@ -3,6 +3,7 @@
 <%@ taglib prefix="t" tagdir="/WEB-INF/tags" %>
 <c:set var="base" value="${pageContext.request.contextPath}"/>
 <t:layout title="${view.user.email}" active="admin">
+  <t:adminnav active="users"/>
   <p class="crumbs"><a href="${base}/admin">Back office</a> › User #<c:out value="${view.user.id}"/></p>
   <div class="page-head">
     <h1><c:out value="${view.user.email}"/></h1>

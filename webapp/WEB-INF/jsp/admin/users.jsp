@@ -2,6 +2,7 @@
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <%@ taglib prefix="t" tagdir="/WEB-INF/tags" %>
 <t:layout title="Back office" active="admin">
+  <t:adminnav active="users"/>
   <div class="page-head">
     <h1>Back office</h1>
   </div>
@@ -18,6 +19,13 @@
       <c:if test="${not empty view.providerChecked}"> · checked <c:out value="${view.providerChecked}"/></c:if>
       · <c:out value="${view.provider.enabledCoins.size()}"/> coins enabled
     </p>
+    <dl class="grid grid-3 facts health-figures" data-testid="ipn-health">
+      <div><dt>Last IPN received</dt><dd data-testid="ipn-last"><c:out value="${view.ipn.lastReceived}"/></dd></div>
+      <div><dt>IPN failures, last hour</dt><dd data-testid="ipn-failures" class="figure ${view.ipn.failuresLastHour > 0 ? 'neg' : ''}">
+        <a href="${pageContext.request.contextPath}/admin/deposits?flagged=on"><c:out value="${view.ipn.failuresLastHour}"/></a></dd></div>
+      <div><dt><c:out value="${'Open deposits older than ' += view.ipn.threshold}"/></dt>
+        <dd data-testid="stale-deposits" class="figure ${view.ipn.staleOpen > 0 ? 'neg' : ''}"><c:out value="${view.ipn.staleOpen}"/></dd></div>
+    </dl>
     <c:if test="${not empty view.provider.hints}">
       <ul class="small"><c:forEach var="h" items="${view.provider.hints}"><li><c:out value="${h}"/></li></c:forEach></ul>
     </c:if>

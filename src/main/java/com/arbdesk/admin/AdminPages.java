@@ -3,6 +3,7 @@ package com.arbdesk.admin;
 import com.arbdesk.App;
 import com.arbdesk.auth.CurrentUser;
 import com.arbdesk.auth.User;
+import com.arbdesk.deposit.DepositAdmin;
 import com.arbdesk.ledger.LedgerEntry;
 import com.arbdesk.ledger.Money;
 import com.arbdesk.ledger.TransactionView;
@@ -46,7 +47,7 @@ public final class AdminPages {
 
     /** The users page. */
     public record UsersView(String query, List<UserRow> users, List<TransactionView> recent,
-                            ProviderResource.ProviderResponse provider, String providerChecked) {
+                            ProviderResource.ProviderResponse provider, String providerChecked, DepositViews.IpnHealthView ipn) {
     }
 
     /** The user detail page, with the adjustment form's last input and outcome. */
@@ -71,7 +72,11 @@ public final class AdminPages {
             List<TransactionView> recent = admin.transactions(null, 20, 0).stream().map(TransactionView::of).toList();
             ProviderResource.ProviderResponse provider = ProviderResource.ProviderResponse.of(
                     app.providerMonitor().current().orElse(null), app.config());
-            req.setAttribute("view", new UsersView(q, users, recent, provider, Pages.time(provider.checkedAt())));
+            DepositAdmin.IpnHealth h = app.depositAdmin().health();
+            DepositViews.IpnHealthView ipn = new DepositViews.IpnHealthView(
+                    h.lastReceived() == null ? "never" : Pages.time(h.lastReceived()), h.failuresLastHour(),
+                    h.openDepositsOlderThanThreshold(), DepositViews.duration(app.config().reconcile().after()));
+            req.setAttribute("view", new UsersView(q, users, recent, provider, Pages.time(provider.checkedAt()), ipn));
             Pages.render(req, resp, "admin/users.jsp");
         }
     }

@@ -73,9 +73,10 @@ public final class IpnEventDao {
         }, rs -> rs.getLong(1)).orElse(0L);
     }
 
+    /** Empty when no IPN has arrived yet (MAX() would answer one NULL row, which queryOne cannot hold). */
     public Optional<Instant> lastReceived(Connection c) throws SQLException {
-        return Jdbc.queryOne(c, "SELECT MAX(received_at) FROM ipn_events", st -> { }, rs -> rs.getString(1))
-                .filter(s -> s != null).map(Instant::parse);
+        return Jdbc.queryOne(c, "SELECT received_at FROM ipn_events ORDER BY received_at DESC LIMIT 1", st -> { },
+                rs -> Instant.parse(rs.getString("received_at")));
     }
 
     private static IpnEvent map(ResultSet rs) throws SQLException {

@@ -1,0 +1,104 @@
+<%@ page contentType="text/html;charset=UTF-8" session="false" %>
+<%@ taglib prefix="c" uri="jakarta.tags.core" %>
+<%@ taglib prefix="t" tagdir="/WEB-INF/tags" %>
+<c:set var="base" value="${pageContext.request.contextPath}"/>
+<t:layout title="${view.flagged ? 'Deposit exceptions' : 'Deposits'}" active="admin">
+  <t:adminnav active="${view.flagged ? 'exceptions' : 'deposits'}"/>
+  <div class="page-head">
+    <h1><c:out value="${view.flagged ? 'Exceptions' : 'Deposits'}"/></h1>
+  </div>
+  <c:if test="${view.flagged}">
+    <p class="muted small page-note">Deposits that need a look: partially paid, or flagged (overpaid, re-deposit, amount, currency
+      or order mismatch, refund after credit, late payment); below them, the IPNs that never reached a deposit.</p>
+  </c:if>
+
+  <section class="card">
+    <div class="card-head">
+      <h2 class="card-title"><c:out value="${view.flagged ? 'Deposits needing a look' : 'All deposits'}"/></h2>
+      <form method="get" action="${base}/admin/deposits" class="filters" data-testid="deposit-filters">
+        <select name="status" class="select" aria-label="Status">
+          <option value="">Any status</option>
+          <c:forEach var="s" items="${view.statuses}">
+            <option value="<c:out value='${s}'/>"<c:if test="${s == view.status}"> selected</c:if>><c:out value="${s}"/></option>
+          </c:forEach>
+        </select>
+        <select name="currency" class="select" aria-label="Currency">
+          <option value="">Any coin</option>
+          <c:forEach var="cur" items="${view.currencies}">
+            <option value="<c:out value='${cur}'/>"<c:if test="${cur == view.currency}"> selected</c:if>><c:out value="${cur}"/></option>
+          </c:forEach>
+        </select>
+        <label class="check"><input type="checkbox" name="flagged" value="on"<c:if test="${view.flagged}"> checked</c:if>> Exceptions only</label>
+        <button type="submit" class="btn btn-sm">Filter</button>
+      </form>
+    </div>
+    <c:choose>
+      <c:when test="${empty view.deposits}">
+        <div class="empty" data-testid="no-deposits">No deposits match these filters.</div>
+      </c:when>
+      <c:otherwise>
+        <div class="table-wrap">
+          <table class="table" data-testid="deposits">
+            <thead><tr><th>ID</th><th>User</th><th class="num">Amount</th><th class="num">Credited</th><th>Coin</th>
+              <th class="num">Pay amount</th><th>Status</th><th>Flags</th><th>Created</th><th>Updated</th></tr></thead>
+            <tbody>
+            <c:forEach var="d" items="${view.deposits}">
+              <tr data-deposit-id="<c:out value='${d.id}'/>">
+                <td><a href="${base}/admin/deposits/${d.id}">#<c:out value="${d.id}"/></a></td>
+                <td class="nowrap"><a href="${base}/admin/users/${d.userId}"><c:out value="${d.user}"/></a><span class="muted small gap-left">#<c:out value="${d.userId}"/></span></td>
+                <td class="num mono"><c:out value="${d.amount}"/></td>
+                <td class="num mono"><c:out value="${d.credited}"/></td>
+                <td class="nowrap"><c:out value="${d.coin}"/><br><span class="muted small"><c:out value="${d.network}"/></span></td>
+                <td class="num mono small"><c:out value="${d.payAmount}"/></td>
+                <td><t:status value="${d.status}"/></td>
+                <td><span class="flags"><c:forEach var="f" items="${d.flags}"><span class="badge badge-flag"><c:out value="${f}"/></span></c:forEach></span></td>
+                <td class="nowrap muted small"><c:out value="${d.created}"/></td>
+                <td class="nowrap muted small"><c:out value="${d.updated}"/></td>
+              </tr>
+            </c:forEach>
+            </tbody>
+          </table>
+        </div>
+      </c:otherwise>
+    </c:choose>
+    <c:if test="${not empty view.newerHref or not empty view.olderHref}">
+      <div class="pager">
+        <c:if test="${not empty view.newerHref}"><a href="${base}<c:out value='${view.newerHref}'/>">← Newer</a></c:if>
+        <c:if test="${not empty view.olderHref}"><a class="pager-next" href="${base}<c:out value='${view.olderHref}'/>">Older →</a></c:if>
+      </div>
+    </c:if>
+  </section>
+
+  <c:if test="${view.flagged}">
+    <section class="card">
+      <div class="card-head">
+        <h2 class="card-title">IPNs that reached no deposit</h2>
+        <a class="small" href="${base}/admin/ipn">Full IPN log</a>
+      </div>
+      <c:choose>
+        <c:when test="${empty view.ipnProblems}">
+          <div class="empty" data-testid="no-ipn-problems">No unknown payments, bad signatures or unreadable IPNs.</div>
+        </c:when>
+        <c:otherwise>
+          <div class="table-wrap">
+            <table class="table" data-testid="ipn-problems">
+              <thead><tr><th>Received</th><th>IPN</th><th>Payment</th><th>Verdict</th><th>Detail</th><th>From</th></tr></thead>
+              <tbody>
+              <c:forEach var="i" items="${view.ipnProblems}">
+                <tr>
+                  <td class="nowrap muted small"><c:out value="${i.time}"/></td>
+                  <td><a href="${base}/admin/ipn?verdict=<c:out value='${i.verdict}'/>">#<c:out value="${i.id}"/></a></td>
+                  <td class="mono small"><c:out value="${i.paymentId}"/></td>
+                  <td><span class="badge status-<c:out value='${i.tone}'/>"><c:out value="${i.verdict}"/></span></td>
+                  <td class="small"><c:out value="${i.detail}"/></td>
+                  <td class="mono small"><c:out value="${i.remote}"/></td>
+                </tr>
+              </c:forEach>
+              </tbody>
+            </table>
+          </div>
+        </c:otherwise>
+      </c:choose>
+    </section>
+  </c:if>
+</t:layout>
