@@ -12,6 +12,7 @@
   <link rel="icon" href="<c:out value='${base}'/>/assets/img/logo.svg" type="image/svg+xml">
   <link rel="stylesheet" href="<c:out value='${base}'/>/assets/css/app.css">
   <link rel="stylesheet" href="<c:out value='${base}'/>/assets/css/admin.css">
+  <link rel="stylesheet" href="<c:out value='${base}'/>/assets/css/deposit.css">
 </head>
 <body data-base="<c:out value='${base}'/>" data-csrf="<c:out value='${csrfToken}'/>"<c:if test="${not empty currentUser}"> data-user="<c:out value='${currentUser.id}'/>" data-live-seq="<c:out value='${liveSeq}'/>"</c:if>>
 <header class="topbar">

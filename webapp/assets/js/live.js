@@ -57,6 +57,53 @@
     });
   }
 
+  // The dashboard's recent transactions, re-read after a change (the rows come from the server's view).
+  function refreshTransactions() {
+    var section = document.querySelector('[data-live-transactions]');
+    if (!section) { return; }
+    fetch(base + '/api/transactions?limit=10', { credentials: 'same-origin' }).then(function (r) { return r.json(); })
+      .then(function (page) {
+        if (!page.items || !page.items.length) { return; }
+        var table = document.createElement('table');
+        table.className = 'table';
+        table.setAttribute('data-testid', 'transactions');
+        var head = table.createTHead().insertRow();
+        ['Date', 'Type', 'Description', 'Status', 'Amount'].forEach(function (h, i) {
+          var th = document.createElement('th');
+          th.textContent = h;
+          if (i === 4) { th.className = 'num'; }
+          head.appendChild(th);
+        });
+        var tbody = table.createTBody();
+        page.items.forEach(function (t) {
+          var tr = tbody.insertRow();
+          var when = new Date(t.created_at).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+          var credit = t.credited_usd.charAt(0) !== '-';
+          [when, t.type.charAt(0).toUpperCase() + t.type.slice(1), t.description || ''].forEach(function (v, i) {
+            var td = tr.insertCell();
+            td.textContent = v;
+            if (i === 0) { td.className = 'nowrap muted'; }
+          });
+          var st = tr.insertCell();
+          var b = document.createElement('span');
+          b.className = 'badge badge-status status-' + t.status;
+          b.textContent = t.status;
+          st.appendChild(b);
+          var amt = tr.insertCell();
+          amt.className = 'num mono ' + (credit ? 'pos' : 'neg');
+          amt.textContent = (credit && t.credited_usd !== '0.00' ? '+' : '') + formatUsd(t.credited_usd);
+        });
+        var wrap = document.createElement('div');
+        wrap.className = 'table-wrap';
+        wrap.appendChild(table);
+        var target = section.querySelector('[data-live-transactions-body]');
+        target.textContent = '';
+        target.appendChild(wrap);
+        var count = section.querySelector('[data-live-transactions-count]');
+        if (count) { count.textContent = page.total + ' in total'; }
+      }, function () { /* shown on the next page load */ });
+  }
+
   function handle(msg) {
     var d = msg.data || {};
     if (msg.event === 'hello') {
@@ -82,6 +129,7 @@
       setBalance(d.new_balance);
       toast('Your balance changed by ' + formatUsd(d.change) + '. New balance: ' + formatUsd(d.new_balance) + '.', 'info');
     }
+    if (msg.event === 'deposit_updated' || msg.event === 'balance_updated') { refreshTransactions(); }
     document.dispatchEvent(new CustomEvent('arbdesk:' + msg.event, { detail: d }));
   }
 

@@ -6,6 +6,7 @@
   <t:adminnav active="${view.flagged ? 'exceptions' : 'deposits'}"/>
   <div class="page-head">
     <h1><c:out value="${view.flagged ? 'Exceptions' : 'Deposits'}"/></h1>
+    <span class="badge badge-muted" data-live-counter data-testid="live-counter">— new in the last 10 minutes</span>
   </div>
   <c:if test="${view.flagged}">
     <p class="muted small page-note">Deposits that need a look: partially paid, or flagged (overpaid, re-deposit, amount, currency
@@ -32,18 +33,16 @@
         <button type="submit" class="btn btn-sm">Filter</button>
       </form>
     </div>
-    <c:choose>
-      <c:when test="${empty view.deposits}">
-        <div class="empty" data-testid="no-deposits">No deposits match these filters.</div>
-      </c:when>
-      <c:otherwise>
         <div class="table-wrap">
-          <table class="table" data-testid="deposits">
+          <table class="table" data-testid="deposits" data-live-deposits data-live-insert="${view.flagged ? 'false' : 'true'}">
             <thead><tr><th>ID</th><th>User</th><th class="num">Amount</th><th class="num">Credited</th><th>Coin</th>
               <th class="num">Pay amount</th><th>Status</th><th>Flags</th><th>Created</th><th>Updated</th></tr></thead>
             <tbody>
+            <c:if test="${empty view.deposits}">
+              <tr class="empty-row"><td colspan="10" class="empty" data-testid="no-deposits">No deposits match these filters.</td></tr>
+            </c:if>
             <c:forEach var="d" items="${view.deposits}">
-              <tr data-deposit-id="<c:out value='${d.id}'/>">
+              <tr data-deposit-id="<c:out value='${d.id}'/>" data-created="<c:out value='${d.createdIso}'/>">
                 <td><a href="${base}/admin/deposits/${d.id}">#<c:out value="${d.id}"/></a></td>
                 <td class="nowrap"><a href="${base}/admin/users/${d.userId}"><c:out value="${d.user}"/></a><span class="muted small gap-left">#<c:out value="${d.userId}"/></span></td>
                 <td class="num mono"><c:out value="${d.amount}"/></td>
@@ -59,8 +58,6 @@
             </tbody>
           </table>
         </div>
-      </c:otherwise>
-    </c:choose>
     <c:if test="${not empty view.newerHref or not empty view.olderHref}">
       <div class="pager">
         <c:if test="${not empty view.newerHref}"><a href="${base}<c:out value='${view.newerHref}'/>">← Newer</a></c:if>
@@ -101,4 +98,5 @@
       </c:choose>
     </section>
   </c:if>
+  <script src="${pageContext.request.contextPath}/assets/js/admin-live.js"></script>
 </t:layout>

@@ -10,6 +10,12 @@
     <button type="button" class="btn btn-primary" data-open-dialog="deposit-dialog" data-testid="deposit-button">+ Deposit</button>
   </div>
 
+  <section class="card open-deposit" data-testid="open-deposit" hidden>
+    <p class="open-deposit-text"><strong>Open deposit:</strong> <span data-field="summary"></span>
+      <span class="muted">—</span> <span data-field="status"></span></p>
+    <button type="button" class="btn btn-sm" data-testid="open-deposit-show">Show</button>
+  </section>
+
   <section class="grid grid-3">
     <article class="card stat">
       <h2 class="card-title">USD balance</h2>
@@ -25,8 +31,8 @@
         <c:forEach var="h" items="${view.holdings}">
           <tr>
             <td><span class="asset-icon"><c:out value="${h.asset}"/></span> <c:out value="${h.name}"/></td>
-            <td class="num mono"><c:out value="${h.amount}"/></td>
-            <td class="num mono"><c:out value="${h.valueUsd}"/></td>
+            <td class="num mono" data-live-balance><c:out value="${h.amount}"/></td>
+            <td class="num mono" data-live-balance><c:out value="${h.valueUsd}"/></td>
             <td class="num"><c:out value="${h.share}"/></td>
           </tr>
         </c:forEach>
@@ -36,11 +42,12 @@
     </article>
   </section>
 
-  <section class="card">
+  <section class="card" data-live-transactions>
     <div class="card-head">
       <h2 class="card-title">Recent transactions</h2>
-      <span class="muted small"><c:out value="${view.transactionCount}"/> in total</span>
+      <span class="muted small" data-live-transactions-count><c:out value="${view.transactionCount}"/> in total</span>
     </div>
+    <div data-live-transactions-body>
     <c:choose>
       <c:when test="${empty view.transactions}">
         <div class="empty" data-testid="no-transactions">
@@ -67,6 +74,7 @@
         </div>
       </c:otherwise>
     </c:choose>
+    </div>
   </section>
 
   <section class="card" id="arbitrage">
@@ -80,20 +88,98 @@
     </div>
   </section>
 
-  <dialog id="deposit-dialog" class="dialog" aria-labelledby="deposit-title">
+  <dialog id="deposit-dialog" class="dialog deposit" aria-labelledby="deposit-title">
     <div class="dialog-head">
       <h2 id="deposit-title">Deposit</h2>
       <button type="button" class="btn btn-ghost btn-sm" data-close-dialog aria-label="Close">✕</button>
     </div>
-    <div class="tabs" role="tablist">
-      <button type="button" role="tab" class="tab active" aria-selected="true">USDT</button>
-      <button type="button" role="tab" class="tab" aria-selected="false">BTC</button>
-      <button type="button" role="tab" class="tab" aria-selected="false">ETH</button>
-      <button type="button" role="tab" class="tab" aria-selected="false">USDC</button>
-    </div>
-    <div class="dialog-body">
-      <p>Crypto deposits through NOWPayments are being connected.</p>
-      <p class="muted small">You will pick a coin and network, get a deposit address with the exact amount and a QR code, and see your balance update as soon as the payment confirms.</p>
+
+    <form class="dep-step" data-step="choose" data-testid="deposit-choose" novalidate>
+      <div class="tabs" role="tablist" aria-label="Coin">
+        <button type="button" role="tab" class="tab active" aria-selected="true" data-coin="USDT">USDT</button>
+        <button type="button" role="tab" class="tab" aria-selected="false" data-coin="BTC">BTC</button>
+        <button type="button" role="tab" class="tab" aria-selected="false" data-coin="ETH">ETH</button>
+        <button type="button" role="tab" class="tab" aria-selected="false" data-coin="USDC">USDC</button>
+      </div>
+      <div class="dialog-body">
+        <div class="dep-field" data-part="networks">
+          <span class="dep-label" id="dep-network-label">Network</span>
+          <div class="net-picker" role="group" aria-labelledby="dep-network-label" data-testid="network-picker"></div>
+        </div>
+        <div class="net-card">
+          <span class="net-badge" data-testid="network-badge"><span class="net-coin">USDT</span><span class="net-net">TRC20</span></span>
+          <span class="net-name" data-field="network-name">Loading networks…</span>
+        </div>
+        <p class="dep-warning" data-testid="network-warning" role="note"></p>
+
+        <div class="dep-field">
+          <label class="dep-label" for="dep-amount">Amount (USD)</label>
+          <div class="amount-input">
+            <span aria-hidden="true">$</span>
+            <input id="dep-amount" name="amount_usd" type="text" inputmode="decimal" autocomplete="off" placeholder="50.00"
+                   aria-describedby="dep-minimum dep-amount-error" data-testid="amount">
+          </div>
+          <p id="dep-minimum" class="dep-hint" data-testid="minimum">Minimum …</p>
+          <p id="dep-amount-error" class="field-error" data-testid="amount-error" role="alert" hidden></p>
+        </div>
+        <p class="alert alert-error" data-testid="deposit-error" role="alert" hidden></p>
+        <div class="dep-actions dep-actions-stack">
+          <button type="submit" class="btn btn-primary" data-testid="generate">Generate deposit address</button>
+          <button type="button" class="btn" data-mode="invoice" data-testid="pay-popup">Pay in a popup</button>
+        </div>
+      </div>
+    </form>
+
+    <div class="dep-step" data-step="pay" data-testid="deposit-pay" hidden>
+      <div class="dialog-body">
+        <div class="pay-head">
+          <span class="net-badge" data-field="pay-badge"><span class="net-coin"></span><span class="net-net"></span></span>
+          <div class="pay-head-text">
+            <span class="net-name" data-field="pay-network-name"></span>
+            <span class="muted small"><span data-field="pay-price"></span> deposit
+              <span class="badge badge-status" data-testid="deposit-status-badge"></span></span>
+          </div>
+        </div>
+
+        <div data-part="payment">
+          <div class="dep-pay">
+            <img class="qr" alt="QR code of the deposit address" width="168" height="168" data-testid="qr">
+            <div class="dep-pay-lines">
+              <p class="dep-label">Send exactly</p>
+              <div class="copy-row">
+                <p class="mono big"><span data-testid="pay-amount"></span> <span data-field="pay-coin"></span></p>
+                <button type="button" class="btn btn-sm" data-copy="pay-amount" data-testid="copy-amount">Copy</button>
+              </div>
+              <p class="dep-label">To this address</p>
+              <div class="copy-row">
+                <p class="mono address" data-testid="pay-address"></p>
+                <button type="button" class="btn btn-sm" data-copy="pay-address" data-testid="copy-address">Copy</button>
+              </div>
+            </div>
+          </div>
+          <p class="dep-warning" data-field="pay-warning" role="note"></p>
+        </div>
+
+        <div data-part="invoice" class="dep-invoice" hidden>
+          <p class="big">Complete the payment in the popup</p>
+          <p class="muted small">Keep this window open: it follows the payment and closes the popup once it is paid.
+            <a data-field="invoice-link" target="_blank" rel="opener">Open the payment page</a></p>
+          <p class="alert alert-info" data-testid="popup-blocked" hidden>Your browser blocked the popup.
+            <a data-field="invoice-link" target="_blank" rel="opener">Open the payment page</a> to pay.</p>
+        </div>
+
+        <div class="dep-status" data-testid="deposit-status" role="status" aria-live="polite">
+          <span class="dep-dot" aria-hidden="true"></span>
+          <span data-field="status-text"></span>
+          <span class="dep-countdown mono" data-testid="countdown"></span>
+        </div>
+        <p class="alert alert-success" data-testid="deposit-success" hidden></p>
+        <div class="dep-actions">
+          <button type="button" class="btn btn-primary" data-action="topup" data-testid="top-up" hidden>Top up the rest</button>
+          <button type="button" class="btn" data-action="new" data-testid="new-deposit" hidden>Create a new deposit</button>
+        </div>
+      </div>
     </div>
   </dialog>
+  <script src="${pageContext.request.contextPath}/assets/js/deposit.js"></script>
 </t:layout>

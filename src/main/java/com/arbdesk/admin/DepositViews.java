@@ -33,11 +33,12 @@ public final class DepositViews {
 
     /** A deposit as a list row. */
     public record DepositRow(long id, long userId, String user, String amount, String credited, String coin, String network,
-                      String payAmount, String status, List<String> flags, String created, String updated) {
+                      String payAmount, String status, List<String> flags, String created, String updated,
+                      String createdIso) {
         static DepositRow of(Deposit d) {
             return new DepositRow(d.id(), d.userId(), mask(d.userEmail()), d.amountUsd().display(), d.credited().display(),
                     d.currency(), networkName(d), crypto(d.payAmount(), d), d.status().wire(), DepositViews.flags(d), Pages.time(d.createdAt()),
-                    Pages.time(d.updatedAt()));
+                    Pages.time(d.updatedAt()), d.createdAt().toString());
         }
     }
 

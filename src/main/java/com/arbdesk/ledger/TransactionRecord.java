@@ -5,5 +5,10 @@ import java.time.Instant;
 /** A row of the user-visible transactions list (deposits, adjustments). */
 public record TransactionRecord(long id, long userId, String userEmail, String type, Money amount, String status,
                                 String reference, String description, Long createdBy, Instant createdAt,
-                                Instant updatedAt) {
+                                Instant updatedAt, Money credited) {
+
+    /** What the row is worth to the user: a deposit counts what it credited once anything arrived. */
+    public Money shownAmount() {
+        return "deposit".equals(type) && credited.signum() > 0 ? credited : amount;
+    }
 }

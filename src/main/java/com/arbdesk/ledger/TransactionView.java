@@ -11,8 +11,9 @@ public record TransactionView(long id, String time, String type, String amount, 
             case "adjustment" -> "Adjustment";
             default -> t.type();
         };
-        String amount = (t.amount().signum() > 0 ? "+" : "") + t.amount().display();
-        return new TransactionView(t.id(), Pages.time(t.createdAt()), type, amount, t.amount().signum() >= 0, t.status(),
+        Money shown = t.shownAmount();
+        String amount = (shown.signum() > 0 ? "+" : "") + shown.display();
+        return new TransactionView(t.id(), Pages.time(t.createdAt()), type, amount, shown.signum() >= 0, t.status(),
                 t.description() == null ? "" : t.description(), t.userId(), t.userEmail());
     }
 }

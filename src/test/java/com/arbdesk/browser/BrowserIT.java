@@ -8,6 +8,7 @@ import com.arbdesk.App;
 import com.arbdesk.testing.Browser;
 import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,6 +200,10 @@ class BrowserIT {
         WebDriver d = browser();
         signUp(d, email);
         wait(d).until(ExpectedConditions.attributeToBe(By.cssSelector("[data-live-indicator]"), "data-state", "live"));
+        WebDriver back = browser();
+        logIn(back, App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD);
+        back.get(server.url("/admin/deposits"));
+        wait(back).until(ExpectedConditions.attributeToBe(By.cssSelector("[data-live-indicator]"), "data-state", "live"));
         TestClient api = server.client();
         api.withBearer(api.login(email, PASSWORD));
         long userId = api.get("/api/me").json().path("id").asLong();
@@ -208,14 +213,22 @@ class BrowserIT {
         wait(d).until(ExpectedConditions.textToBe(BALANCE, "$10.00"));
         wait(d).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=toast]"), "New balance: $10.00"));
 
-        String paymentId = api.postJson("/api/deposits/create", "{\"currency\":\"USDT\",\"network\":\"TRC20\",\"amount_usd\":\"25.00\"}")
-                .json().path("payment_id").asText();
-        server.client().postJson("/sandbox/nowpayments/control/payments/" + paymentId + "/pay", "{}");
+        JsonNode deposit = api.postJson("/api/deposits/create", "{\"currency\":\"USDT\",\"network\":\"TRC20\",\"amount_usd\":\"25.00\"}").json();
+        By adminRow = By.cssSelector("[data-live-deposits] tr[data-deposit-id='" + deposit.path("transaction_id").asText() + "']");
+        wait(back).until(ExpectedConditions.textToBePresentInElementLocated(adminRow, "pending"));
+        assertTrue(back.findElement(adminRow).getText().contains("***@example.com"), "the admin sees the masked email");
+        server.client().postJson("/sandbox/nowpayments/control/payments/" + deposit.path("payment_id").asText() + "/pay", "{}");
         wait(d).until(ExpectedConditions.textToBe(BALANCE, "$35.00"));
         wait(d).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".toasts"),
                 "Deposit confirmed! Your new balance is $35.00."));
+        wait(d).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=transactions]"), "+$25.00"));
+        assertTrue(d.findElements(By.cssSelector("[data-live-balance]")).stream().allMatch(e -> e.getText().equals("$35.00")),
+                "the portfolio shows the new balance");
         Browser.screenshot(d, "dashboard-live-toast");
         assertTrue(d.getCurrentUrl().endsWith("/dashboard?welcome=1"), "no reload happened");
+        wait(back).until(ExpectedConditions.textToBePresentInElementLocated(adminRow, "completed"));
+        assertTrue(back.findElement(By.cssSelector("[data-live-counter]")).getText().startsWith("1 new"), "the live counter");
+        Browser.screenshot(back, "admin-deposits-live");
     }
 
     private WebDriver browser() {
