@@ -97,7 +97,8 @@
       cells[7].appendChild(flags(t.flags));
       cells[9].textContent = 'just now';
       flash(row);
-    } else if (table.getAttribute('data-live-insert') === 'true') {
+    } else if (table.getAttribute('data-live-insert') === 'true'
+        || (t.flags || t.status === 'partially_paid') && table.hasAttribute('data-live-exceptions')) {
       var empty = tbody.querySelector('.empty-row');
       if (empty) { empty.remove(); }
       row = newRow(u, t);

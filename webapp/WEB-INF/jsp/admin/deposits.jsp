@@ -34,7 +34,7 @@
       </form>
     </div>
         <div class="table-wrap">
-          <table class="table" data-testid="deposits" data-live-deposits data-live-insert="${view.flagged ? 'false' : 'true'}">
+          <table class="table" data-testid="deposits" data-live-deposits data-live-insert="${view.flagged ? 'false' : 'true'}"<c:if test="${view.flagged}"> data-live-exceptions</c:if>>
             <thead><tr><th>ID</th><th>User</th><th class="num">Amount</th><th class="num">Credited</th><th>Coin</th>
               <th class="num">Pay amount</th><th>Status</th><th>Flags</th><th>Created</th><th>Updated</th></tr></thead>
             <tbody>

@@ -38,6 +38,7 @@ public record AppConfig(
         Optional<String> adminPassword,
         Sandbox sandbox,
         Reconcile reconcile,
+        List<String> wsAllowedOrigins,
         List<String> warnings) {
 
     /** How often the reconciler asks the provider about open deposits, and how old they must be first. */
@@ -59,7 +60,7 @@ public record AppConfig(
     public static final List<String> KEYS = List.of("APP_MODE", "PORT", "APP_BASE_URL", "DATABASE_PATH",
             "JWT_SECRET", "WS_SECRET", "NOWPAYMENTS_API_KEY", "NOWPAYMENTS_IPN_SECRET", "NOWPAYMENTS_API_URL",
             "NOWPAYMENTS_EMAIL", "NOWPAYMENTS_PASSWORD", "ADMIN_EMAIL", "ADMIN_PASSWORD", "SANDBOX_ONLY", "SANDBOX_STEP_MILLIS", "SANDBOX_IPN_RETRIES",
-            "SANDBOX_IPN_RETRY_MILLIS", "RECONCILE_INTERVAL_SECONDS", "RECONCILE_AFTER_SECONDS");
+            "SANDBOX_IPN_RETRY_MILLIS", "RECONCILE_INTERVAL_SECONDS", "RECONCILE_AFTER_SECONDS", "WS_ALLOWED_ORIGINS");
 
     public boolean isDemo() {
         return mode == AppMode.DEMO;
@@ -167,7 +168,8 @@ public record AppConfig(
                 java.time.Duration.ofSeconds(parseLong(v, "RECONCILE_AFTER_SECONDS", 120, 0, 86_400)));
         return new AppConfig(mode, port, baseUrl, db, jwtSecret, wsSecret, apiKey, ipnSecret, apiUrl,
                 Optional.ofNullable(v.get("NOWPAYMENTS_EMAIL")), Optional.ofNullable(v.get("NOWPAYMENTS_PASSWORD")),
-                Optional.ofNullable(adminEmail), Optional.ofNullable(adminPassword), sandbox, reconcile, List.copyOf(warnings));
+                Optional.ofNullable(adminEmail), Optional.ofNullable(adminPassword), sandbox, reconcile, origins(v.get("WS_ALLOWED_ORIGINS")),
+                List.copyOf(warnings));
     }
 
     static Map<String, String> readProperties(Path file) {
@@ -214,6 +216,22 @@ public record AppConfig(
         } catch (NumberFormatException e) {
             throw new ConfigException(key + " must be a whole number from " + min + " to " + max + ", not '" + raw + "'");
         }
+    }
+
+    /** Extra browser origins allowed to open /ws (besides APP_BASE_URL's), e.g. "https://desk.example.com". */
+    private static List<String> origins(String csv) {
+        if (csv == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String o : csv.split(",")) {
+            String origin = stripTrailingSlash(o.trim());
+            if (!origin.isEmpty()) {
+                validateUrl("WS_ALLOWED_ORIGINS", origin);
+                out.add(origin);
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static int parsePort(String raw) {

@@ -124,7 +124,10 @@ public final class AuthFilter extends HttpFilter {
         return true;
     }
 
-    /** A browser's Origin must be this site (APP_BASE_URL, or the host the request came to); tools send none. */
+    /**
+     * A browser's Origin must be this site (APP_BASE_URL, the host the request came to, or one listed in
+     * WS_ALLOWED_ORIGINS); tools send none. Tomcat itself accepts every origin, so this is the check.
+     */
     private boolean sameOrigin(HttpServletRequest req) {
         String origin = req.getHeader("Origin");
         if (origin == null) {
@@ -133,6 +136,7 @@ public final class AuthFilter extends HttpFilter {
         String own = req.getScheme() + "://" + req.getHeader("Host");
         URI base = URI.create(app.config().baseUrl());
         String configured = base.getScheme() + "://" + base.getAuthority();
-        return origin.equalsIgnoreCase(own) || origin.equalsIgnoreCase(configured);
+        return origin.equalsIgnoreCase(own) || origin.equalsIgnoreCase(configured)
+                || app.config().wsAllowedOrigins().stream().anyMatch(origin::equalsIgnoreCase);
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +116,14 @@ class AppConfigTest {
                 .getMessage().contains("APP_BASE_URL"));
         assertTrue(assertThrows(ConfigException.class, () -> AppConfig.resolve(Map.of("ADMIN_EMAIL", "a@b.c"), Map.of(), Map.of()))
                 .getMessage().contains("ADMIN_PASSWORD"));
+    }
+
+    @Test
+    void webSocketOriginsAreAListOfUrls() {
+        assertEquals(List.of("https://a.example.com", "http://b.example.com:8443"), AppConfig.resolve(
+                Map.of("WS_ALLOWED_ORIGINS", " https://a.example.com/, http://b.example.com:8443 "), Map.of(), Map.of()).wsAllowedOrigins());
+        assertTrue(assertThrows(ConfigException.class, () -> AppConfig.resolve(Map.of("WS_ALLOWED_ORIGINS", "not a url"), Map.of(),
+                Map.of())).getMessage().contains("WS_ALLOWED_ORIGINS"));
     }
 
     @Test

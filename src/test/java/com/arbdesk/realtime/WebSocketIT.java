@@ -30,7 +30,8 @@ class WebSocketIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Map.of("APP_MODE", "demo", "NOWPAYMENTS_API_KEY", KEY, "SANDBOX_STEP_MILLIS", "30"));
+        server = TestServer.start(Map.of("APP_MODE", "demo", "NOWPAYMENTS_API_KEY", KEY, "SANDBOX_STEP_MILLIS", "30",
+                "WS_ALLOWED_ORIGINS", "https://partner.example.com"));
         admin = server.client().withBearer(server.client().login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD));
     }
 
@@ -76,6 +77,10 @@ class WebSocketIT {
                 () -> WsClient.connect(ws(), Map.of("Cookie", "arbdesk_session=" + tampered))).status());
         assertEquals(403, assertThrows(WsClient.HandshakeRefused.class,
                 () -> WsClient.connect(ws(), Map.of("Cookie", "arbdesk_session=" + u.token(), "Origin", "https://evil.example.com"))).status());
+        try (WsClient listed = WsClient.connect(ws(), Map.of("Cookie", "arbdesk_session=" + u.token(), "Origin",
+                "https://partner.example.com"))) {
+            assertEquals("hello", parse(listed.next(Duration.ofSeconds(5))).path("event").asText(), "an allow-listed origin");
+        }
         String wsToken = u.api().get("/api/ws-token").json().path("token").asText();
         try (WsClient ok = WsClient.connect(ws() + "?token=" + wsToken, Map.of())) {
             JsonNode hello = parse(ok.next(Duration.ofSeconds(5)));
