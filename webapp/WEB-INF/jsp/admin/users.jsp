@@ -32,6 +32,30 @@
     <button type="button" class="btn btn-sm" data-post-api="/api/admin/provider/recheck" data-testid="provider-recheck">Re-check now</button>
   </section>
 
+  <section class="card" data-testid="market-health">
+    <div class="card-head">
+      <h2 class="card-title">Market data</h2>
+      <span class="badge badge-muted"><c:out value="${view.marketSource}"/> market data</span>
+    </div>
+    <div class="table-wrap">
+      <table class="table">
+        <thead><tr><th>Exchange</th><th>Status</th><th>Last success</th><th class="num">Errors</th><th class="num">Latency</th><th>Last error</th></tr></thead>
+        <tbody>
+        <c:forEach var="m" items="${view.market}">
+          <tr>
+            <td><c:out value="${m.exchange}"/></td>
+            <td><span class="badge ${m.healthy ? 'status-completed' : 'status-failed'}"><c:out value="${m.healthy ? 'healthy' : 'unhealthy'}"/></span></td>
+            <td class="nowrap muted small"><c:out value="${m.lastSuccess}"/></td>
+            <td class="num"><c:out value="${m.errors}"/></td>
+            <td class="num"><c:out value="${m.latency}"/></td>
+            <td class="small"><c:out value="${m.lastError}"/></td>
+          </tr>
+        </c:forEach>
+        </tbody>
+      </table>
+    </div>
+  </section>
+
   <section class="card">
     <div class="card-head">
       <h2 class="card-title">Users</h2>

@@ -77,15 +77,29 @@
     </div>
   </section>
 
-  <section class="card" id="arbitrage">
+  <section class="card" id="arbitrage" data-arbitrage>
     <div class="card-head">
       <h2 class="card-title">Arbitrage opportunities</h2>
-      <span class="badge badge-muted">scanner offline</span>
+      <span class="arb-meta"><span class="badge badge-muted" data-arb-source data-testid="arb-source">loading…</span>
+        <span class="muted small gap-left" data-arb-updated data-testid="arb-updated"></span></span>
     </div>
-    <div class="empty" data-testid="arbitrage-empty">
-      <p>The market scanner is not running yet.</p>
-      <p class="muted small">Fee-adjusted opportunities across exchanges, with depth and quote age, will be listed here.</p>
+    <form class="arb-filters" data-arb-filters>
+      <label>Pair <select name="pair" data-testid="arb-pair"><option value="">All pairs</option></select></label>
+      <label>Exchange <select name="exchange"><option value="">All exchanges</option></select></label>
+      <label>Size <select name="size" data-testid="arb-size"></select></label>
+      <label>Min net % <input name="min_net" inputmode="decimal" placeholder="any" size="6" data-testid="arb-min-net"></label>
+    </form>
+    <div class="table-wrap">
+      <table class="table arb-table" data-testid="arbitrage-table">
+        <thead><tr><th data-sort="pair">Pair</th><th data-sort="buy_exchange">Buy on</th><th data-sort="sell_exchange">Sell on</th>
+          <th class="num" data-sort="ask">Ask</th><th class="num" data-sort="bid">Bid</th><th class="num" data-sort="gross_pct">Gross %</th>
+          <th class="num" data-sort="net">Net %</th><th class="num" data-sort="base">Size</th><th class="num" data-sort="profit">Est. profit</th>
+          <th class="num" data-sort="age_ms">Age</th><th>Flags</th></tr></thead>
+        <tbody data-arb-rows><tr><td colspan="11" class="empty">Loading market data…</td></tr></tbody>
+      </table>
     </div>
+    <p class="muted small">Net % is after both exchanges' taker fees and the withdrawal fee of moving the coin; size is what the
+      order books fill at that amount. Click a column to sort.</p>
   </section>
 
   <dialog id="deposit-dialog" class="dialog deposit" aria-labelledby="deposit-title">
@@ -182,4 +196,5 @@
     </div>
   </dialog>
   <script src="${pageContext.request.contextPath}/assets/js/deposit.js"></script>
+  <script src="${pageContext.request.contextPath}/assets/js/arbitrage.js"></script>
 </t:layout>

@@ -2,6 +2,11 @@ package com.arbdesk;
 
 import com.arbdesk.admin.AdminService;
 import com.arbdesk.admin.AuditDao;
+import com.arbdesk.arbitrage.ArbitrageService;
+import com.arbdesk.arbitrage.EngineSettings;
+import com.arbdesk.arbitrage.Fees;
+import com.arbdesk.arbitrage.MarketDataSource;
+import com.arbdesk.arbitrage.SimulatedMarketDataSource;
 import com.arbdesk.auth.AuthService;
 import com.arbdesk.auth.JwtService;
 import com.arbdesk.auth.LoginThrottle;
@@ -37,6 +42,8 @@ import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -66,6 +73,7 @@ public final class App implements AutoCloseable {
     private final DepositReconciler reconciler;
     private final WsTokens wsTokens;
     private final LivePublisher livePublisher;
+    private final ArbitrageService arbitrage;
 
     private App(AppConfig config, Clock clock) {
         this.config = config;
@@ -98,6 +106,7 @@ public final class App implements AutoCloseable {
         this.livePublisher = new LivePublisher(tx, new LiveEventDao(), auth, ledger, SessionRegistry.get(), clock);
         events.subscribe(livePublisher);
         LiveHub.install(livePublisher);
+        this.arbitrage = new ArbitrageService(marketData(config, clock), arbitrageSettings(config), events, clock);
         this.reconciler = new DepositReconciler(tx, depositDao, updater, provider, config.reconcile().after(), clock);
     }
 
@@ -114,6 +123,7 @@ public final class App implements AutoCloseable {
         if (!config.sandbox().only()) {
             app.providerMonitor.start();
             app.reconciler.start(config.reconcile().interval());
+            app.arbitrage.start();
         }
         return app;
     }
@@ -179,6 +189,10 @@ public final class App implements AutoCloseable {
         return livePublisher;
     }
 
+    public ArbitrageService arbitrage() {
+        return arbitrage;
+    }
+
     public WsTokens wsTokens() {
         return wsTokens;
     }
@@ -193,6 +207,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        arbitrage.close();
         reconciler.close();
         livePublisher.close();
         providerMonitor.close();
@@ -200,6 +215,26 @@ public final class App implements AutoCloseable {
             sandbox.close();
         }
         database.close();
+    }
+
+    private static MarketDataSource marketData(AppConfig config, Clock clock) {
+        if (config.arbitrage().source().equals("live")) {
+            throw new com.arbdesk.config.ConfigException("ARBITRAGE_SOURCE=live is not available in this build yet");
+        }
+        return new SimulatedMarketDataSource(20261122L, clock);
+    }
+
+    private static ArbitrageService.Settings arbitrageSettings(AppConfig config) {
+        AppConfig.Arbitrage a = config.arbitrage();
+        EngineSettings defaults = EngineSettings.defaults();
+        Fees fees = Fees.defaults();
+        Map<String, java.math.BigDecimal> taker = new HashMap<>(fees.takerFeeRate());
+        taker.putAll(a.takerFees());
+        Map<String, java.math.BigDecimal> withdrawal = new HashMap<>(fees.withdrawalFee());
+        withdrawal.putAll(a.withdrawalFees());
+        return new ArbitrageService.Settings(a.exchanges(), a.pairs(), a.poll(),
+                new EngineSettings(a.maxQuoteAge(), a.maxSpreadPct(), defaults.sizesUsd()),
+                new Fees(taker, fees.defaultTakerFeeRate(), withdrawal));
     }
 
     private static String readVersion() {

@@ -47,7 +47,17 @@ public final class AdminPages {
 
     /** The users page. */
     public record UsersView(String query, List<UserRow> users, List<TransactionView> recent,
-                            ProviderResource.ProviderResponse provider, String providerChecked, DepositViews.IpnHealthView ipn) {
+                            ProviderResource.ProviderResponse provider, String providerChecked, DepositViews.IpnHealthView ipn,
+                            String marketSource, List<MarketRow> market) {
+    }
+
+    /** One exchange's market data health, preformatted. */
+    public record MarketRow(String exchange, boolean healthy, String lastSuccess, long errors, String latency, String lastError) {
+        static MarketRow of(com.arbdesk.arbitrage.ExchangeHealth h) {
+            return new MarketRow(h.exchange(), h.healthy(), h.lastSuccess() == null ? "never" : Pages.time(h.lastSuccess()),
+                    h.errors(), h.lastLatency() == null ? "—" : h.lastLatency().toMillis() + " ms",
+                    h.lastError() == null ? "" : h.lastError());
+        }
     }
 
     /** The user detail page, with the adjustment form's last input and outcome. */
@@ -76,7 +86,10 @@ public final class AdminPages {
             DepositViews.IpnHealthView ipn = new DepositViews.IpnHealthView(
                     h.lastReceived() == null ? "never" : Pages.time(h.lastReceived()), h.failuresLastHour(),
                     h.openDepositsOlderThanThreshold(), DepositViews.duration(app.config().reconcile().after()));
-            req.setAttribute("view", new UsersView(q, users, recent, provider, Pages.time(provider.checkedAt()), ipn));
+            var market = app.arbitrage().snapshot();
+            req.setAttribute("view", new UsersView(q, users, recent, provider, Pages.time(provider.checkedAt()), ipn,
+                    market.source(), market.health().values().stream().map(MarketRow::of)
+                            .sorted(java.util.Comparator.comparing(MarketRow::exchange)).toList()));
             Pages.render(req, resp, "admin/users.jsp");
         }
     }

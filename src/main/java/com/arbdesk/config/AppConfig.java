@@ -39,7 +39,18 @@ public record AppConfig(
         Sandbox sandbox,
         Reconcile reconcile,
         List<String> wsAllowedOrigins,
+        Arbitrage arbitrage,
         List<String> warnings) {
+
+    /**
+     * The arbitrage scanner: market data source ("simulated", the offline default, or "live"), the
+     * exchanges and pairs watched, the poll interval, when a quote is stale or a spread implausible,
+     * and fee overrides (taker rate per exchange, withdrawal fee per asset in that asset).
+     */
+    public record Arbitrage(String source, List<String> exchanges, List<String> pairs, java.time.Duration poll,
+                            java.time.Duration maxQuoteAge, java.math.BigDecimal maxSpreadPct,
+                            Map<String, java.math.BigDecimal> takerFees, Map<String, java.math.BigDecimal> withdrawalFees) {
+    }
 
     /** How often the reconciler asks the provider about open deposits, and how old they must be first. */
     public record Reconcile(java.time.Duration interval, java.time.Duration after) {
@@ -60,7 +71,9 @@ public record AppConfig(
     public static final List<String> KEYS = List.of("APP_MODE", "PORT", "APP_BASE_URL", "DATABASE_PATH",
             "JWT_SECRET", "WS_SECRET", "NOWPAYMENTS_API_KEY", "NOWPAYMENTS_IPN_SECRET", "NOWPAYMENTS_API_URL",
             "NOWPAYMENTS_EMAIL", "NOWPAYMENTS_PASSWORD", "ADMIN_EMAIL", "ADMIN_PASSWORD", "SANDBOX_ONLY", "SANDBOX_STEP_MILLIS", "SANDBOX_IPN_RETRIES",
-            "SANDBOX_IPN_RETRY_MILLIS", "RECONCILE_INTERVAL_SECONDS", "RECONCILE_AFTER_SECONDS", "WS_ALLOWED_ORIGINS");
+            "SANDBOX_IPN_RETRY_MILLIS", "RECONCILE_INTERVAL_SECONDS", "RECONCILE_AFTER_SECONDS", "WS_ALLOWED_ORIGINS",
+            "ARBITRAGE_SOURCE", "ARBITRAGE_EXCHANGES", "ARBITRAGE_PAIRS", "ARBITRAGE_POLL_SECONDS",
+            "ARBITRAGE_MAX_QUOTE_AGE_SECONDS", "ARBITRAGE_MAX_SPREAD_PCT", "ARBITRAGE_TAKER_FEES", "ARBITRAGE_WITHDRAWAL_FEES");
 
     public boolean isDemo() {
         return mode == AppMode.DEMO;
@@ -169,7 +182,7 @@ public record AppConfig(
         return new AppConfig(mode, port, baseUrl, db, jwtSecret, wsSecret, apiKey, ipnSecret, apiUrl,
                 Optional.ofNullable(v.get("NOWPAYMENTS_EMAIL")), Optional.ofNullable(v.get("NOWPAYMENTS_PASSWORD")),
                 Optional.ofNullable(adminEmail), Optional.ofNullable(adminPassword), sandbox, reconcile, origins(v.get("WS_ALLOWED_ORIGINS")),
-                List.copyOf(warnings));
+                arbitrage(v), List.copyOf(warnings));
     }
 
     static Map<String, String> readProperties(Path file) {
@@ -216,6 +229,63 @@ public record AppConfig(
         } catch (NumberFormatException e) {
             throw new ConfigException(key + " must be a whole number from " + min + " to " + max + ", not '" + raw + "'");
         }
+    }
+
+    private static Arbitrage arbitrage(Map<String, String> v) {
+        String source = v.getOrDefault("ARBITRAGE_SOURCE", "simulated").toLowerCase(Locale.ROOT);
+        if (!source.equals("simulated") && !source.equals("live")) {
+            throw new ConfigException("ARBITRAGE_SOURCE must be 'simulated' or 'live', not '" + source + "'");
+        }
+        List<String> exchanges = list(v.getOrDefault("ARBITRAGE_EXCHANGES", "binance,kraken,kucoin,okx,bybit"), false);
+        List<String> pairs = list(v.getOrDefault("ARBITRAGE_PAIRS", "BTC/USDT,ETH/USDT,ETH/BTC,SOL/USDT,XRP/USDT,USDC/USDT"), true);
+        for (String p : pairs) {
+            if (!p.matches("[A-Z0-9]{2,10}/[A-Z0-9]{2,10}")) {
+                throw new ConfigException("ARBITRAGE_PAIRS entries look like BTC/USDT, not '" + p + "'");
+            }
+        }
+        java.math.BigDecimal maxSpread;
+        try {
+            maxSpread = new java.math.BigDecimal(v.getOrDefault("ARBITRAGE_MAX_SPREAD_PCT", "5"));
+        } catch (NumberFormatException e) {
+            throw new ConfigException("ARBITRAGE_MAX_SPREAD_PCT must be a number of percent, like 5");
+        }
+        return new Arbitrage(source, exchanges, pairs,
+                java.time.Duration.ofSeconds(parseLong(v, "ARBITRAGE_POLL_SECONDS", 3, 1, 3600)),
+                java.time.Duration.ofSeconds(parseLong(v, "ARBITRAGE_MAX_QUOTE_AGE_SECONDS", 10, 1, 3600)), maxSpread,
+                decimals("ARBITRAGE_TAKER_FEES", v.get("ARBITRAGE_TAKER_FEES"), false),
+                decimals("ARBITRAGE_WITHDRAWAL_FEES", v.get("ARBITRAGE_WITHDRAWAL_FEES"), true));
+    }
+
+    private static List<String> list(String csv, boolean upper) {
+        List<String> out = new ArrayList<>();
+        for (String s : csv.split(",")) {
+            String t = s.trim();
+            if (!t.isEmpty()) {
+                out.add(upper ? t.toUpperCase(Locale.ROOT) : t.toLowerCase(Locale.ROOT));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** "binance=0.001,kraken=0.0026" as exact decimals. */
+    private static Map<String, java.math.BigDecimal> decimals(String key, String csv, boolean upperKeys) {
+        Map<String, java.math.BigDecimal> out = new HashMap<>();
+        if (csv == null) {
+            return Map.of();
+        }
+        for (String entry : csv.split(",")) {
+            String[] kv = entry.split("=");
+            try {
+                if (kv.length != 2) {
+                    throw new NumberFormatException();
+                }
+                String k = kv[0].trim();
+                out.put(upperKeys ? k.toUpperCase(Locale.ROOT) : k.toLowerCase(Locale.ROOT), new java.math.BigDecimal(kv[1].trim()));
+            } catch (NumberFormatException e) {
+                throw new ConfigException(key + " entries look like name=0.001, not '" + entry.trim() + "'");
+            }
+        }
+        return Map.copyOf(out);
     }
 
     /** Extra browser origins allowed to open /ws (besides APP_BASE_URL's), e.g. "https://desk.example.com". */

@@ -88,6 +88,10 @@ public final class LivePublisher implements Consumer<Object>, AutoCloseable {
     public void accept(Object event) {
         if (event instanceof DepositChanged || event instanceof BalanceChanged) {
             thread.execute(() -> handle(event));
+        } else if (event instanceof com.arbdesk.arbitrage.ArbitrageUpdated a) {
+            // market data is not kept for catch-up: a reconnecting page simply re-reads the table
+            thread.execute(() -> sessions.broadcast(envelope("arbitrage_update", 0, "{\"updated_at\":\"" + a.updatedAt()
+                    + "\",\"count\":" + a.count() + ",\"source\":\"" + a.source() + "\"}")));
         } else if (event instanceof com.arbdesk.auth.UserDisabled d) {
             thread.execute(() -> sessions.closeUser(d.userId(), "account disabled"));
         }

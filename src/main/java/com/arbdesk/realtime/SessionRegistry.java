@@ -49,6 +49,11 @@ public final class SessionRegistry {
         }
     }
 
+    /** Queues a message to every open socket (events not kept for catch-up, like market updates). */
+    void broadcast(String message) {
+        bySession.values().forEach(o -> o.offer(message));
+    }
+
     java.util.Collection<Outbox> all() {
         return bySession.values();
     }

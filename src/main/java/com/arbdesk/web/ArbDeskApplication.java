@@ -13,6 +13,9 @@ import com.arbdesk.nowpayments.IpnResource;
 import com.arbdesk.realtime.WsTokenResource;
 import com.arbdesk.realtime.WsTokens;
 import com.arbdesk.nowpayments.ProviderMonitor;
+import com.arbdesk.arbitrage.ArbitrageResource;
+import com.arbdesk.arbitrage.ArbitrageService;
+import com.arbdesk.arbitrage.MarketDataResource;
 import com.arbdesk.auth.AuthResource;
 import com.arbdesk.auth.AuthService;
 import com.arbdesk.auth.MeResource;
@@ -50,6 +53,8 @@ public class ArbDeskApplication extends ResourceConfig {
         register(AdminDepositResource.class);
         register(IpnResource.class);
         register(WsTokenResource.class);
+        register(ArbitrageResource.class);
+        register(MarketDataResource.class);
         register(new AbstractBinder() {
             @Override
             protected void configure() {
@@ -62,6 +67,7 @@ public class ArbDeskApplication extends ResourceConfig {
                 bind(app.depositAdmin()).to(DepositAdmin.class);
                 bind(app.ipnIntake()).to(IpnIntake.class);
                 bind(app.wsTokens()).to(WsTokens.class);
+                bind(app.arbitrage()).to(ArbitrageService.class);
             }
         });
     }

@@ -231,6 +231,29 @@ class BrowserIT {
         Browser.screenshot(back, "admin-deposits-live");
     }
 
+    @Test
+    void theArbitrageTableRendersFiltersAndRefreshes() {
+        WebDriver d = browser();
+        signUp(d, "arb-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
+        By rows = By.cssSelector("[data-testid=arbitrage-table] tbody tr");
+        wait(d).until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=arb-source]"), "simulated market data"));
+        wait(d).until(ExpectedConditions.numberOfElementsToBeMoreThan(rows, 3));
+        wait(d).until(ExpectedConditions.textMatches(By.cssSelector("[data-testid=arb-updated]"), java.util.regex.Pattern.compile("updated \\d+ s ago")));
+        new org.openqa.selenium.support.ui.Select(d.findElement(By.cssSelector("[data-testid=arb-pair]"))).selectByValue("ETH/BTC");
+        wait(d).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> driver.findElements(rows).stream().allMatch(r -> r.getText().startsWith("ETH/BTC")));
+        d.findElement(By.cssSelector("th[data-sort=buy_exchange]")).click();
+        // the table re-renders on every market update, so read it inside a wait that tolerates a stale row
+        wait(d).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> {
+            List<String> buys = driver.findElements(By.cssSelector("[data-testid=arbitrage-table] tbody tr td:nth-child(2)"))
+                    .stream().map(WebElement::getText).toList();
+            List<String> sorted = new ArrayList<>(buys);
+            sorted.sort(java.util.Comparator.reverseOrder());
+            return buys.size() > 1 && sorted.equals(buys);
+        });
+        Browser.screenshot(d, "dashboard-arbitrage");
+    }
+
     private WebDriver browser() {
         Browser b = Browser.open();
         browsers.add(b);

@@ -1,0 +1,115 @@
+package com.arbdesk.arbitrage;
+
+import com.arbdesk.realtime.LiveEvents;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Polls the market data source, recomputes the opportunities and keeps the latest snapshot for the
+ * API; announces each new snapshot (at most every {@link #PUSH_EVERY}) so dashboards refresh live.
+ */
+public final class ArbitrageService implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ArbitrageService.class.getName());
+    static final Duration PUSH_EVERY = Duration.ofSeconds(2);
+
+    /** What to watch and how often. */
+    public record Settings(List<String> exchanges, List<String> pairs, Duration poll, EngineSettings engine, Fees fees) {
+    }
+
+    /** The latest computation. */
+    public record Snapshot(String source, Instant updatedAt, List<Opportunity> opportunities, Map<String, ExchangeHealth> health) {
+    }
+
+    /** Filters of GET /api/arbitrage/opportunities; nulls mean "any". */
+    public record Filter(BigDecimal minNetPct, String pair, String exchange, BigDecimal sizeUsd) {
+    }
+
+    private final MarketDataSource source;
+    private final Settings settings;
+    private final LiveEvents events;
+    private final Clock clock;
+    private final ArbitrageEngine engine = new ArbitrageEngine();
+    private final PersistenceTracker tracker = new PersistenceTracker();
+    private final AtomicReference<Snapshot> latest = new AtomicReference<>();
+    private volatile Instant lastPush = Instant.EPOCH;
+    private final ScheduledExecutorService exec = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "arbitrage-poller");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ArbitrageService(MarketDataSource source, Settings settings, LiveEvents events, Clock clock) {
+        this.source = source;
+        this.settings = settings;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public void start() {
+        exec.scheduleWithFixedDelay(this::refreshQuietly, 1_000, settings.poll().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void refreshQuietly() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            // a background loop: a bad round is logged and the next one tries again
+            LOG.log(Level.WARNING, "arbitrage refresh failed", e);
+        }
+    }
+
+    /** One round: fetch, compute, keep, announce. */
+    public Snapshot refresh() {
+        Instant now = clock.instant();
+        List<OrderBook> books = source.fetch(settings.exchanges(), settings.pairs());
+        List<Opportunity> ops = engine.compute(books, settings.fees(), settings.engine(), now, tracker);
+        Snapshot s = new Snapshot(source.name(), now, ops, source.health());
+        latest.set(s);
+        if (Duration.between(lastPush, now).compareTo(PUSH_EVERY) >= 0) {
+            lastPush = now;
+            events.publish(new ArbitrageUpdated(now, ops.size(), source.name()));
+        }
+        return s;
+    }
+
+    public Snapshot snapshot() {
+        Snapshot s = latest.get();
+        return s != null ? s : refresh();
+    }
+
+    public List<Opportunity> query(Filter f) {
+        return snapshot().opportunities().stream()
+                .filter(o -> f.pair() == null || o.pair().equalsIgnoreCase(f.pair()))
+                .filter(o -> f.exchange() == null || o.buyExchange().equalsIgnoreCase(f.exchange())
+                        || o.sellExchange().equalsIgnoreCase(f.exchange()))
+                .filter(o -> f.minNetPct() == null || netAt(o, f.sizeUsd()) != null && netAt(o, f.sizeUsd()).compareTo(f.minNetPct()) >= 0)
+                .toList();
+    }
+
+    /** The net % at a size bucket (the smallest when none is given). */
+    public static BigDecimal netAt(Opportunity o, BigDecimal sizeUsd) {
+        if (sizeUsd == null) {
+            return o.netPct();
+        }
+        return o.sizes().stream().filter(s -> s.sizeUsd().compareTo(sizeUsd) == 0).map(SizeResult::netPct).findFirst().orElse(null);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        exec.shutdownNow();
+    }
+}

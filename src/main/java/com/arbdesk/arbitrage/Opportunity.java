@@ -1,0 +1,44 @@
+package com.arbdesk.arbitrage;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One directional arbitrage candidate: buy the pair at the best ask of buyExchange, sell at the best bid
+ * of sellExchange. netPct is the net spread at the smallest size (null when not computable); flags are
+ * "stale", "implausible", "no_usd_rate" and "unknown_withdrawal_fee".
+ */
+public record Opportunity(String pair, String buyExchange, String sellExchange, BigDecimal ask, BigDecimal bid,
+                          BigDecimal grossPct, BigDecimal netPct, List<SizeResult> sizes, BigDecimal estProfitUsd,
+                          Duration quoteAge, Duration persisted, Set<String> flags) {
+    public static final String STALE = "stale";
+    public static final String IMPLAUSIBLE = "implausible";
+    public static final String NO_USD_RATE = "no_usd_rate";
+    public static final String UNKNOWN_WITHDRAWAL_FEE = "unknown_withdrawal_fee";
+
+    public Opportunity {
+        sizes = List.copyOf(sizes);
+        flags = Set.copyOf(flags);
+    }
+
+    /** pair|buy|sell: identifies the opportunity across runs. */
+    public String key() {
+        return key(pair, buyExchange, sellExchange);
+    }
+
+    static String key(String pair, String buyExchange, String sellExchange) {
+        return pair + "|" + buyExchange + "|" + sellExchange;
+    }
+
+    /** True while the net spread at the smallest size is above zero: what persistence tracks. */
+    public boolean isProfitable() {
+        return netPct != null && netPct.signum() > 0;
+    }
+
+    Opportunity withPersisted(Duration value) {
+        return new Opportunity(pair, buyExchange, sellExchange, ask, bid, grossPct, netPct, sizes, estProfitUsd,
+                quoteAge, value, flags);
+    }
+}

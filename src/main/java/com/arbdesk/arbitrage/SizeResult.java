@@ -1,0 +1,18 @@
+package com.arbdesk.arbitrage;
+
+import java.math.BigDecimal;
+
+/**
+ * The outcome of trading one USD size through both books. baseAmount is the base sold on the sell
+ * exchange (after the withdrawal fee); when not fillable it is the partial amount the books could take,
+ * and netPct/profitUsd are null because a partial fill has no comparable cost.
+ */
+public record SizeResult(BigDecimal sizeUsd, BigDecimal baseAmount, BigDecimal buyVwap, BigDecimal sellVwap,
+                         BigDecimal netPct, BigDecimal profitUsd, boolean fillable) {
+
+    /** A size the books (or the withdrawal fee) do not allow; VWAPs may be null when that side was not walked. */
+    static SizeResult notFillable(BigDecimal sizeUsd, BigDecimal executableBase, BigDecimal buyVwap,
+                                  BigDecimal sellVwap) {
+        return new SizeResult(sizeUsd, executableBase, buyVwap, sellVwap, null, null, false);
+    }
+}

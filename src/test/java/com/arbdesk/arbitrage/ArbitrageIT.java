@@ -1,0 +1,90 @@
+package com.arbdesk.arbitrage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.arbdesk.App;
+import com.arbdesk.testing.TestClient;
+import com.arbdesk.testing.TestServer;
+import com.arbdesk.testing.WsClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The opportunities API on the simulated source, its filters, the admin health, and the live push. */
+class ArbitrageIT {
+    static TestServer server;
+    static TestClient user;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(Map.of("APP_MODE", "demo", "ARBITRAGE_POLL_SECONDS", "1"));
+        user = server.client().withBearer(server.client().login(App.DEMO_USER_EMAIL, App.DEMO_USER_PASSWORD));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void opportunitiesCompareTheSamePairAcrossExchangesWithFeesApplied() {
+        JsonNode r = user.get("/api/arbitrage/opportunities").json();
+        assertEquals("simulated", r.path("source").asText());
+        assertEquals(6, r.path("pairs").size());
+        assertEquals(3, r.path("sizes_usd").size());
+        JsonNode ops = r.path("opportunities");
+        assertTrue(ops.size() > 0);
+        for (JsonNode o : ops) {
+            assertNotEquals(o.path("buy_exchange").asText(), o.path("sell_exchange").asText());
+            assertTrue(o.path("ask").isTextual() && o.path("gross_pct").isTextual(), "decimals travel as strings");
+            if (!o.path("net_pct").isNull()) {
+                assertTrue(new BigDecimal(o.path("net_pct").asText()).compareTo(new BigDecimal(o.path("gross_pct").asText())) < 0,
+                        "fees always cost something: " + o);
+            }
+        }
+    }
+
+    @Test
+    void filtersNarrowTheList() {
+        JsonNode btc = user.get("/api/arbitrage/opportunities?pair=BTC/USDT").json().path("opportunities");
+        assertTrue(btc.size() > 0);
+        btc.forEach(o -> assertEquals("BTC/USDT", o.path("pair").asText()));
+        JsonNode kraken = user.get("/api/arbitrage/opportunities?exchange=kraken").json().path("opportunities");
+        kraken.forEach(o -> assertTrue(o.path("buy_exchange").asText().equals("kraken") || o.path("sell_exchange").asText().equals("kraken")));
+        JsonNode high = user.get("/api/arbitrage/opportunities?min_net=1000").json().path("opportunities");
+        assertEquals(0, high.size());
+        assertEquals("min_net", user.get("/api/arbitrage/opportunities?min_net=abc").json().at("/error/field").asText());
+        assertEquals(401, server.client().get("/api/arbitrage/opportunities").status());
+    }
+
+    @Test
+    void adminsSeeMarketDataHealthAndUsersDoNot() {
+        TestClient admin = server.client().withBearer(server.client().login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD));
+        JsonNode h = admin.get("/api/admin/market-data").json();
+        assertEquals("simulated", h.path("source").asText());
+        assertEquals(5, h.path("exchanges").size());
+        assertEquals(403, user.get("/api/admin/market-data").status());
+        assertTrue(admin.get("/admin").body().contains("data-testid=\"market-health\""));
+    }
+
+    @Test
+    void everyLoggedInSocketHearsAboutNewOpportunities() throws Exception {
+        String token = server.client().login(App.DEMO_USER_EMAIL, App.DEMO_USER_PASSWORD);
+        try (WsClient ws = WsClient.connect("ws://localhost:" + server.port() + "/ws", Map.of("Cookie", "arbdesk_session=" + token))) {
+            ObjectMapper json = new ObjectMapper();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            boolean seen = false;
+            while (!seen && System.nanoTime() < deadline) {
+                seen = json.readTree(ws.next(Duration.ofSeconds(10))).path("event").asText().equals("arbitrage_update");
+            }
+            assertTrue(seen, "an arbitrage_update arrived");
+        }
+    }
+}
