@@ -119,6 +119,24 @@ class AppConfigTest {
     }
 
     @Test
+    void arbitrageSettingsHaveOfflineDefaultsAndStrictOverrides() {
+        AppConfig.Arbitrage a = AppConfig.resolve(Map.of(), Map.of(), Map.of()).arbitrage();
+        assertEquals("simulated", a.source());
+        assertEquals(6, a.pairs().size());
+        assertTrue(a.takerFees().isEmpty());
+        AppConfig.Arbitrage custom = AppConfig.resolve(Map.of("ARBITRAGE_PAIRS", "btc/usdt, eth/btc", "ARBITRAGE_TAKER_FEES",
+                "Kraken=0.0026", "ARBITRAGE_WITHDRAWAL_FEES", "btc=0.0002"), Map.of(), Map.of()).arbitrage();
+        assertEquals(List.of("BTC/USDT", "ETH/BTC"), custom.pairs());
+        assertEquals(new java.math.BigDecimal("0.0026"), custom.takerFees().get("kraken"));
+        assertEquals(new java.math.BigDecimal("0.0002"), custom.withdrawalFees().get("BTC"));
+        for (Map<String, String> bad : List.of(Map.of("ARBITRAGE_SOURCE", "magic"), Map.of("ARBITRAGE_PAIRS", "BTCUSDT"),
+                Map.of("ARBITRAGE_TAKER_FEES", "kraken:0.1"), Map.of("ARBITRAGE_MAX_SPREAD_PCT", "lots"))) {
+            String key = bad.keySet().iterator().next();
+            assertTrue(assertThrows(ConfigException.class, () -> AppConfig.resolve(bad, Map.of(), Map.of())).getMessage().contains(key));
+        }
+    }
+
+    @Test
     void webSocketOriginsAreAListOfUrls() {
         assertEquals(List.of("https://a.example.com", "http://b.example.com:8443"), AppConfig.resolve(
                 Map.of("WS_ALLOWED_ORIGINS", " https://a.example.com/, http://b.example.com:8443 "), Map.of(), Map.of()).wsAllowedOrigins());
