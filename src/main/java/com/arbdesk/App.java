@@ -7,6 +7,7 @@ import com.arbdesk.arbitrage.EngineSettings;
 import com.arbdesk.arbitrage.Fees;
 import com.arbdesk.arbitrage.MarketDataSource;
 import com.arbdesk.arbitrage.SimulatedMarketDataSource;
+import com.arbdesk.arbitrage.XChangeMarketDataSource;
 import com.arbdesk.auth.AuthService;
 import com.arbdesk.auth.JwtService;
 import com.arbdesk.auth.LoginThrottle;
@@ -218,10 +219,10 @@ public final class App implements AutoCloseable {
     }
 
     private static MarketDataSource marketData(AppConfig config, Clock clock) {
-        if (config.arbitrage().source().equals("live")) {
-            throw new com.arbdesk.config.ConfigException("ARBITRAGE_SOURCE=live is not available in this build yet");
-        }
-        return new SimulatedMarketDataSource(20261122L, clock);
+        // live books come through XChange, created lazily on the first poll (never on the start-up path)
+        return config.arbitrage().source().equals("live")
+                ? new XChangeMarketDataSource(config.arbitrage().liveBaseUrls(), java.time.Duration.ofSeconds(5), clock)
+                : new SimulatedMarketDataSource(20261122L, clock);
     }
 
     private static ArbitrageService.Settings arbitrageSettings(AppConfig config) {

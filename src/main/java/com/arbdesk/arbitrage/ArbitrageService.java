@@ -111,5 +111,6 @@ public final class ArbitrageService implements AutoCloseable {
     @Override
     public void close() {
         exec.shutdownNow();
+        source.close();
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
  * Where order books come from: the simulated source (default, offline) or live exchanges. A failing
  * exchange is skipped and reported in {@link #health()}; fetching never throws for one exchange's sake.
  */
-public interface MarketDataSource {
+public interface MarketDataSource extends AutoCloseable {
     /** "simulated" or "live", shown in the UI. */
     String name();
 
@@ -16,4 +16,9 @@ public interface MarketDataSource {
 
     /** Per exchange. */
     Map<String, ExchangeHealth> health();
+
+    /** Releases threads or connections; nothing to do for most sources. */
+    @Override
+    default void close() {
+    }
 }

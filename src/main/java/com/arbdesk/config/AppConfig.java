@@ -49,7 +49,8 @@ public record AppConfig(
      */
     public record Arbitrage(String source, List<String> exchanges, List<String> pairs, java.time.Duration poll,
                             java.time.Duration maxQuoteAge, java.math.BigDecimal maxSpreadPct,
-                            Map<String, java.math.BigDecimal> takerFees, Map<String, java.math.BigDecimal> withdrawalFees) {
+                            Map<String, java.math.BigDecimal> takerFees, Map<String, java.math.BigDecimal> withdrawalFees,
+                            Map<String, String> liveBaseUrls) {
     }
 
     /** How often the reconciler asks the provider about open deposits, and how old they must be first. */
@@ -73,7 +74,7 @@ public record AppConfig(
             "NOWPAYMENTS_EMAIL", "NOWPAYMENTS_PASSWORD", "ADMIN_EMAIL", "ADMIN_PASSWORD", "SANDBOX_ONLY", "SANDBOX_STEP_MILLIS", "SANDBOX_IPN_RETRIES",
             "SANDBOX_IPN_RETRY_MILLIS", "RECONCILE_INTERVAL_SECONDS", "RECONCILE_AFTER_SECONDS", "WS_ALLOWED_ORIGINS",
             "ARBITRAGE_SOURCE", "ARBITRAGE_EXCHANGES", "ARBITRAGE_PAIRS", "ARBITRAGE_POLL_SECONDS",
-            "ARBITRAGE_MAX_QUOTE_AGE_SECONDS", "ARBITRAGE_MAX_SPREAD_PCT", "ARBITRAGE_TAKER_FEES", "ARBITRAGE_WITHDRAWAL_FEES");
+            "ARBITRAGE_MAX_QUOTE_AGE_SECONDS", "ARBITRAGE_MAX_SPREAD_PCT", "ARBITRAGE_TAKER_FEES", "ARBITRAGE_WITHDRAWAL_FEES", "ARBITRAGE_LIVE_BASE_URLS");
 
     public boolean isDemo() {
         return mode == AppMode.DEMO;
@@ -253,7 +254,26 @@ public record AppConfig(
                 java.time.Duration.ofSeconds(parseLong(v, "ARBITRAGE_POLL_SECONDS", 3, 1, 3600)),
                 java.time.Duration.ofSeconds(parseLong(v, "ARBITRAGE_MAX_QUOTE_AGE_SECONDS", 10, 1, 3600)), maxSpread,
                 decimals("ARBITRAGE_TAKER_FEES", v.get("ARBITRAGE_TAKER_FEES"), false),
-                decimals("ARBITRAGE_WITHDRAWAL_FEES", v.get("ARBITRAGE_WITHDRAWAL_FEES"), true));
+                decimals("ARBITRAGE_WITHDRAWAL_FEES", v.get("ARBITRAGE_WITHDRAWAL_FEES"), true),
+                urls(v.get("ARBITRAGE_LIVE_BASE_URLS")));
+    }
+
+    /** "binance=https://proxy.example/binance,kraken=..." : where the live source reaches each exchange's API. */
+    private static Map<String, String> urls(String csv) {
+        Map<String, String> out = new HashMap<>();
+        if (csv == null) {
+            return Map.of();
+        }
+        for (String entry : csv.split(",")) {
+            int eq = entry.indexOf('=');
+            if (eq <= 0) {
+                throw new ConfigException("ARBITRAGE_LIVE_BASE_URLS entries look like binance=https://..., not '" + entry.trim() + "'");
+            }
+            String url = stripTrailingSlash(entry.substring(eq + 1).trim());
+            validateUrl("ARBITRAGE_LIVE_BASE_URLS", url);
+            out.put(entry.substring(0, eq).trim().toLowerCase(Locale.ROOT), url);
+        }
+        return Map.copyOf(out);
     }
 
     private static List<String> list(String csv, boolean upper) {

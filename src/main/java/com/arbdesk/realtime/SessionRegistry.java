@@ -21,8 +21,10 @@ public final class SessionRegistry {
         return INSTANCE;
     }
 
-    Outbox add(CurrentUser user, Session session) {
+    /** Registers a socket; {@code first} is queued before any broadcast can reach it (the hello). */
+    Outbox add(CurrentUser user, Session session, String first) {
         Outbox o = new Outbox(session, user.id(), user.isAdmin(), user.expiresAt());
+        o.offer(first);
         bySession.put(session, o);
         byUser.computeIfAbsent(user.id(), k -> ConcurrentHashMap.newKeySet()).add(o);
         return o;

@@ -75,9 +75,30 @@ class ArbitrageIT {
     }
 
     @Test
+    void theLiveSourceReadsRealExchangeApisHereLoopbackStubs() throws Exception {
+        try (StubExchangeServer binance = new StubExchangeServer(); StubExchangeServer kraken = new StubExchangeServer()) {
+            binance.answer(200, "{\"lastUpdateId\":1,\"bids\":[[\"64000.10\",\"0.5\"]],\"asks\":[[\"64001.20\",\"0.3\"]]}");
+            kraken.answer(200, "{\"error\":[],\"result\":{\"XBTUSDT\":{\"asks\":[[\"64010.0\",\"0.4\",1700000000]],"
+                    + "\"bids\":[[\"64105.1\",\"0.25\",1700000000]]}}}");
+            try (TestServer live = TestServer.start(Map.of("APP_MODE", "demo", "ARBITRAGE_SOURCE", "live",
+                    "ARBITRAGE_EXCHANGES", "binance,kraken", "ARBITRAGE_PAIRS", "BTC/USDT", "ARBITRAGE_POLL_SECONDS", "1",
+                    "ARBITRAGE_LIVE_BASE_URLS", "binance=" + binance.baseUri() + ",kraken=" + kraken.baseUri()))) {
+                TestClient u = live.client().withBearer(live.client().login(App.DEMO_USER_EMAIL, App.DEMO_USER_PASSWORD));
+                JsonNode r = u.get("/api/arbitrage/opportunities").json();
+                assertEquals("live", r.path("source").asText());
+                JsonNode best = r.path("opportunities").get(0);
+                assertEquals("binance", best.path("buy_exchange").asText());
+                assertEquals("kraken", best.path("sell_exchange").asText());
+                assertEquals("64001.20", best.path("ask").asText(), "exact prices from the exchange's answer");
+                assertEquals("64105.1", best.path("bid").asText());
+            }
+        }
+    }
+
+    @Test
     void everyLoggedInSocketHearsAboutNewOpportunities() throws Exception {
         String token = server.client().login(App.DEMO_USER_EMAIL, App.DEMO_USER_PASSWORD);
-        try (WsClient ws = WsClient.connect("ws://localhost:" + server.port() + "/ws", Map.of("Cookie", "arbdesk_session=" + token))) {
+        try (WsClient ws = WsClient.connect("ws://localhost:" + server.port() + "/ws", Map.of("Cookie", "arbdesk_session=" + token), true)) {
             ObjectMapper json = new ObjectMapper();
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             boolean seen = false;

@@ -38,8 +38,17 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
-    /** Connects with these handshake headers; throws {@link HandshakeRefused} with the HTTP status if the upgrade is refused. */
+    /**
+     * Connects with these handshake headers; throws {@link HandshakeRefused} with the HTTP status if the
+     * upgrade is refused. Market-data broadcasts (arbitrage_update) are dropped: they reach every socket
+     * at any time and are not what these tests look at.
+     */
     public static WsClient connect(String wsUrl, Map<String, String> headers) {
+        return connect(wsUrl, headers, false);
+    }
+
+    /** As {@link #connect(String, Map)}, keeping market-data broadcasts when {@code withMarketData}. */
+    public static WsClient connect(String wsUrl, Map<String, String> headers, boolean withMarketData) {
         BlockingQueue<String> queue = new LinkedBlockingQueue<>();
         java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
         WebSocket.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().newWebSocketBuilder();
@@ -52,8 +61,11 @@ public final class WsClient implements AutoCloseable {
                 public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
                     partial.append(data);
                     if (last) {
-                        queue.add(partial.toString());
+                        String message = partial.toString();
                         partial.setLength(0);
+                        if (withMarketData || !message.startsWith("{\"event\":\"arbitrage_update\"")) {
+                            queue.add(message);
+                        }
                     }
                     webSocket.request(1);
                     return null;
