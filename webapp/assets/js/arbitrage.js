@@ -124,6 +124,7 @@
         sourceBadge.textContent = data.source === 'simulated' ? 'simulated market data' : 'live market data';
         state.data = data;
         state.updatedAt = Date.parse(data.updated_at);
+        section.setAttribute('data-updated-at', data.updated_at);
         render();
         tick();
       })

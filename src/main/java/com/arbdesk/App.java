@@ -232,7 +232,12 @@ public final class App implements AutoCloseable {
         Map<String, java.math.BigDecimal> taker = new HashMap<>(fees.takerFeeRate());
         taker.putAll(a.takerFees());
         Map<String, java.math.BigDecimal> withdrawal = new HashMap<>(fees.withdrawalFee());
-        withdrawal.putAll(a.withdrawalFees());
+        // fees may be given per asset ("USDC=1") or per asset and network ("USDC@SOL=0.1"); a transfer takes the
+        // cheapest network configured for the asset
+        Map<String, java.math.BigDecimal> configured = new HashMap<>();
+        a.withdrawalFees().forEach((key, fee) -> configured.merge(key.contains("@") ? key.substring(0, key.indexOf('@')) : key,
+                fee, java.math.BigDecimal::min));
+        withdrawal.putAll(configured);
         return new ArbitrageService.Settings(a.exchanges(), a.pairs(), a.poll(),
                 new EngineSettings(a.maxQuoteAge(), a.maxSpreadPct(), defaults.sizesUsd()),
                 new Fees(taker, fees.defaultTakerFeeRate(), withdrawal));

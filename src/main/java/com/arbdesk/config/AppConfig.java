@@ -237,7 +237,7 @@ public record AppConfig(
         if (!source.equals("simulated") && !source.equals("live")) {
             throw new ConfigException("ARBITRAGE_SOURCE must be 'simulated' or 'live', not '" + source + "'");
         }
-        List<String> exchanges = list(v.getOrDefault("ARBITRAGE_EXCHANGES", "binance,kraken,kucoin,okx,bybit"), false);
+        List<String> exchanges = list(v.getOrDefault("ARBITRAGE_EXCHANGES", "binance,kraken,kucoin,okx,bitstamp"), false);
         List<String> pairs = list(v.getOrDefault("ARBITRAGE_PAIRS", "BTC/USDT,ETH/USDT,ETH/BTC,SOL/USDT,XRP/USDT,USDC/USDT"), true);
         for (String p : pairs) {
             if (!p.matches("[A-Z0-9]{2,10}/[A-Z0-9]{2,10}")) {

@@ -55,10 +55,13 @@ final class IpnDispatcher {
             record(p, status, 0, "dropped (switch on)");
             return;
         }
-        attempt(p, body, status, 0);
+        synchronized (p) {
+            // one notification per step, in order, as the provider sends them; retries run on their own
+            p.lastDelivery = p.lastDelivery.handle((r, e) -> null).thenCompose(x -> attempt(p, body, status, 0));
+        }
     }
 
-    private void attempt(SandboxPayment p, byte[] body, String status, int attemptNo) {
+    private java.util.concurrent.CompletableFuture<?> attempt(SandboxPayment p, byte[] body, String status, int attemptNo) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(p.ipnCallbackUrl))
                 .timeout(BUDGET)
                 .header("Content-Type", "application/json")
@@ -66,7 +69,7 @@ final class IpnDispatcher {
                 .header("x-nowpayments-sig", signer.sign(body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
             int code = response == null ? 0 : response.statusCode();
             boolean ok = code >= 200 && code < 300;
             String outcome = ok ? "delivered" : error != null ? "failed: " + error.getClass().getSimpleName() : "failed: HTTP " + code;

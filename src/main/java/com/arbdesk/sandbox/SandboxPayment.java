@@ -34,6 +34,8 @@ public final class SandboxPayment {
     /** Bumped by every action, so a confirmation sequence that a later action superseded stops. */
     int generation;
     byte[] lastIpnBody;
+    /** The previous IPN's first delivery attempt: the next one waits for it, so a payment's IPNs arrive in order. */
+    java.util.concurrent.CompletableFuture<?> lastDelivery = java.util.concurrent.CompletableFuture.completedFuture(null);
 
     SandboxPayment(long id, SandboxCoin coin, BigDecimal priceAmount, String priceCurrency, BigDecimal payAmount,
                    String payAddress, String orderId, String orderDescription, long purchaseId, Long invoiceId,

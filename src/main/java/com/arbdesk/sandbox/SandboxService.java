@@ -186,11 +186,13 @@ public final class SandboxService implements AutoCloseable {
 
     private void payLate(SandboxPayment p) {
         require(p, List.of("waiting", "expired"), "pay late");
+        long start = 0;
         if (p.status.equals("waiting")) {
             transition(p, "expired");
+            start = settings.stepMillis(); // the late coins arrive after the expiry, as on the real network
         }
         p.actuallyPaid = p.payAmount;
-        runSequence(p, List.of("confirming", "confirmed", "sending", "finished"));
+        runSequence(p, List.of("confirming", "confirmed", "sending", "finished"), start);
     }
 
     private void finish(SandboxPayment p, String verb, String status, List<String> from) {
@@ -240,6 +242,10 @@ public final class SandboxService implements AutoCloseable {
 
     /** Moves through the statuses one step apart; a later action (generation bump) stops the rest. */
     private void runSequence(SandboxPayment p, List<String> steps) {
+        runSequence(p, steps, 0);
+    }
+
+    private void runSequence(SandboxPayment p, List<String> steps, long startMillis) {
         int generation = ++p.generation;
         for (int i = 0; i < steps.size(); i++) {
             String status = steps.get(i);
@@ -249,7 +255,7 @@ public final class SandboxService implements AutoCloseable {
                         transition(p, status);
                     }
                 }
-            }, i * settings.stepMillis(), TimeUnit.MILLISECONDS);
+            }, startMillis + i * settings.stepMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -239,6 +239,8 @@ class BrowserIT {
         wait(d).until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=arb-source]"), "simulated market data"));
         wait(d).until(ExpectedConditions.numberOfElementsToBeMoreThan(rows, 3));
         wait(d).until(ExpectedConditions.textMatches(By.cssSelector("[data-testid=arb-updated]"), java.util.regex.Pattern.compile("updated \\d+ s ago")));
+        String first = d.findElement(By.cssSelector("[data-arbitrage]")).getAttribute("data-updated-at");
+        wait(d).until(driver -> !first.equals(driver.findElement(By.cssSelector("[data-arbitrage]")).getAttribute("data-updated-at")));
         new org.openqa.selenium.support.ui.Select(d.findElement(By.cssSelector("[data-testid=arb-pair]"))).selectByValue("ETH/BTC");
         wait(d).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(driver -> driver.findElements(rows).stream().allMatch(r -> r.getText().startsWith("ETH/BTC")));
