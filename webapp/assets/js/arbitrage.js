@@ -10,7 +10,15 @@
   var rows = section.querySelector('[data-arb-rows]');
   var updated = section.querySelector('[data-arb-updated]');
   var sourceBadge = section.querySelector('[data-arb-source]');
-  var state = { data: null, sort: 'net', desc: true, updatedAt: 0, loading: false };
+  var state = { data: null, sort: 'net', desc: true, updatedAt: 0, loading: false, all: false };
+  var SHOWN = 20;
+  var more = document.createElement('button');
+  more.type = 'button';
+  more.className = 'btn btn-sm arb-more';
+  more.setAttribute('data-testid', 'arb-more');
+  more.hidden = true;
+  section.querySelector('.table-wrap').after(more);
+  more.addEventListener('click', function () { state.all = !state.all; render(); });
 
   // Compares decimal strings exactly ("-0.5" < "0.03" < "12.1"), without turning them into floats.
   function cmp(a, b) {
@@ -72,7 +80,9 @@
       tr.appendChild(c);
       rows.appendChild(tr);
     }
-    list.slice(0, 60).forEach(function (o) {
+    more.hidden = list.length <= SHOWN;
+    more.textContent = state.all ? 'Show the best ' + SHOWN : 'Show all ' + list.length;
+    list.slice(0, state.all ? list.length : SHOWN).forEach(function (o) {
       var s = atSize(o);
       var net = s ? s.net_pct : o.net_pct;
       var tr = document.createElement('tr');

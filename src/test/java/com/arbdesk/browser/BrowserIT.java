@@ -239,6 +239,9 @@ class BrowserIT {
         wait(d).until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=arb-source]"), "simulated market data"));
         wait(d).until(ExpectedConditions.numberOfElementsToBeMoreThan(rows, 3));
         wait(d).until(ExpectedConditions.textMatches(By.cssSelector("[data-testid=arb-updated]"), java.util.regex.Pattern.compile("updated \\d+ s ago")));
+        assertEquals(20, d.findElements(rows).size(), "the best 20 first");
+        d.findElement(By.cssSelector("[data-testid=arb-more]")).click();
+        wait(d).until(ExpectedConditions.numberOfElementsToBeMoreThan(rows, 20));
         String first = d.findElement(By.cssSelector("[data-arbitrage]")).getAttribute("data-updated-at");
         wait(d).until(driver -> !first.equals(driver.findElement(By.cssSelector("[data-arbitrage]")).getAttribute("data-updated-at")));
         new org.openqa.selenium.support.ui.Select(d.findElement(By.cssSelector("[data-testid=arb-pair]"))).selectByValue("ETH/BTC");
