@@ -1,5 +1,6 @@
 package com.arbdesk.arbitrage;
 
+import com.arbdesk.Background;
 import com.arbdesk.realtime.LiveEvents;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -7,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -42,11 +42,7 @@ public final class ArbitrageService implements AutoCloseable {
     private final PersistenceTracker tracker = new PersistenceTracker();
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
     private volatile Instant lastPush = Instant.EPOCH;
-    private final ScheduledExecutorService exec = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "arbitrage-poller");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService exec = Background.singleThread("arbitrage-poller");
 
     public ArbitrageService(MarketDataSource source, Settings settings, LiveEvents events, Clock clock) {
         this.source = source;

@@ -1,12 +1,12 @@
 package com.arbdesk.deposit;
 
+import com.arbdesk.Background;
 import com.arbdesk.db.Tx;
 import com.arbdesk.nowpayments.NowPaymentsClient;
 import com.arbdesk.nowpayments.NowPaymentsException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -26,11 +26,7 @@ public final class DepositReconciler implements AutoCloseable {
     private final NowPaymentsClient provider;
     private final Duration after;
     private final Clock clock;
-    private final ScheduledExecutorService exec = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "deposit-reconciler");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService exec = Background.singleThread("deposit-reconciler");
 
     public DepositReconciler(Tx tx, DepositDao deposits, DepositUpdater updater, NowPaymentsClient provider, Duration after,
                              Clock clock) {

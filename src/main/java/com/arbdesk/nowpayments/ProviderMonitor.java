@@ -1,9 +1,9 @@
 package com.arbdesk.nowpayments;
 
+import com.arbdesk.Background;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,11 +22,7 @@ public final class ProviderMonitor implements AutoCloseable {
     private final List<String> wanted;
     private final Clock clock;
     private final AtomicReference<ProviderHealth> latest = new AtomicReference<>();
-    private final ScheduledExecutorService exec = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "provider-check");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService exec = Background.singleThread("provider-check");
 
     public ProviderMonitor(NowPaymentsClient client, List<String> wanted, Clock clock) {
         this.client = client;

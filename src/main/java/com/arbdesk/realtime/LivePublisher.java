@@ -1,5 +1,6 @@
 package com.arbdesk.realtime;
 
+import com.arbdesk.Background;
 import com.arbdesk.auth.AuthService;
 import com.arbdesk.db.Tx;
 import com.arbdesk.deposit.Deposit;
@@ -14,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -37,11 +37,7 @@ public final class LivePublisher implements Consumer<Object>, AutoCloseable {
     private final LedgerService ledger;
     private final SessionRegistry sessions;
     private final Clock clock;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "live-publisher");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService thread = Background.singleThread("live-publisher");
 
     public LivePublisher(Tx tx, LiveEventDao dao, AuthService auth, LedgerService ledger, SessionRegistry sessions, Clock clock) {
         this.tx = tx;

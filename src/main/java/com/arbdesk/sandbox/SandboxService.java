@@ -1,5 +1,6 @@
 package com.arbdesk.sandbox;
 
+import com.arbdesk.Background;
 import com.arbdesk.config.AppConfig;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,11 +29,7 @@ public final class SandboxService implements AutoCloseable {
     private final Map<Long, SandboxInvoice> invoices = new ConcurrentHashMap<>();
     private final Map<String, Boolean> tokens = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(5_000_000_000L + new SecureRandom().nextInt(900_000_000));
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "nowpayments-sandbox");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService scheduler = Background.singleThread("nowpayments-sandbox");
     private final IpnDispatcher ipn;
 
     public SandboxService(AppConfig.Sandbox settings, String apiKey, String ipnSecret, String publicBaseUrl, Clock clock) {
