@@ -23,7 +23,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /** The back office deposit pages: the deposits list and its exceptions view, one deposit, the IPN log, replay and re-check. */
 public final class DepositPages {
@@ -97,8 +96,7 @@ public final class DepositPages {
                 return;
             }
             var timeline = app.deposits().timeline(id).stream().map(DepositViews.EventRow::of).toList();
-            var entries = app.ledger().entries(d.userId(), 100).stream()
-                    .filter(e -> Objects.equals(e.transactionId(), id)).map(AdminPages.EntryRow::of).toList();
+            var entries = app.ledger().entriesOf(id).stream().map(AdminPages.EntryRow::of).toList();
             var ipns = app.depositAdmin().ipns(null, id, 50, 0).stream().map(IpnRow::of).toList();
             String outcome = req.getParameter("outcome");
             String done = req.getParameter("notice");

@@ -61,6 +61,15 @@ public final class LedgerDao {
         return out;
     }
 
+    /** Every entry a transaction wrote (a deposit's credits, an adjustment), oldest first. */
+    public List<LedgerEntry> forTransaction(Connection c, long transactionId) throws SQLException {
+        return Jdbc.query(c, """
+                SELECT id, user_id, asset, amount_minor, entry_type, source, source_ref, transaction_id,
+                       actor_user_id, reason, created_at
+                FROM ledger_entries WHERE transaction_id = ? ORDER BY id
+                """, st -> st.setLong(1, transactionId), LedgerDao::map);
+    }
+
     public List<LedgerEntry> forUser(Connection c, long userId, int limit) throws SQLException {
         return Jdbc.query(c, """
                 SELECT id, user_id, asset, amount_minor, entry_type, source, source_ref, transaction_id,

@@ -49,6 +49,10 @@ public final class LedgerService {
         return tx.read(c -> transactions.recent(c, type, Math.max(1, Math.min(limit, 200)), Math.max(0, offset)));
     }
 
+    public List<LedgerEntry> entriesOf(long transactionId) {
+        return tx.read(c -> ledger.forTransaction(c, transactionId));
+    }
+
     public List<LedgerEntry> entries(long userId, int limit) {
         return tx.read(c -> ledger.forUser(c, userId, limit));
     }
