@@ -73,10 +73,6 @@ public final class UserDao {
                 rs -> rs.getLong(1));
     }
 
-    public long count(Connection c) throws SQLException {
-        return Jdbc.queryOne(c, "SELECT COUNT(*) FROM users", st -> { }, rs -> rs.getLong(1)).orElse(0L);
-    }
-
     private static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

@@ -18,16 +18,14 @@ final class Outbox {
 
     final Session session;
     final long userId;
-    final boolean admin;
     final java.time.Instant expiresAt;
     private final Deque<String> queue = new ArrayDeque<>();
     private boolean sending;
     private boolean closed;
 
-    Outbox(Session session, long userId, boolean admin, java.time.Instant expiresAt) {
+    Outbox(Session session, long userId, java.time.Instant expiresAt) {
         this.session = session;
         this.userId = userId;
-        this.admin = admin;
         this.expiresAt = expiresAt;
     }
 

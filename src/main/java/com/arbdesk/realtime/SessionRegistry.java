@@ -23,7 +23,7 @@ public final class SessionRegistry {
 
     /** Registers a socket; {@code first} is queued before any broadcast can reach it (the hello). */
     Outbox add(CurrentUser user, Session session, String first) {
-        Outbox o = new Outbox(session, user.id(), user.isAdmin(), user.expiresAt());
+        Outbox o = new Outbox(session, user.id(), user.expiresAt());
         o.offer(first);
         bySession.put(session, o);
         byUser.computeIfAbsent(user.id(), k -> ConcurrentHashMap.newKeySet()).add(o);
@@ -65,9 +65,5 @@ public final class SessionRegistry {
         for (Outbox o : byUser.getOrDefault(userId, Set.of())) {
             o.close(new jakarta.websocket.CloseReason(() -> 4401, reason));
         }
-    }
-
-    public int size() {
-        return bySession.size();
     }
 }
