@@ -2,6 +2,7 @@ package com.arbdesk.admin;
 
 import com.arbdesk.App;
 import com.arbdesk.auth.CurrentUser;
+import com.arbdesk.auth.Roles;
 import com.arbdesk.auth.User;
 import com.arbdesk.deposit.DepositAdmin;
 import com.arbdesk.ledger.LedgerEntry;
@@ -9,6 +10,7 @@ import com.arbdesk.ledger.Money;
 import com.arbdesk.ledger.TransactionView;
 import com.arbdesk.web.AppException;
 import com.arbdesk.web.Pages;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -71,6 +73,7 @@ public final class AdminPages {
         return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @WebServlet("/admin")
     public static class UsersPage extends HttpServlet {
         @Override
@@ -94,6 +97,7 @@ public final class AdminPages {
         }
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @WebServlet("/admin/users/*")
     public static class UserPage extends HttpServlet {
         @Override

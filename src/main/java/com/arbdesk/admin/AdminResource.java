@@ -1,10 +1,12 @@
 package com.arbdesk.admin;
 
 import com.arbdesk.auth.CurrentUser;
+import com.arbdesk.auth.Roles;
 import com.arbdesk.auth.User;
 import com.arbdesk.ledger.LedgerService;
 import com.arbdesk.ledger.TransactionsResource.TransactionResponse;
 import com.arbdesk.web.AppException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** The back office API under /api/admin (the auth filter lets only admins through). */
+@RolesAllowed(Roles.ADMIN)
 @Path("admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
@@ -78,14 +81,18 @@ public class AdminResource {
     }
 
     /** Body of the disable switch. */
-    public record DisableRequest(boolean disabled) {
+    /** {@code disabled} must be given, true or false: an empty body changes nothing. */
+    public record DisableRequest(Boolean disabled) {
     }
 
     @POST
     @Path("users/{id}/disabled")
     @Consumes(MediaType.APPLICATION_JSON)
     public UserDetailResponse setDisabled(@PathParam("id") long id, DisableRequest body) {
-        admin.setDisabled(CurrentUser.of(req).orElseThrow().id(), id, body != null && body.disabled());
+        if (body == null || body.disabled() == null) {
+            throw AppException.invalid("disabled", "Send {\"disabled\": true} or {\"disabled\": false}");
+        }
+        admin.setDisabled(CurrentUser.of(req).orElseThrow().id(), id, body.disabled());
         return user(id);
     }
 

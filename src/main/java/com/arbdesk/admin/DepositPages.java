@@ -3,6 +3,7 @@ package com.arbdesk.admin;
 import com.arbdesk.App;
 import com.arbdesk.admin.DepositViews.DepositRow;
 import com.arbdesk.admin.DepositViews.IpnRow;
+import com.arbdesk.auth.Roles;
 import com.arbdesk.deposit.Deposit;
 import com.arbdesk.deposit.DepositAdmin;
 import com.arbdesk.deposit.DepositService;
@@ -11,6 +12,7 @@ import com.arbdesk.deposit.IpnEventDao;
 import com.arbdesk.web.AppException;
 import com.arbdesk.web.ErrorCode;
 import com.arbdesk.web.Pages;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -32,6 +34,7 @@ public final class DepositPages {
     private DepositPages() {
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @WebServlet("/admin/deposits")
     public static class DepositsPage extends HttpServlet {
         @Override
@@ -78,6 +81,7 @@ public final class DepositPages {
         }
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @WebServlet("/admin/deposits/*")
     public static class DepositPage extends HttpServlet {
         @Override
@@ -135,6 +139,7 @@ public final class DepositPages {
         }
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @WebServlet(urlPatterns = {"/admin/ipn", "/admin/ipn/*"})
     public static class IpnLogPage extends HttpServlet {
         @Override

@@ -1,8 +1,10 @@
 package com.arbdesk.admin;
 
+import com.arbdesk.auth.Roles;
 import com.arbdesk.config.AppConfig;
 import com.arbdesk.nowpayments.ProviderHealth;
 import com.arbdesk.nowpayments.ProviderMonitor;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** GET /api/admin/provider: the NOWPayments start-up check result; POST .../recheck runs it again. */
+@RolesAllowed(Roles.ADMIN)
 @Path("admin/provider")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProviderResource {

@@ -1,6 +1,8 @@
 package com.arbdesk.arbitrage;
 
+import com.arbdesk.auth.Roles;
 import com.arbdesk.web.AppException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** GET /api/arbitrage/opportunities: the scanner's latest opportunities for any logged-in user, with filters. */
+@RolesAllowed(Roles.USER)
 @Path("arbitrage")
 @Produces(MediaType.APPLICATION_JSON)
 public class ArbitrageResource {

@@ -1,5 +1,7 @@
 package com.arbdesk.arbitrage;
 
+import com.arbdesk.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,6 +11,7 @@ import java.time.Instant;
 import java.util.Collection;
 
 /** GET /api/admin/market-data: market data health per exchange (last success, errors, latency) for admins. */
+@RolesAllowed(Roles.ADMIN)
 @Path("admin/market-data")
 @Produces(MediaType.APPLICATION_JSON)
 public class MarketDataResource {

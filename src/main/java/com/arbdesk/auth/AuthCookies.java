@@ -3,9 +3,7 @@ package com.arbdesk.auth;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -15,7 +13,6 @@ import java.util.Optional;
 public final class AuthCookies {
     public static final String SESSION = "arbdesk_session";
     public static final String XSRF = "XSRF-TOKEN";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AuthCookies() {
     }
@@ -28,24 +25,12 @@ public final class AuthCookies {
         resp.addCookie(cookie(req, SESSION, "", true, secure, 0));
     }
 
-    /** The request's XSRF token, issuing a new cookie when it has none. */
-    public static String ensureXsrf(HttpServletRequest req, HttpServletResponse resp, boolean secure) {
-        Optional<String> existing = read(req, XSRF).filter(v -> v.matches("[0-9a-f]{32}"));
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        String token = HexFormat.of().formatHex(bytes);
+    /** Sets the readable XSRF-TOKEN cookie that scripts and forms echo back. */
+    public static void setXsrf(HttpServletRequest req, HttpServletResponse resp, String token, boolean secure) {
         resp.addCookie(cookie(req, XSRF, token, false, secure, -1));
-        req.setAttribute(XSRF, token);
-        return token;
     }
 
     public static Optional<String> read(HttpServletRequest req, String name) {
-        if (XSRF.equals(name) && req.getAttribute(XSRF) instanceof String fresh) {
-            return Optional.of(fresh);
-        }
         Cookie[] cookies = req.getCookies();
         if (cookies == null) {
             return Optional.empty();

@@ -3,6 +3,7 @@ package com.arbdesk.auth;
 import com.arbdesk.App;
 import com.arbdesk.web.AppException;
 import com.arbdesk.web.Pages;
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -31,6 +32,7 @@ public final class AuthPages {
     }
 
     /** GET shows the form; POST logs in and goes to the page asked for, or shows the error with the email kept. */
+    @PermitAll
     @WebServlet("/login")
     public static class LoginPage extends HttpServlet {
         @Override
@@ -64,6 +66,7 @@ public final class AuthPages {
     }
 
     /** GET shows the form; POST creates the account and logs it in. */
+    @PermitAll
     @WebServlet("/signup")
     public static class SignupPage extends HttpServlet {
         @Override
@@ -96,6 +99,7 @@ public final class AuthPages {
     }
 
     /** POST ends the session (the form in the header carries the CSRF field); GET asks for confirmation. */
+    @PermitAll
     @WebServlet("/logout")
     public static class LogoutPage extends HttpServlet {
         @Override

@@ -5,6 +5,7 @@ import com.arbdesk.auth.AuthDtos.MeResponse;
 import com.arbdesk.auth.AuthDtos.SessionResponse;
 import com.arbdesk.config.AppConfig;
 import com.arbdesk.ledger.LedgerService;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Sign-up, login and logout over JSON; the session token is returned and set as an HttpOnly cookie. */
+@PermitAll
 @Path("auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {

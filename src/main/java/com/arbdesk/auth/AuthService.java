@@ -135,6 +135,9 @@ public final class AuthService {
     }
 
     static String normaliseEmail(String raw) {
+        if (raw != null && raw.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
+            throw AppException.invalid("email", "An email address cannot contain control characters");
+        }
         String email = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
         if (email.isEmpty()) {
             throw AppException.invalid("email", "Enter your email address");

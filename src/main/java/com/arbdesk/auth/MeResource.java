@@ -3,6 +3,7 @@ package com.arbdesk.auth;
 import com.arbdesk.auth.AuthDtos.MeResponse;
 import com.arbdesk.ledger.LedgerService;
 import com.arbdesk.web.AppException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 /** GET /api/me: who the caller is and their USD balance. */
+@RolesAllowed(Roles.USER)
 @Path("me")
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.LifecycleState;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 
 /**
@@ -66,6 +67,8 @@ public final class EmbeddedServer implements AutoCloseable {
         tomcat.setPort(port);
         tomcat.getConnector().setProperty("maxConnections", "20000");
         tomcat.getHost().setAutoDeploy(false);
+        // errors Tomcat raises before the application runs (bad URI, header too large) get our quiet page, not its report
+        ((StandardHost) tomcat.getHost()).setErrorReportValveClass(QuietErrorReportValve.class.getName());
         Context ctx = tomcat.addWebapp("", war.toAbsolutePath().toString());
         ctx.setParentClassLoader(EmbeddedServer.class.getClassLoader());
         contextParams.forEach(ctx::addParameter);

@@ -32,6 +32,7 @@ public record AppConfig(
         String nowPaymentsApiKey,
         String nowPaymentsIpnSecret,
         String nowPaymentsApiUrl,
+        java.math.BigDecimal ipnMaxAmount,
         Optional<String> nowPaymentsEmail,
         Optional<String> nowPaymentsPassword,
         Optional<String> adminEmail,
@@ -70,7 +71,7 @@ public record AppConfig(
 
     /** Every setting ArbDesk reads, in the order the README and .env.example list them. */
     public static final List<String> KEYS = List.of("APP_MODE", "PORT", "APP_BASE_URL", "DATABASE_PATH",
-            "JWT_SECRET", "WS_SECRET", "NOWPAYMENTS_API_KEY", "NOWPAYMENTS_IPN_SECRET", "NOWPAYMENTS_API_URL",
+            "JWT_SECRET", "WS_SECRET", "NOWPAYMENTS_API_KEY", "NOWPAYMENTS_IPN_SECRET", "NOWPAYMENTS_API_URL", "IPN_MAX_AMOUNT",
             "NOWPAYMENTS_EMAIL", "NOWPAYMENTS_PASSWORD", "ADMIN_EMAIL", "ADMIN_PASSWORD", "SANDBOX_ONLY", "SANDBOX_STEP_MILLIS", "SANDBOX_IPN_RETRIES",
             "SANDBOX_IPN_RETRY_MILLIS", "RECONCILE_INTERVAL_SECONDS", "RECONCILE_AFTER_SECONDS", "WS_ALLOWED_ORIGINS",
             "ARBITRAGE_SOURCE", "ARBITRAGE_EXCHANGES", "ARBITRAGE_PAIRS", "ARBITRAGE_POLL_SECONDS",
@@ -180,7 +181,7 @@ public record AppConfig(
         Reconcile reconcile = new Reconcile(
                 java.time.Duration.ofSeconds(parseLong(v, "RECONCILE_INTERVAL_SECONDS", 60, 1, 86_400)),
                 java.time.Duration.ofSeconds(parseLong(v, "RECONCILE_AFTER_SECONDS", 120, 0, 86_400)));
-        return new AppConfig(mode, port, baseUrl, db, jwtSecret, wsSecret, apiKey, ipnSecret, apiUrl,
+        return new AppConfig(mode, port, baseUrl, db, jwtSecret, wsSecret, apiKey, ipnSecret, apiUrl, ipnMaxAmount(v),
                 Optional.ofNullable(v.get("NOWPAYMENTS_EMAIL")), Optional.ofNullable(v.get("NOWPAYMENTS_PASSWORD")),
                 Optional.ofNullable(adminEmail), Optional.ofNullable(adminPassword), sandbox, reconcile, origins(v.get("WS_ALLOWED_ORIGINS")),
                 arbitrage(v), List.copyOf(warnings));
@@ -229,6 +230,20 @@ public record AppConfig(
             return n;
         } catch (NumberFormatException e) {
             throw new ConfigException(key + " must be a whole number from " + min + " to " + max + ", not '" + raw + "'");
+        }
+    }
+
+    /** The largest amount an IPN may carry in any amount field; beyond it no real payment exists. */
+    private static java.math.BigDecimal ipnMaxAmount(Map<String, String> v) {
+        String raw = v.getOrDefault("IPN_MAX_AMOUNT", "1000000000");
+        try {
+            java.math.BigDecimal cap = new java.math.BigDecimal(raw);
+            if (cap.signum() <= 0 || cap.compareTo(new java.math.BigDecimal("1e15")) > 0) {
+                throw new NumberFormatException();
+            }
+            return cap;
+        } catch (NumberFormatException e) {
+            throw new ConfigException("IPN_MAX_AMOUNT must be a positive number up to 1e15, not '" + raw + "'");
         }
     }
 

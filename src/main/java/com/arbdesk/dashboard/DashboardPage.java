@@ -2,10 +2,12 @@ package com.arbdesk.dashboard;
 
 import com.arbdesk.App;
 import com.arbdesk.auth.CurrentUser;
+import com.arbdesk.auth.Roles;
 import com.arbdesk.ledger.LedgerService;
 import com.arbdesk.ledger.Money;
 import com.arbdesk.ledger.TransactionView;
 import com.arbdesk.web.Pages;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.util.List;
 
 /** The user's dashboard: balance, portfolio, recent transactions, arbitrage panel and the deposit entry point. */
+@RolesAllowed(Roles.USER)
 @WebServlet("/dashboard")
 public class DashboardPage extends HttpServlet {
 

@@ -1,5 +1,7 @@
 package com.arbdesk.deposit;
 
+import com.arbdesk.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DefaultValue;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** Back-office deposit API: all deposits with filters, one deposit's timeline and IPNs, re-check, the IPN log and replay. */
+@RolesAllowed(Roles.ADMIN)
 @Path("admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminDepositResource {

@@ -1,8 +1,10 @@
 package com.arbdesk.deposit;
 
 import com.arbdesk.auth.CurrentUser;
+import com.arbdesk.auth.Roles;
 import com.arbdesk.web.AppException;
 import com.arbdesk.web.QrCodes;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** The user's deposits: create one, read its status (refreshed from the provider), list them, get its QR code. */
+@RolesAllowed(Roles.USER)
 @Path("deposits")
 @Produces(MediaType.APPLICATION_JSON)
 public class DepositResource {

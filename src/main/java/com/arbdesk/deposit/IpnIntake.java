@@ -5,11 +5,13 @@ import com.arbdesk.nowpayments.IpnVerificationException;
 import com.arbdesk.nowpayments.IpnVerifier;
 import com.arbdesk.nowpayments.NowPaymentsException;
 import com.arbdesk.nowpayments.Payment;
+import com.arbdesk.nowpayments.PaymentAmounts;
 import com.arbdesk.web.AppException;
 import com.arbdesk.web.ErrorCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
@@ -26,13 +28,16 @@ public final class IpnIntake {
     private final IpnVerifier verifier;
     private final DepositUpdater updater;
     private final Clock clock;
+    private final BigDecimal maxAmount;
 
-    public IpnIntake(Tx tx, IpnEventDao ipns, IpnVerifier verifier, DepositUpdater updater, Clock clock) {
+    /** {@code maxAmount} caps every amount field of an IPN (IPN_MAX_AMOUNT): beyond it the IPN is malformed. */
+    public IpnIntake(Tx tx, IpnEventDao ipns, IpnVerifier verifier, DepositUpdater updater, Clock clock, BigDecimal maxAmount) {
         this.tx = tx;
         this.ipns = ipns;
         this.verifier = verifier;
         this.updater = updater;
         this.clock = clock;
+        this.maxAmount = maxAmount;
     }
 
     public DepositUpdater.Outcome receive(byte[] body, String signature, String remoteAddress) {
@@ -61,6 +66,7 @@ public final class IpnIntake {
         Payment p;
         try {
             p = Payment.fromIpn(body);
+            PaymentAmounts.requirePlausible(p, maxAmount);
         } catch (NowPaymentsException e) {
             verdict(eventId, "malformed", e.getMessage());
             throw new AppException(ErrorCode.BAD_REQUEST, "The IPN body is not a payment");

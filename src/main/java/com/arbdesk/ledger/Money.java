@@ -34,9 +34,12 @@ public record Money(Asset asset, BigDecimal amount) implements Comparable<Money>
         return new Money(asset, BigDecimal.valueOf(minor, asset.scale()));
     }
 
-    /** Parses a plain decimal ("50", "50.5", "-0.01"); more places than the asset allows is an error. */
+    /**
+     * Parses a plain decimal ("50", "50.5", "-0.01"; spaces around it are ignored); more places than the asset
+     * allows is an error, and so is any control character ("50\u0000" is not 50).
+     */
     public static Money parse(Asset asset, String text) {
-        if (text == null || !DECIMAL.matcher(text.trim()).matches()) {
+        if (text == null || text.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f) || !DECIMAL.matcher(text.trim()).matches()) {
             throw new IllegalArgumentException("not a plain decimal amount: " + text);
         }
         BigDecimal value = new BigDecimal(text.trim());

@@ -1,6 +1,8 @@
 package com.arbdesk.ledger;
 
 import com.arbdesk.auth.CurrentUser;
+import com.arbdesk.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DefaultValue;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** GET /api/transactions: the caller's transactions, newest first, paginated. */
+@RolesAllowed(Roles.USER)
 @Path("transactions")
 @Produces(MediaType.APPLICATION_JSON)
 public class TransactionsResource {

@@ -2,6 +2,7 @@ package com.arbdesk.nowpayments;
 
 import com.arbdesk.deposit.DepositUpdater;
 import com.arbdesk.deposit.IpnIntake;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
  * over them); 64 KiB cap and JSON-only are enforced before this runs. 200 for anything handled,
  * including unknown payments (so the provider stops retrying); 500 on our errors so it retries.
  */
+@PermitAll
 @Path("nowpayments/ipn")
 public class IpnResource {
     @Inject

@@ -1,8 +1,10 @@
 package com.arbdesk.realtime;
 
 import com.arbdesk.auth.CurrentUser;
+import com.arbdesk.auth.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -21,6 +23,7 @@ import java.util.logging.Logger;
  * gets {@code hello} with the latest seq; it may send {@code {"type":"resume","last_seq":N}} to get
  * what it missed, or a {@code resync} telling it to reload its state over REST.
  */
+@RolesAllowed(Roles.USER)
 @ServerEndpoint("/ws")
 public class LiveEndpoint {
     private static final Logger LOG = Logger.getLogger(LiveEndpoint.class.getName());

@@ -1,6 +1,8 @@
 package com.arbdesk.realtime;
 
 import com.arbdesk.auth.CurrentUser;
+import com.arbdesk.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 /** GET /api/ws-token: a one-minute token for {@code /ws?token=}, for clients that cannot send the session cookie. */
+@RolesAllowed(Roles.USER)
 @Path("ws-token")
 @Produces(MediaType.APPLICATION_JSON)
 public class WsTokenResource {

@@ -3,6 +3,7 @@ package com.arbdesk.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 
 /** The provider's HTTP API, as the real service answers it (status codes, field names and types). */
+@PermitAll
 @Path("v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class SandboxApiResource {

@@ -1,6 +1,7 @@
 package com.arbdesk.sandbox;
 
 import com.arbdesk.App;
+import com.arbdesk.web.access.AccessFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,6 +41,7 @@ public class SandboxApplication extends ResourceConfig {
         register(SandboxErrors.class);
         register(FrameworkErrors.class);
         register(MalformedBody.class);
+        register(AccessFeature.class);
         if (sandbox != null) {
             register(SandboxApiResource.class);
             register(SandboxControlResource.class);

@@ -3,6 +3,7 @@ package com.arbdesk.sandbox;
 import com.arbdesk.App;
 import com.arbdesk.web.Pages;
 import com.arbdesk.web.QrCodes;
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -21,6 +22,7 @@ public final class SandboxPages {
     }
 
     /** The control panel; its table is drawn by sandbox.js from the control API. */
+    @PermitAll
     @WebServlet({"/sandbox/nowpayments/", "/sandbox/nowpayments", "/sandbox"})
     public static class ControlPage extends HttpServlet {
         @Override
@@ -44,6 +46,7 @@ public final class SandboxPages {
     }
 
     /** GET shows the invoice (coin picker, then address, amount and QR); POST picks a coin or simulates the payment. */
+    @PermitAll
     @WebServlet("/sandbox/nowpayments/payment/*")
     public static class InvoicePage extends HttpServlet {
         @Override

@@ -3,7 +3,12 @@ package com.arbdesk.web;
 import com.arbdesk.App;
 import com.arbdesk.auth.AuthCookies;
 import com.arbdesk.auth.CurrentUser;
+import com.arbdesk.auth.JwtService;
+import com.arbdesk.auth.Roles;
 import com.arbdesk.auth.User;
+import com.arbdesk.realtime.LiveEndpoint;
+import com.arbdesk.web.access.Routes.Route;
+import com.arbdesk.web.access.Routes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -14,37 +19,78 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Works out who is calling (session cookie or bearer token) and enforces the access rules for
- * every route in one place: anonymous API calls get 401 JSON, anonymous page visits a redirect to
- * the login page, non-admins 403 on /admin and /api/admin.
+ * Works out who is calling (session cookie, bearer token, or a WebSocket token on the socket route) and
+ * applies the access rule declared on the route the request reaches ({@link Routes}): anonymous API and
+ * socket calls get 401 JSON, anonymous page visits a redirect to the login page, a caller without the
+ * role 403. Every decision is made on the path Tomcat routes on; the canonical-path filter before this one
+ * has already refused spellings that could make the raw URI and that path disagree. JAX-RS methods are
+ * checked by {@link com.arbdesk.web.access.AccessFeature} through the principal and roles set here.
  */
 public final class AuthFilter extends HttpFilter {
-    private static final Set<String> PUBLIC_API = Set.of("/api/auth/signup", "/api/auth/login", "/api/auth/logout");
-
     private transient App app;
+    private transient Routes routes;
 
     @Override
     public void init() {
         app = App.from(getServletContext());
+        routes = new Routes(getServletContext(), List.of(LiveEndpoint.class));
     }
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
-        String path = req.getRequestURI().substring(req.getContextPath().length());
+        String path = Routes.pathOf(req);
         if (!sandboxGate(path, resp)) {
             return;
         }
         req.setAttribute("sandboxEnabled", app.config().sandbox().enabled());
+        Route route = routes.of(req);
+        boolean socket = route.kind() == Routes.Kind.SOCKET;
+        CurrentUser current = identify(req, resp, socket);
+        if (current != null) {
+            req.setAttribute(CurrentUser.ATTRIBUTE, current);
+            if (route.kind() == Routes.Kind.PAGE) {
+                // pages carry the live stream's position they were rendered at, so live.js resumes exactly there
+                req.setAttribute("liveSeq", app.livePublisher().latestSeq(current.id()));
+            }
+        }
+        if (socket && !sameOrigin(req)) {
+            ErrorBody.write(resp, ErrorCode.FORBIDDEN, "WebSocket connections from other sites are refused");
+            return;
+        }
+        switch (route.rule().decide(current, role -> Roles.holds(current.role(), role))) {
+            case ALLOW -> chain.doFilter(current == null ? req : new Authenticated(req, current), resp);
+            case UNAUTHENTICATED -> {
+                if (route.answersJson()) {
+                    ErrorBody.write(resp, ErrorCode.UNAUTHENTICATED, "Log in to use this resource");
+                } else {
+                    String target = req.getQueryString() == null ? path : path + "?" + req.getQueryString();
+                    resp.sendRedirect(req.getContextPath() + "/login?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
+                }
+            }
+            case FORBIDDEN -> {
+                if (route.answersJson()) {
+                    ErrorBody.write(resp, ErrorCode.FORBIDDEN, "Administrators only");
+                } else {
+                    resp.sendError(HttpServletResponse.SC_FORBIDDEN);
+                }
+            }
+        }
+    }
+
+    /** The caller, or null: a bearer header first, then (on the socket route only) a WebSocket token, then the cookie. */
+    private CurrentUser identify(HttpServletRequest req, HttpServletResponse resp, boolean socket) {
         String header = req.getHeader("Authorization");
         boolean bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
         Optional<String> cookie = AuthCookies.read(req, AuthCookies.SESSION);
         Optional<User> user = Optional.empty();
-        String wsToken = path.equals("/ws") ? req.getParameter("token") : null;
+        String wsToken = socket ? req.getParameter("token") : null;
         if (bearer) {
             user = app.auth().authenticate(header.substring(7).trim());
         } else if (wsToken != null) {
@@ -56,57 +102,38 @@ public final class AuthFilter extends HttpFilter {
                 AuthCookies.clearSession(req, resp, app.config().secureCookies());
             }
         }
-        boolean tokenAuth = bearer || wsToken != null;
-        java.time.Instant expires = null;
-        if (path.equals("/ws") && user.isPresent()) {
+        if (user.isEmpty()) {
+            return null;
+        }
+        Instant expires = null;
+        if (socket) {
             // a socket outlives its handshake: it is closed when the session token it opened with expires
             String sessionToken = bearer ? header.substring(7).trim() : wsToken == null ? cookie.orElse(null) : null;
-            expires = sessionToken == null ? app.clock().instant().plus(com.arbdesk.auth.JwtService.SESSION_TTL)
+            expires = sessionToken == null ? app.clock().instant().plus(JwtService.SESSION_TTL)
                     : app.auth().expiry(sessionToken).orElse(null);
         }
-        java.time.Instant exp = expires;
-        CurrentUser current = user.map(u -> new CurrentUser(u.id(), u.email(), u.role(), tokenAuth, exp)).orElse(null);
-        if (current != null) {
-            req.setAttribute(CurrentUser.ATTRIBUTE, current);
-            if (!path.startsWith("/api/") && !path.equals("/ws") && !path.startsWith("/assets/")
-                    && !path.startsWith("/sandbox/nowpayments/v1/")) {
-                // pages carry the live stream's position they were rendered at, so live.js resumes exactly there
-                req.setAttribute("liveSeq", app.livePublisher().latestSeq(current.id()));
-            }
-        }
-        if (path.equals("/ws") && !sameOrigin(req)) {
-            ErrorBody.write(resp, ErrorCode.FORBIDDEN, "WebSocket connections from other sites are refused");
-            return;
+        User u = user.get();
+        return new CurrentUser(u.id(), u.email(), u.role(), bearer || wsToken != null, expires);
+    }
+
+    /** The request as the application sees it once the caller is known: their principal and roles. */
+    private static final class Authenticated extends HttpServletRequestWrapper {
+        private final CurrentUser user;
+
+        Authenticated(HttpServletRequest req, CurrentUser user) {
+            super(req);
+            this.user = user;
         }
 
-        boolean api = path.startsWith("/api/") || path.equals("/ws");
-        boolean adminArea = path.startsWith("/api/admin/") || path.equals("/api/admin") || path.equals("/admin")
-                || path.startsWith("/admin/");
-        boolean needsUser = adminArea || path.equals("/ws") || path.equals("/dashboard") || path.startsWith("/dashboard/")
-                || (api && !PUBLIC_API.contains(path) && !path.startsWith("/api/nowpayments/"));
-        if (needsUser && user.isEmpty()) {
-            if (api) {
-                ErrorBody.write(resp, ErrorCode.UNAUTHENTICATED, "Log in to use this resource");
-            } else {
-                String next = URLEncoder.encode(path, StandardCharsets.UTF_8);
-                resp.sendRedirect(req.getContextPath() + "/login?next=" + next);
-            }
-            return;
+        @Override
+        public Principal getUserPrincipal() {
+            return user; // Jersey's SecurityContext and the WebSocket handshake both read this
         }
-        if (adminArea && !user.get().isAdmin()) {
-            if (api) {
-                ErrorBody.write(resp, ErrorCode.FORBIDDEN, "Administrators only");
-            } else {
-                resp.sendError(HttpServletResponse.SC_FORBIDDEN);
-            }
-            return;
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return Roles.holds(user.role(), role);
         }
-        chain.doFilter(current == null ? req : new HttpServletRequestWrapper(req) {
-            @Override
-            public java.security.Principal getUserPrincipal() {
-                return current; // the WebSocket handshake hands this principal to the endpoint
-            }
-        }, resp);
     }
 
     /**

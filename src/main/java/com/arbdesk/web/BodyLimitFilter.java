@@ -26,7 +26,7 @@ public final class BodyLimitFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
         if (req.getContentLengthLong() > MAX_BODY_BYTES) {
-            if (req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
+            if (req.getServletPath().startsWith("/api/")) {
                 ErrorBody.write(resp, ErrorCode.PAYLOAD_TOO_LARGE, MESSAGE);
             } else {
                 resp.sendError(413);

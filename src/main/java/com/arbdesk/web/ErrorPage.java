@@ -1,5 +1,6 @@
 package com.arbdesk.web;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -14,8 +15,11 @@ import java.util.logging.Logger;
  * The container's error page for every status and uncaught exception: the JSON error shape under
  * /api, a plain page elsewhere. Neither shows a stack trace or server details.
  */
+@PermitAll
 @WebServlet("/error")
 public class ErrorPage extends HttpServlet {
+    /** A request attribute with a readable message for the error page, set by whoever raised the error. */
+    public static final String MESSAGE_ATTRIBUTE = "errorMessage";
     private static final Logger LOG = Logger.getLogger(ErrorPage.class.getName());
 
     /** What the error page shows. */
@@ -30,6 +34,7 @@ public class ErrorPage extends HttpServlet {
         if (error != null) {
             LOG.log(Level.SEVERE, "uncaught error on " + req.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), error);
         }
+        SecurityHeadersFilter.applyTo(resp);
         String uri = String.valueOf(req.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         ErrorCode ec = ErrorCode.forStatus(status);
         if (uri.startsWith(req.getContextPath() + "/api/")) {
@@ -43,8 +48,9 @@ public class ErrorPage extends HttpServlet {
             ErrorBody.write(resp, ec, message);
             return;
         }
-        String custom = (String) req.getAttribute("errorMessage");
+        String custom = (String) req.getAttribute(MESSAGE_ATTRIBUTE);
         ErrorView view = switch (status) {
+            case 400 -> new ErrorView(400, "Request not understood", custom != null ? custom : "We could not understand that request.");
             case 403 -> new ErrorView(403, "Not allowed", custom != null ? custom : "This page is for administrators only.");
             case 404 -> new ErrorView(404, "Page not found", "There is nothing at this address.");
             case 405 -> new ErrorView(405, "Not allowed", "This page cannot be used that way.");

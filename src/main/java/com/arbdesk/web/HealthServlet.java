@@ -1,6 +1,7 @@
 package com.arbdesk.web;
 
 import com.arbdesk.App;
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** GET /health: liveness for load balancers and the deploy check; 503 when the database does not answer. */
+@PermitAll
 @WebServlet("/health")
 public class HealthServlet extends HttpServlet {
 

@@ -4,6 +4,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,10 +27,27 @@ public final class Pages {
         resp.sendRedirect(req.getContextPath() + path);
     }
 
-    /** A post-login target only when it is a local path (never another host: no open redirect). */
+    /**
+     * A post-login target only when it parses as a same-origin path: no scheme, no authority, no {@code //}
+     * or backslash start, no control character or whitespace anywhere (browsers drop TAB and newlines, so
+     * {@code /\t/evil.example} would leave the site), and a canonical path. Anything else gets the fallback.
+     */
     public static String safeNext(String next, String fallback) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.contains("\r")
-                || next.contains("\n")) {
+        if (next == null || next.isEmpty() || next.length() > 2048 || !next.startsWith("/") || next.startsWith("//")) {
+            return fallback;
+        }
+        for (int i = 0; i < next.length(); i++) {
+            char c = next.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || c == '\\') {
+                return fallback;
+            }
+        }
+        try {
+            URI uri = new URI(next);
+            if (uri.getScheme() != null || uri.getRawAuthority() != null || !CanonicalPathFilter.isCanonical(uri.getRawPath())) {
+                return fallback;
+            }
+        } catch (URISyntaxException e) {
             return fallback;
         }
         return next;

@@ -1,6 +1,7 @@
 package com.arbdesk.web;
 
 import com.arbdesk.auth.CurrentUser;
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** The site root: the dashboard for a logged-in user, the login page otherwise. */
+@PermitAll
 @WebServlet("")
 public class RootPage extends HttpServlet {
     @Override

@@ -6,20 +6,34 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 
 /** Browser hardening headers on every response; pages are never framed by other sites. */
 public final class SecurityHeadersFilter extends HttpFilter {
+    /**
+     * The headers every response carries. {@code connect-src 'self'} covers the page's own WebSocket (ws/wss to
+     * the same host) and nothing else. The embedded server's error valve sends the same set (a test compares them).
+     */
+    public static final Map<String, String> HEADERS = Map.of(
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "SAMEORIGIN",
+            "Referrer-Policy", "same-origin",
+            "Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                    + "connect-src 'self'; frame-ancestors 'self'; form-action 'self'");
+
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
-        resp.setHeader("X-Content-Type-Options", "nosniff");
-        resp.setHeader("X-Frame-Options", "SAMEORIGIN");
-        resp.setHeader("Referrer-Policy", "same-origin");
-        resp.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-                + "script-src 'self'; connect-src 'self' ws: wss:; frame-ancestors 'self'; form-action 'self'");
-        if (!req.getRequestURI().startsWith(req.getContextPath() + "/assets/")) {
+        HEADERS.forEach(resp::setHeader);
+        if (!req.getServletPath().startsWith("/assets/")) {
             resp.setHeader("Cache-Control", "no-store");
         }
         chain.doFilter(req, resp);
+    }
+
+    /** For error pages the container renders without running the filters (a refused /WEB-INF or /com path). */
+    static void applyTo(HttpServletResponse resp) {
+        HEADERS.forEach(resp::setHeader);
+        resp.setHeader("Cache-Control", "no-store");
     }
 }

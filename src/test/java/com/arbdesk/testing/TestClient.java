@@ -119,6 +119,14 @@ public final class TestClient {
         return b;
     }
 
+    /** Plants a cookie for this server, as an attacker's page could on a shared parent domain. */
+    public void setCookie(String name, String value) {
+        HttpCookie c = new HttpCookie(name, value);
+        c.setPath("/");
+        c.setVersion(0);
+        cookies.getCookieStore().add(URI.create(base), c);
+    }
+
     public Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).filter(v -> !v.isEmpty()).findFirst();

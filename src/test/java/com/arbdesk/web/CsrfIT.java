@@ -1,6 +1,7 @@
 package com.arbdesk.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.arbdesk.App;
 import com.arbdesk.testing.TestClient;
@@ -63,5 +64,45 @@ class CsrfIT {
         TestClient.Res with = admin.postFormWithCsrf("/admin/users/" + demoUserId + "/adjustments",
                 Map.of("amount_usd", "1.00", "reason", "csrf form test"));
         assertEquals(302, with.status());
+    }
+
+    @Test
+    void aMadeUpCookieAndHeaderPairIsRefused() {
+        TestClient admin = server.client();
+        admin.login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD);
+        String planted = "0123456789abcdef0123456789abcdef";
+        admin.setCookie("XSRF-TOKEN", planted);
+        TestClient.Res r = admin.postJson("/api/admin/users/" + demoUserId + "/adjustments", adjustment(),
+                Map.of("X-CSRF-Token", planted));
+        assertEquals(403, r.status(), r.body());
+        assertEquals("csrf_failed", r.errorCode());
+        TestClient.Res form = admin.postForm("/admin/users/" + demoUserId + "/adjustments",
+                Map.of("amount_usd", "1.00", "reason", "planted", "_csrf", planted));
+        assertEquals(403, form.status());
+    }
+
+    @Test
+    void anotherSessionsTokenIsRefused() {
+        TestClient first = server.client();
+        first.login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD);
+        first.get("/admin");
+        String firstToken = first.cookie("XSRF-TOKEN").orElseThrow();
+        TestClient second = server.client();
+        second.login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD);
+        second.setCookie("XSRF-TOKEN", firstToken);
+        TestClient.Res r = second.postJson("/api/admin/users/" + demoUserId + "/adjustments", adjustment(),
+                Map.of("X-CSRF-Token", firstToken));
+        assertEquals(403, r.status(), "a token is bound to the session it was issued for");
+    }
+
+    @Test
+    void loggingInIssuesATokenForTheNewSession() {
+        TestClient admin = server.client();
+        admin.get("/login");
+        String before = admin.cookie("XSRF-TOKEN").orElseThrow();
+        admin.login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD);
+        String after = admin.cookie("XSRF-TOKEN").orElseThrow();
+        assertNotEquals(before, after);
+        assertEquals(201, admin.postJsonWithCsrf("/api/admin/users/" + demoUserId + "/adjustments", adjustment()).status());
     }
 }
