@@ -1,10 +1,12 @@
 package com.arbdesk.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.arbdesk.App;
+import com.arbdesk.testing.RawHttp;
 import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestServer;
 import com.arbdesk.testing.WsClient;
@@ -56,7 +58,10 @@ class StandaloneTomcatIT {
             Path serverXml = base.resolve("conf/server.xml");
             Files.writeString(serverXml, Files.readString(serverXml)
                     .replace("port=\"8005\"", "port=\"-1\"")
-                    .replace("port=\"8080\"", "port=\"" + port + "\""));
+                    .replace("port=\"8080\"", "port=\"" + port + "\"")
+                    // the one line the README asks a standalone deployer to add inside <Host>
+                    .replace("</Host>", "<Valve className=\"org.apache.catalina.valves.ErrorReportValve\" showReport=\"false\""
+                            + " showServerInfo=\"false\"/></Host>"));
             Files.copy(TestServer.war(), base.resolve("webapps/arbdesk.war"), StandardCopyOption.REPLACE_EXISTING);
 
             ProcessBuilder pb = new ProcessBuilder("sh", home.resolve("bin/catalina.sh").toString(), "run");
@@ -92,6 +97,16 @@ class StandaloneTomcatIT {
             WsClient.HandshakeRefused refused = assertThrows(WsClient.HandshakeRefused.class, () -> WsClient.connect(ws, Map.of()));
             assertEquals(401, refused.status());
             assertEquals(403, client.get("/com/arbdesk/boot/WarLauncher.class").status());
+
+            // access rules and canonical paths hold under a context path too
+            assertEquals(403, client.get("/api/admin/users").status(), "a user is no admin");
+            assertEquals(401, new TestClient.Factory(root).client().get("/api/admin/users").status());
+            RawHttp.Answer variant = RawHttp.send(port, "GET", "/arbdesk//admin", Map.of("Authorization", "Bearer " + token), null);
+            assertEquals(400, variant.status());
+            RawHttp.Answer bad = RawHttp.send(port, "GET", "/arbdesk/api/admin%2fusers", Map.of(), null);
+            assertEquals(400, bad.status());
+            assertFalse(bad.body().contains("Apache Tomcat/"), "with the README's valve line, no version: " + bad.body());
+            assertFalse(bad.body().contains("Exception"), bad.body());
         } finally {
             if (tomcat != null) {
                 tomcat.destroy();
