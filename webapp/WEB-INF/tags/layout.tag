@@ -1,6 +1,7 @@
 <%@ tag description="The one page layout: head, top bar with the signed-in user, content, scripts" pageEncoding="UTF-8" trimDirectiveWhitespaces="true" %>
 <%@ attribute name="title" required="true" %>
 <%@ attribute name="active" required="false" %>
+<%@ attribute name="bare" required="false" type="java.lang.Boolean" description="no ArbDesk header, footer or live updates (the sandbox's stand-in for the provider's page)" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <c:set var="base" value="${pageContext.request.contextPath}"/>
 <!DOCTYPE html>
@@ -15,6 +16,7 @@
   <link rel="stylesheet" href="<c:out value='${base}'/>/assets/css/deposit.css">
 </head>
 <body data-base="<c:out value='${base}'/>" data-csrf="<c:out value='${csrfToken}'/>"<c:if test="${not empty currentUser}"> data-user="<c:out value='${currentUser.id}'/>" data-live-seq="<c:out value='${liveSeq}'/>"</c:if>>
+<c:if test="${not bare}">
 <header class="topbar">
   <div class="topbar-inner">
     <a class="brand" href="<c:out value='${base}'/>/">
@@ -51,11 +53,12 @@
     </c:choose>
   </div>
 </header>
-<main class="container">
+</c:if>
+<main class="container${bare ? ' container-bare' : ''}">
   <jsp:doBody/>
 </main>
-<footer class="footer">ArbDesk · self-hosted crypto deposit &amp; arbitrage desk</footer>
+<c:if test="${not bare}"><footer class="footer">ArbDesk · self-hosted crypto deposit &amp; arbitrage desk</footer></c:if>
 <script src="<c:out value='${base}'/>/assets/js/app.js"></script>
-<c:if test="${not empty currentUser}"><script src="<c:out value='${base}'/>/assets/js/live.js"></script></c:if>
+<c:if test="${not empty currentUser and not bare}"><script src="<c:out value='${base}'/>/assets/js/live.js"></script></c:if>
 </body>
 </html>

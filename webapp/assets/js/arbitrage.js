@@ -1,6 +1,7 @@
-// The dashboard's arbitrage table: filters, sortable columns, "updated N s ago", refreshed when the
-// server announces new opportunities (arbitrage_update over the WebSocket) and every 10 s if offline.
-// Decimals stay strings (compared as strings); text goes in with textContent.
+// The dashboard's arbitrage table: the best route per pair by default (all routes one click away),
+// filters, keyboard-sortable columns with aria-sort, "updated N s ago", refreshed when the server
+// announces new opportunities (arbitrage_update over the WebSocket) and every 10 s if offline.
+// Decimals stay strings (compared and rounded as strings); text goes in with textContent.
 (function () {
   'use strict';
   var section = document.querySelector('[data-arbitrage]');
@@ -11,7 +12,10 @@
   var updated = section.querySelector('[data-arb-updated]');
   var sourceBadge = section.querySelector('[data-arb-source]');
   var state = { data: null, sort: 'net', desc: true, updatedAt: 0, loading: false, all: false };
-  var SHOWN = 20;
+  var TEXT_COLUMNS = ['pair', 'buy_exchange', 'sell_exchange'];
+  // decimals a size is shown with, per base asset (what exchanges quote lots in); others get 4
+  var PRECISION = { BTC: 6, ETH: 4, SOL: 3, XRP: 1, USDC: 2, USDT: 2 };
+  var PRICE_DIGITS = 6;
   var more = document.createElement('button');
   more.type = 'button';
   more.className = 'btn btn-sm arb-more';
@@ -19,6 +23,37 @@
   more.hidden = true;
   section.querySelector('.table-wrap').after(more);
   more.addEventListener('click', function () { state.all = !state.all; render(); });
+
+  // Rounds a plain decimal string half-up to `places` decimals, in string arithmetic (no float on the way).
+  function round(plain, places) {
+    if (plain === null || plain === undefined) { return plain; }
+    var neg = plain.charAt(0) === '-';
+    var parts = (neg ? plain.slice(1) : plain).split('.');
+    var frac = (parts[1] || '') + '0'.repeat(places + 1);
+    var digits = (parts[0] + frac.slice(0, places)).split('').map(Number);
+    if (Number(frac.charAt(places)) >= 5) {
+      for (var i = digits.length - 1; i >= 0; i--) {
+        if (digits[i] === 9) { digits[i] = 0; } else { digits[i] += 1; break; }
+        if (i === 0) { digits.unshift(1); }
+      }
+    }
+    var whole = digits.slice(0, digits.length - places).join('').replace(/^0+(?=\d)/, '') || '0';
+    var out = places > 0 ? whole + '.' + digits.slice(digits.length - places).join('') : whole;
+    return (neg && /[1-9]/.test(out) ? '-' : '') + out;
+  }
+
+  // A price to PRICE_DIGITS significant digits (96123.4567 -> 96123.5, 0.620312345 -> 0.620312).
+  function price(plain) {
+    if (!plain) { return plain; }
+    var p = plain.replace('-', '').split('.');
+    var intDigits = p[0].replace(/^0+/, '').length;
+    var lead = intDigits > 0 ? 0 : ((p[1] || '').match(/^0*/)[0].length);
+    return round(plain, Math.max(0, PRICE_DIGITS - intDigits + (intDigits > 0 ? 0 : lead)));
+  }
+
+  function amount(plain, asset) {
+    return round(plain, PRECISION[asset] === undefined ? 4 : PRECISION[asset]);
+  }
 
   // Compares decimal strings exactly ("-0.5" < "0.03" < "12.1"), without turning them into floats.
   function cmp(a, b) {
@@ -64,13 +99,31 @@
     return c;
   }
 
+  // The route with the highest net spread (at the chosen size) for each pair.
+  function bestPerPair(list) {
+    var best = {};
+    list.forEach(function (o) {
+      var cur = best[o.pair];
+      if (!cur || cmp(sortValue(o, 'net'), sortValue(cur, 'net')) > 0) { best[o.pair] = o; }
+    });
+    return Object.keys(best).map(function (k) { return best[k]; });
+  }
+
   function render() {
-    var list = state.data.opportunities.slice();
-    var textual = ['pair', 'buy_exchange', 'sell_exchange'].indexOf(state.sort) >= 0;
+    var everything = state.data.opportunities;
+    var list = state.all ? everything.slice() : bestPerPair(everything);
+    var textual = TEXT_COLUMNS.indexOf(state.sort) >= 0;
     list.sort(function (a, b) {
       var va = sortValue(a, state.sort), vb = sortValue(b, state.sort);
       var r = textual ? String(va).localeCompare(String(vb)) : cmp(va, vb);
       return state.desc ? -r : r;
+    });
+    section.querySelectorAll('th[data-sort]').forEach(function (th) {
+      if (th.getAttribute('data-sort') === state.sort) {
+        th.setAttribute('aria-sort', state.desc ? 'descending' : 'ascending');
+      } else {
+        th.removeAttribute('aria-sort');
+      }
     });
     rows.textContent = '';
     if (!list.length) {
@@ -80,9 +133,10 @@
       tr.appendChild(c);
       rows.appendChild(tr);
     }
-    more.hidden = list.length <= SHOWN;
-    more.textContent = state.all ? 'Show the best ' + SHOWN : 'Show all ' + list.length;
-    list.slice(0, state.all ? list.length : SHOWN).forEach(function (o) {
+    more.hidden = everything.length <= list.length && !state.all;
+    more.textContent = state.all ? 'Best route per pair' : 'Show all ' + everything.length + ' routes';
+    rows.setAttribute('data-view', state.all ? 'all' : 'best');
+    list.forEach(function (o) {
       var s = atSize(o);
       var net = s ? s.net_pct : o.net_pct;
       var tr = document.createElement('tr');
@@ -90,11 +144,12 @@
       tr.appendChild(td(o.pair));
       tr.appendChild(td(o.buy_exchange));
       tr.appendChild(td(o.sell_exchange));
-      tr.appendChild(td(o.ask, 'num mono'));
-      tr.appendChild(td(o.bid, 'num mono'));
+      tr.appendChild(td(price(o.ask), 'num mono'));
+      tr.appendChild(td(price(o.bid), 'num mono'));
       tr.appendChild(td(o.gross_pct, 'num mono'));
       tr.appendChild(td(net, 'num mono ' + (net && net.charAt(0) === '-' ? 'neg' : 'pos')));
-      tr.appendChild(td(s ? s.base_amount + ' ' + o.pair.split('/')[0] + (s.fillable ? '' : ' (partial)') : null, 'num mono small'));
+      var asset = o.pair.split('/')[0];
+      tr.appendChild(td(s ? amount(s.base_amount, asset) + ' ' + asset + (s.fillable ? '' : ' (partial)') : null, 'num mono small'));
       tr.appendChild(td(s && s.profit_usd ? usd(s.profit_usd) : null, 'num mono ' + (s && s.profit_usd && s.profit_usd.charAt(0) === '-' ? 'neg' : '')));
       tr.appendChild(td((o.age_ms / 1000).toFixed(1) + ' s', 'num small'));
       var flags = td('', 'small');
@@ -147,10 +202,12 @@
     updated.textContent = 'updated ' + Math.max(0, Math.round((Date.now() - state.updatedAt) / 1000)) + ' s ago';
   }
 
+  // Each sortable header holds a button (keyboard: Tab, then Enter or Space). A first click sorts
+  // numbers highest first and text A to Z; a second click reverses.
   section.querySelectorAll('th[data-sort]').forEach(function (th) {
-    th.addEventListener('click', function () {
+    th.querySelector('button').addEventListener('click', function () {
       var key = th.getAttribute('data-sort');
-      state.desc = state.sort === key ? !state.desc : true;
+      state.desc = state.sort === key ? !state.desc : TEXT_COLUMNS.indexOf(key) < 0;
       state.sort = key;
       if (state.data) { render(); }
     });

@@ -37,8 +37,13 @@
       box.className = 'toasts';
       box.setAttribute('role', 'status');
       box.setAttribute('aria-live', 'polite');
-      body.appendChild(box);
+      // a closing dialog hands its toasts back to the page
+      document.addEventListener('close', function () { if (box.parentNode !== body) { body.appendChild(box); } }, true);
     }
+    // A modal dialog sits in the top layer and makes the rest of the page inert: no z-index is above it.
+    // Inside the open dialog, the (fixed) toasts are drawn above it and stay readable and clickable.
+    var host = document.querySelector('dialog[open]') || body;
+    if (box.parentNode !== host) { host.appendChild(box); }
     var t = document.createElement('div');
     t.className = 'toast toast-' + (kind || 'info');
     t.setAttribute('data-testid', 'toast');
@@ -89,9 +94,18 @@
           b.className = 'badge badge-status status-' + t.status;
           b.textContent = t.status;
           st.appendChild(b);
+          // the same rule as the page (TransactionView): what it moved on the balance, and what a deposit asked for
           var amt = tr.insertCell();
-          amt.className = 'num mono ' + (credit ? 'pos' : 'neg');
-          amt.textContent = (credit && t.credited_usd !== '0.00' ? '+' : '') + formatUsd(t.credited_usd);
+          var zero = t.credited_usd === '0.00';
+          amt.className = 'num mono tx-amount ' + (zero ? 'zero' : credit ? 'pos' : 'neg');
+          amt.setAttribute('data-testid', 'tx-amount');
+          amt.textContent = (credit && !zero ? '+' : '') + formatUsd(t.credited_usd);
+          if (t.type === 'deposit' && t.amount_usd !== t.credited_usd) {
+            var req = document.createElement('span');
+            req.className = 'tx-requested';
+            req.textContent = 'of ' + formatUsd(t.amount_usd) + ' requested';
+            amt.appendChild(req);
+          }
         });
         var wrap = document.createElement('div');
         wrap.className = 'table-wrap';
@@ -142,7 +156,11 @@
       try { handle(JSON.parse(e.data)); } catch (err) { /* a malformed frame is skipped */ }
     };
     socket.onclose = function (e) {
-      if (e.code === 4401) { setState('offline', 'Signed out'); return; }
+      if (e.code === 4401) {
+        setState('offline', 'Signed out');
+        if (window.ArbDeskPage) { window.ArbDeskPage.toLogin(); }
+        return;
+      }
       attempt += 1;
       var delay = Math.min(30000, 500 * Math.pow(2, attempt)) * (0.5 + Math.random() / 2);
       setState(attempt > 5 ? 'offline' : 'reconnecting', attempt > 5 ? 'Offline, retrying…' : 'Reconnecting…');

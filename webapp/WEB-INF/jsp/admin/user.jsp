@@ -51,7 +51,7 @@
                 <td><c:out value="${tx.type}"/></td>
                 <td><c:out value="${tx.description}"/></td>
                 <td><t:status value="${tx.status}"/></td>
-                <td class="num mono ${tx.credit ? 'pos' : 'neg'}"><c:out value="${tx.amount}"/></td>
+                <t:txamount tx="${tx}"/>
               </tr>
             </c:forEach>
             </tbody>

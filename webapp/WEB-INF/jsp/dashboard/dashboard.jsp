@@ -3,7 +3,7 @@
 <%@ taglib prefix="t" tagdir="/WEB-INF/tags" %>
 <t:layout title="Dashboard" active="dashboard">
   <c:if test="${view.welcome}">
-    <div class="alert alert-success">Your account is ready. Make a first deposit to fund your desk.</div>
+    <div class="alert alert-success" data-testid="welcome">Your account is ready. Make a first deposit to fund your desk.</div>
   </c:if>
   <div class="page-head">
     <h1>Dashboard</h1>
@@ -66,7 +66,7 @@
                 <td><c:out value="${tx.type}"/></td>
                 <td><c:out value="${tx.description}"/></td>
                 <td><t:status value="${tx.status}"/></td>
-                <td class="num mono ${tx.credit ? 'pos' : 'neg'}"><c:out value="${tx.amount}"/></td>
+                <t:txamount tx="${tx}"/>
               </tr>
             </c:forEach>
             </tbody>
@@ -91,15 +91,23 @@
     </form>
     <div class="table-wrap">
       <table class="table arb-table" data-testid="arbitrage-table">
-        <thead><tr><th data-sort="pair">Pair</th><th data-sort="buy_exchange">Buy on</th><th data-sort="sell_exchange">Sell on</th>
-          <th class="num" data-sort="ask">Ask</th><th class="num" data-sort="bid">Bid</th><th class="num" data-sort="gross_pct">Gross %</th>
-          <th class="num" data-sort="net">Net %</th><th class="num" data-sort="base">Size</th><th class="num" data-sort="profit">Est. profit</th>
-          <th class="num" data-sort="age_ms">Age</th><th>Flags</th></tr></thead>
+        <thead><tr>
+          <th data-sort="pair"><button type="button" class="th-sort">Pair</button></th>
+          <th data-sort="buy_exchange"><button type="button" class="th-sort">Buy on</button></th>
+          <th data-sort="sell_exchange"><button type="button" class="th-sort">Sell on</button></th>
+          <th class="num" data-sort="ask"><button type="button" class="th-sort">Ask</button></th>
+          <th class="num" data-sort="bid"><button type="button" class="th-sort">Bid</button></th>
+          <th class="num" data-sort="gross_pct"><button type="button" class="th-sort">Gross %</button></th>
+          <th class="num" data-sort="net"><button type="button" class="th-sort">Net %</button></th>
+          <th class="num" data-sort="base"><button type="button" class="th-sort">Size</button></th>
+          <th class="num" data-sort="profit"><button type="button" class="th-sort">Est. profit</button></th>
+          <th class="num" data-sort="age_ms"><button type="button" class="th-sort">Age</button></th>
+          <th>Flags</th></tr></thead>
         <tbody data-arb-rows><tr><td colspan="11" class="empty">Loading market data…</td></tr></tbody>
       </table>
     </div>
     <p class="muted small">Net % is after both exchanges' taker fees and the withdrawal fee of moving the coin; size is what the
-      order books fill at that amount. Click a column to sort.</p>
+      order books fill at that amount. Sort by any column (click or Enter); numbers sort highest first.</p>
   </section>
 
   <dialog id="deposit-dialog" class="dialog deposit" aria-labelledby="deposit-title">

@@ -2,7 +2,7 @@
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <%@ taglib prefix="t" tagdir="/WEB-INF/tags" %>
 <c:set var="action" value="${pageContext.request.contextPath}/sandbox/nowpayments/payment/"/>
-<t:layout title="Pay invoice ${view.id}">
+<t:layout title="Pay invoice ${view.id}" bare="true">
   <section class="card invoice-card">
     <p class="muted small">NOWPayments sandbox · invoice #<c:out value="${view.id}"/></p>
     <h1><c:out value="${view.price}"/></h1>

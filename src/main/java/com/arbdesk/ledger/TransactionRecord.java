@@ -1,14 +1,28 @@
 package com.arbdesk.ledger;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /** A row of the user-visible transactions list (deposits, adjustments). */
 public record TransactionRecord(long id, long userId, String userEmail, String type, Money amount, String status,
                                 String reference, String description, Long createdBy, Instant createdAt,
                                 Instant updatedAt, Money credited) {
 
-    /** What the row is worth to the user: a deposit counts what it credited once anything arrived. */
+    /**
+     * What the row has moved on the user's balance, the one figure every page and the API show: a deposit
+     * counts only what it has credited (0.00 until something arrives, whatever was asked for); an
+     * adjustment is credited as it is written.
+     */
     public Money shownAmount() {
-        return "deposit".equals(type) && credited.signum() > 0 ? credited : amount;
+        return isDeposit() ? credited : amount;
+    }
+
+    /** The amount asked for, shown beside the credited one while they differ (an open, partial or expired deposit). */
+    public Optional<Money> requested() {
+        return isDeposit() && credited.compareTo(amount) != 0 ? Optional.of(amount) : Optional.empty();
+    }
+
+    private boolean isDeposit() {
+        return "deposit".equals(type);
     }
 }

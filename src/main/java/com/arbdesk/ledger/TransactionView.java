@@ -2,8 +2,12 @@ package com.arbdesk.ledger;
 
 import com.arbdesk.web.Pages;
 
-/** A transaction preformatted for pages. */
-public record TransactionView(long id, String time, String type, String amount, boolean credit, String status,
+/**
+ * A transaction preformatted for pages. {@code amount} is what it moved on the balance (see
+ * {@link TransactionRecord#shownAmount()}); {@code requested} says what a deposit asked for while that
+ * differs; {@code tone} is pos, neg or zero, so a deposit that credited nothing is never drawn as a credit.
+ */
+public record TransactionView(long id, String time, String type, String amount, String requested, String tone, String status,
                               String description, long userId, String userEmail) {
     public static TransactionView of(TransactionRecord t) {
         String type = switch (t.type()) {
@@ -13,7 +17,9 @@ public record TransactionView(long id, String time, String type, String amount, 
         };
         Money shown = t.shownAmount();
         String amount = (shown.signum() > 0 ? "+" : "") + shown.display();
-        return new TransactionView(t.id(), Pages.time(t.createdAt()), type, amount, shown.signum() >= 0, t.status(),
+        String tone = shown.signum() > 0 ? "pos" : shown.signum() < 0 ? "neg" : "zero";
+        String requested = t.requested().map(m -> "of " + m.display() + " requested").orElse("");
+        return new TransactionView(t.id(), Pages.time(t.createdAt()), type, amount, requested, tone, t.status(),
                 t.description() == null ? "" : t.description(), t.userId(), t.userEmail());
     }
 }
