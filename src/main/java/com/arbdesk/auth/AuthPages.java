@@ -3,6 +3,7 @@ package com.arbdesk.auth;
 import com.arbdesk.App;
 import com.arbdesk.web.AppException;
 import com.arbdesk.web.Pages;
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -32,6 +33,7 @@ public final class AuthPages {
 
     /** GET shows the form; POST logs in and goes to the page asked for, or shows the error with the email kept. */
     @WebServlet("/login")
+    @PermitAll
     public static class LoginPage extends HttpServlet {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
@@ -49,7 +51,7 @@ public final class AuthPages {
             String email = req.getParameter("email");
             String next = req.getParameter("next");
             try {
-                AuthService.Session s = app.auth().login(email, req.getParameter("password"), req.getRemoteAddr());
+                AuthService.Session s = app.auth().login(email, req.getParameter("password"), ClientInfo.of(req));
                 startSession(req, resp, app, s);
                 Pages.redirect(req, resp, Pages.safeNext(next, s.user().isAdmin() ? "/admin" : "/dashboard"));
             } catch (AppException e) {
@@ -65,6 +67,7 @@ public final class AuthPages {
 
     /** GET shows the form; POST creates the account and logs it in. */
     @WebServlet("/signup")
+    @PermitAll
     public static class SignupPage extends HttpServlet {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
@@ -85,18 +88,22 @@ public final class AuthPages {
                 if (password != null && !password.equals(req.getParameter("confirm"))) {
                     throw AppException.invalid("confirm", "The two passwords do not match");
                 }
-                startSession(req, resp, app, app.auth().signup(email, password));
+                startSession(req, resp, app, app.auth().signup(email, password, ClientInfo.of(req)));
                 Pages.redirect(req, resp, "/dashboard?welcome=1");
             } catch (AppException e) {
                 resp.setStatus(e.code().status());
+                if (e.retryAfterSeconds() != null) {
+                    resp.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+                }
                 req.setAttribute("view", FormView.of(app, email, e.getMessage(), null));
                 Pages.render(req, resp, "auth/signup.jsp");
             }
         }
     }
 
-    /** POST ends the session (the form in the header carries the CSRF field); GET asks for confirmation. */
+    /** POST ends the session on the server and clears the cookie (the form in the header carries the CSRF field); GET asks for confirmation. */
     @WebServlet("/logout")
+    @PermitAll
     public static class LogoutPage extends HttpServlet {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
@@ -109,7 +116,9 @@ public final class AuthPages {
 
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-            AuthCookies.clearSession(req, resp, App.from(getServletContext()).config().secureCookies());
+            App app = App.from(getServletContext());
+            app.auth().logout(CurrentUser.of(req).map(CurrentUser::sessionId).orElse(null));
+            AuthCookies.clearSession(req, resp, app.config().secureCookies());
             Pages.redirect(req, resp, "/login?loggedOut=1");
         }
     }

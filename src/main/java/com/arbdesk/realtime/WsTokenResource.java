@@ -1,6 +1,7 @@
 package com.arbdesk.realtime;
 
 import com.arbdesk.auth.CurrentUser;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -9,7 +10,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
-/** GET /api/ws-token: a one-minute token for {@code /ws?token=}, for clients that cannot send the session cookie. */
+/**
+ * GET /api/ws-token: a single-use one-minute token for {@code /ws?token=}, for clients that cannot
+ * send the session cookie; rate-limited per client address.
+ */
 @Path("ws-token")
 @Produces(MediaType.APPLICATION_JSON)
 public class WsTokenResource {
@@ -23,7 +27,8 @@ public class WsTokenResource {
     }
 
     @GET
+    @RolesAllowed("user")
     public WsToken issue() {
-        return new WsToken(tokens.issue(CurrentUser.of(req).orElseThrow().id()), WsTokens.TTL.toSeconds());
+        return new WsToken(tokens.issue(CurrentUser.of(req).orElseThrow().id(), req.getRemoteAddr()), WsTokens.TTL.toSeconds());
     }
 }

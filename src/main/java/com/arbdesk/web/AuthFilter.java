@@ -2,6 +2,7 @@ package com.arbdesk.web;
 
 import com.arbdesk.App;
 import com.arbdesk.auth.AuthCookies;
+import com.arbdesk.auth.AuthenticatedSession;
 import com.arbdesk.auth.CurrentUser;
 import com.arbdesk.auth.User;
 import jakarta.servlet.FilterChain;
@@ -43,29 +44,34 @@ public final class AuthFilter extends HttpFilter {
         String header = req.getHeader("Authorization");
         boolean bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
         Optional<String> cookie = AuthCookies.read(req, AuthCookies.SESSION);
+        Optional<AuthenticatedSession> session = Optional.empty();
         Optional<User> user = Optional.empty();
         String wsToken = path.equals("/ws") ? req.getParameter("token") : null;
         if (bearer) {
-            user = app.auth().authenticate(header.substring(7).trim());
+            session = app.auth().authenticate(header.substring(7).trim());
         } else if (wsToken != null) {
-            // a non-browser WebSocket client: a one-minute token from GET /api/ws-token, signed with WS_SECRET
+            // a non-browser WebSocket client: a single-use one-minute token from GET /api/ws-token, signed with WS_SECRET
             user = app.wsTokens().verify(wsToken).flatMap(app.auth()::findById).filter(u -> !u.disabled());
         } else if (cookie.isPresent()) {
-            user = app.auth().authenticate(cookie.get());
-            if (user.isEmpty()) {
+            session = app.auth().authenticate(cookie.get());
+            if (session.isEmpty()) {
                 AuthCookies.clearSession(req, resp, app.config().secureCookies());
             }
+        }
+        if (session.isPresent()) {
+            user = session.map(AuthenticatedSession::user);
         }
         boolean tokenAuth = bearer || wsToken != null;
         java.time.Instant expires = null;
         if (path.equals("/ws") && user.isPresent()) {
-            // a socket outlives its handshake: it is closed when the session token it opened with expires
-            String sessionToken = bearer ? header.substring(7).trim() : wsToken == null ? cookie.orElse(null) : null;
-            expires = sessionToken == null ? app.clock().instant().plus(com.arbdesk.auth.JwtService.SESSION_TTL)
-                    : app.auth().expiry(sessionToken).orElse(null);
+            // a socket outlives its handshake: it is closed when the session it opened with ends
+            expires = session.map(AuthenticatedSession::expiresAt)
+                    .orElse(app.clock().instant().plus(com.arbdesk.auth.JwtService.SESSION_TTL));
         }
         java.time.Instant exp = expires;
-        CurrentUser current = user.map(u -> new CurrentUser(u.id(), u.email(), u.role(), tokenAuth, exp)).orElse(null);
+        String sessionId = session.map(AuthenticatedSession::sessionId).orElse(null);
+        CurrentUser current = user.map(u -> new CurrentUser(u.id(), u.email(), u.role(), tokenAuth, exp, sessionId))
+                .orElse(null);
         if (current != null) {
             req.setAttribute(CurrentUser.ATTRIBUTE, current);
             if (!path.startsWith("/api/") && !path.equals("/ws") && !path.startsWith("/assets/")
