@@ -90,15 +90,17 @@ public final class SessionService {
 
     /** Ends one session (logout); nothing happens for one already ended. */
     public void revoke(String sessionId, RevokeReason reason) {
-        Optional<Long> owner = tx.inTransaction(c -> {
+        tx.inTransaction(c -> {
             Optional<SessionRecord> s = sessions.find(c, sessionId);
-            if (s.isEmpty() || !sessions.revoke(c, sessionId, reason, clock.instant())) {
-                return Optional.<Long>empty();
+            if (s.isPresent() && sessions.revoke(c, sessionId, reason, clock.instant())) {
+                long userId = s.get().userId();
+                Tx.afterCommit(() -> {
+                    cache.evict(sessionId);
+                    events.accept(new SessionsEnded(userId, Set.of(sessionId), false));
+                });
             }
-            return Optional.of(s.get().userId());
+            return null;
         });
-        cache.evict(sessionId);
-        owner.ifPresent(userId -> events.accept(new SessionsEnded(userId, Set.of(sessionId), false)));
     }
 
     /**
