@@ -20,11 +20,12 @@ import org.junit.jupiter.api.Test;
 /** Copies of a session token stop working the moment the session is ended, however it is ended. */
 class SessionRevocationIT {
     static final String PASSWORD = "a long passphrase";
+    static final String JWT_SECRET = "a-known-session-secret-for-forging-tests-0123456789";
     static TestServer server;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        server = TestServer.start(Map.of("JWT_SECRET", JWT_SECRET));
     }
 
     @AfterAll
@@ -46,6 +47,20 @@ class SessionRevocationIT {
 
     static Res delete(TestClient c, String path) {
         return c.send(c.builder(path).header("X-CSRF-Token", c.cookie(AuthCookies.XSRF).orElse("")).DELETE());
+    }
+
+    @Test
+    void aValidlySignedTokenWithoutAnOpenSessionIsRefused() {
+        TestClient user = server.client();
+        user.signup(newEmail(), PASSWORD);
+        long id = user.get("/api/me").json().path("id").asLong();
+        JwtService jwt = new JwtService(JWT_SECRET, java.time.Clock.systemUTC());
+        java.time.Instant exp = java.time.Instant.now().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        assertCopiesAre(401, jwt.issue(id, Role.USER, "no-such-session", exp), "naming a session that does not exist");
+        var key = io.jsonwebtoken.security.Keys.hmacShaKeyFor(JWT_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String withoutSid = io.jsonwebtoken.Jwts.builder().issuer("arbdesk").subject(Long.toString(id))
+                .expiration(java.util.Date.from(exp)).signWith(key, io.jsonwebtoken.Jwts.SIG.HS256).compact();
+        assertCopiesAre(401, withoutSid, "without a session id (issued before sessions existed)");
     }
 
     @Test
