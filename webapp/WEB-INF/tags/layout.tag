@@ -37,6 +37,7 @@
         <div class="who">
           <span class="live" data-live-indicator data-state="connecting" title="Connecting…" data-testid="live-indicator"><span class="live-dot"></span><span class="live-label">Connecting…</span></span>
           <span class="who-email" data-testid="current-user"><c:out value="${currentUser.email}"/></span>
+          <a href="<c:out value='${base}'/>/account" class="btn btn-ghost btn-sm ${active == 'account' ? 'active' : ''}" data-testid="account">Account</a>
           <c:if test="${currentUser.admin}"><span class="badge badge-admin">admin</span></c:if>
           <form method="post" action="<c:out value='${base}'/>/logout" class="inline">
             <input type="hidden" name="_csrf" value="<c:out value='${csrfToken}'/>">

@@ -6,6 +6,7 @@
     <h1>Log in</h1>
     <p class="muted">Welcome back to your desk.</p>
     <c:if test="${param.loggedOut == '1'}"><div class="alert alert-info">You are logged out.</div></c:if>
+    <c:if test="${param.loggedOut == 'everywhere'}"><div class="alert alert-info">You are logged out on every device.</div></c:if>
     <c:if test="${not empty view.error}"><div class="alert alert-error" role="alert" data-testid="form-error"><c:out value="${view.error}"/></div></c:if>
     <form method="post" action="${pageContext.request.contextPath}/login" class="form" novalidate>
       <input type="hidden" name="_csrf" value="<c:out value='${csrfToken}'/>">

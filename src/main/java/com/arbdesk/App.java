@@ -12,6 +12,10 @@ import com.arbdesk.auth.AuthService;
 import com.arbdesk.auth.JwtService;
 import com.arbdesk.auth.LoginThrottle;
 import com.arbdesk.auth.PasswordHasher;
+import com.arbdesk.auth.PasswordPolicy;
+import com.arbdesk.auth.RateLimiter;
+import com.arbdesk.auth.SessionDao;
+import com.arbdesk.auth.SessionService;
 import com.arbdesk.auth.Role;
 import com.arbdesk.auth.UserDao;
 import com.arbdesk.config.AppConfig;
@@ -43,6 +47,7 @@ import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -82,8 +87,14 @@ public final class App implements AutoCloseable {
         this.database = Database.open(config.databasePath(), READER_CONNECTIONS);
         Migrations.apply(database);
         Tx tx = new Tx(database);
-        this.auth = new AuthService(tx, new UserDao(), new PasswordHasher(), new JwtService(config.jwtSecret(), clock),
-                new LoginThrottle(clock), clock);
+        UserDao userDao = new UserDao();
+        AppConfig.Throttles limits = config.throttles();
+        SessionService sessions = new SessionService(tx, new SessionDao(), userDao, new JwtService(config.jwtSecret(), clock),
+                events::publish, clock);
+        LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Settings(limits.loginFailuresPerAddress(),
+                limits.loginFailuresPerAccountAndAddress(), limits.loginFailureWindow()), clock);
+        this.auth = new AuthService(tx, userDao, new PasswordHasher(), PasswordPolicy.load(), sessions, throttle,
+                new RateLimiter(limits.signupsPerAddressPerHour(), Duration.ofHours(1), RateLimiter.DEFAULT_MAX_KEYS, clock), clock);
         this.ledger = new LedgerService(tx, new LedgerDao(), new TransactionDao(), events, clock);
         this.admin = new AdminService(tx, auth, ledger, new AuditDao(), events, clock);
         this.version = readVersion();
@@ -104,7 +115,8 @@ public final class App implements AutoCloseable {
         this.ipnIntake = new IpnIntake(tx, ipnDao, new IpnVerifier(config.nowPaymentsIpnSecret()), updater, clock,
                 config.ipnMaxAmount());
         this.depositAdmin = new DepositAdmin(tx, ipnDao, depositDao, ipnIntake, updater, config.reconcile().after(), clock);
-        this.wsTokens = new WsTokens(config.wsSecret(), clock);
+        this.wsTokens = new WsTokens(config.wsSecret(), new RateLimiter(limits.wsTokensPerAddressPerMinute(),
+                Duration.ofMinutes(1), RateLimiter.DEFAULT_MAX_KEYS, clock), clock);
         this.livePublisher = new LivePublisher(tx, new LiveEventDao(), auth, ledger, SessionRegistry.get(), clock);
         events.subscribe(livePublisher);
         LiveHub.install(livePublisher);

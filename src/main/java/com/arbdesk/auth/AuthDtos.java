@@ -28,4 +28,22 @@ public final class AuthDtos {
     /** Answer to sign-up and login: the user and the token (also set as the session cookie). */
     public record SessionResponse(MeResponse user, String token) {
     }
+
+    /** Body of POST /api/me/password. */
+    public record ChangePasswordRequest(String currentPassword, String newPassword) {
+        public static ChangePasswordRequest require(ChangePasswordRequest body) {
+            if (body == null) {
+                throw AppException.invalid("current_password", "Send a JSON body with current_password and new_password");
+            }
+            return body;
+        }
+    }
+
+    /** One open session as GET /api/me/sessions lists it; {@code current} is the caller's own. */
+    public record SessionView(String createdAt, String expiresAt, String userAgent, String clientAddress, boolean current) {
+        public static SessionView of(SessionRecord s, String callerSessionId) {
+            return new SessionView(s.createdAt().toString(), s.expiresAt().toString(), s.userAgent(), s.clientAddress(),
+                    s.id().equals(callerSessionId));
+        }
+    }
 }

@@ -51,7 +51,7 @@ public final class AuthPages {
             String email = req.getParameter("email");
             String next = req.getParameter("next");
             try {
-                AuthService.Session s = app.auth().login(email, req.getParameter("password"), req.getRemoteAddr());
+                AuthService.Session s = app.auth().login(email, req.getParameter("password"), ClientInfo.of(req));
                 startSession(req, resp, app, s);
                 Pages.redirect(req, resp, Pages.safeNext(next, s.user().isAdmin() ? "/admin" : "/dashboard"));
             } catch (AppException e) {
@@ -88,17 +88,20 @@ public final class AuthPages {
                 if (password != null && !password.equals(req.getParameter("confirm"))) {
                     throw AppException.invalid("confirm", "The two passwords do not match");
                 }
-                startSession(req, resp, app, app.auth().signup(email, password));
+                startSession(req, resp, app, app.auth().signup(email, password, ClientInfo.of(req)));
                 Pages.redirect(req, resp, "/dashboard?welcome=1");
             } catch (AppException e) {
                 resp.setStatus(e.code().status());
+                if (e.retryAfterSeconds() != null) {
+                    resp.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+                }
                 req.setAttribute("view", FormView.of(app, email, e.getMessage(), null));
                 Pages.render(req, resp, "auth/signup.jsp");
             }
         }
     }
 
-    /** POST ends the session (the form in the header carries the CSRF field); GET asks for confirmation. */
+    /** POST ends the session on the server and clears the cookie (the form in the header carries the CSRF field); GET asks for confirmation. */
     @PermitAll
     @WebServlet("/logout")
     public static class LogoutPage extends HttpServlet {
@@ -113,7 +116,9 @@ public final class AuthPages {
 
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-            AuthCookies.clearSession(req, resp, App.from(getServletContext()).config().secureCookies());
+            App app = App.from(getServletContext());
+            app.auth().logout(CurrentUser.of(req).map(CurrentUser::sessionId).orElse(null));
+            AuthCookies.clearSession(req, resp, app.config().secureCookies());
             Pages.redirect(req, resp, "/login?loggedOut=1");
         }
     }

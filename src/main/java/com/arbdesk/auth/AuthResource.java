@@ -17,7 +17,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Sign-up, login and logout over JSON; the session token is returned and set as an HttpOnly cookie. */
+/**
+ * Sign-up, login and logout over JSON; the session token is returned and set as an HttpOnly cookie.
+ * Sign-up is rate-limited per client address, login by auth/LoginThrottle.
+ */
 @PermitAll
 @Path("auth")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,7 +41,7 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response signup(Credentials body) {
         Credentials c = Credentials.require(body);
-        AuthService.Session s = auth.signup(c.email(), c.password());
+        AuthService.Session s = auth.signup(c.email(), c.password(), ClientInfo.of(req));
         return Response.status(Response.Status.CREATED).entity(session(s)).build();
     }
 
@@ -47,12 +50,14 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public SessionResponse login(Credentials body) {
         Credentials c = Credentials.require(body);
-        return session(auth.login(c.email(), c.password(), req.getRemoteAddr()));
+        return session(auth.login(c.email(), c.password(), ClientInfo.of(req)));
     }
 
+    /** Ends the caller's session on the server (a copy of the token stops working too) and clears the cookie. */
     @POST
     @Path("logout")
     public Response logout() {
+        auth.logout(CurrentUser.of(req).map(CurrentUser::sessionId).orElse(null));
         AuthCookies.clearSession(req, resp, config.secureCookies());
         return Response.noContent().build();
     }

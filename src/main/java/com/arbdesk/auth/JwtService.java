@@ -15,12 +15,15 @@ import java.util.UUID;
 import javax.crypto.SecretKey;
 
 /**
- * Issues and checks the session tokens: HS256 only, issuer and expiry required. Unsigned
- * ("alg":"none") and other-algorithm tokens are refused by construction.
+ * Issues and checks the session tokens: HS256 only, issuer, expiry and session id ({@code sid})
+ * required. Unsigned ("alg":"none") and other-algorithm tokens are refused by construction. A valid
+ * signature is not enough to be logged in: the session the token names must also still be open
+ * (see {@link AuthService#authenticate}).
  */
 public final class JwtService {
     public static final Duration SESSION_TTL = Duration.ofHours(12);
     private static final String ISSUER = "arbdesk";
+    private static final String SESSION_ID = "sid";
 
     private final SecretKey key;
     private final Clock clock;
@@ -30,27 +33,33 @@ public final class JwtService {
         this.clock = clock;
     }
 
-    public String issue(long userId, Role role) {
-        Instant now = clock.instant();
+    /** What a valid token says: whose it is, the session it belongs to and when it ends. */
+    public record SessionClaims(long userId, String sessionId, Instant expiresAt) {
+    }
+
+    /** A token for the session; JWT times have whole seconds, so {@code expiresAt} should too. */
+    public String issue(long userId, Role role, String sessionId, Instant expiresAt) {
         return Jwts.builder()
                 .id(UUID.randomUUID().toString())
                 .issuer(ISSUER)
                 .subject(Long.toString(userId))
                 .claim("role", role.name())
-                .issuedAt(Date.from(now))
-                .expiration(Date.from(now.plus(SESSION_TTL)))
+                .claim(SESSION_ID, sessionId)
+                .issuedAt(Date.from(clock.instant()))
+                .expiration(Date.from(expiresAt))
                 .signWith(key, Jwts.SIG.HS256)
                 .compact();
     }
 
-    /** The user id the token names, when its signature, algorithm, issuer and expiry all check out. */
-    public Optional<Long> verify(String token) {
-        return claims(token).map(c -> Long.parseLong(c.getSubject()));
-    }
-
-    /** When a valid token expires. */
-    public Optional<Instant> expiry(String token) {
-        return claims(token).map(c -> c.getExpiration().toInstant());
+    /** The token's claims, when its signature, algorithm, issuer, expiry and session id all check out. */
+    public Optional<SessionClaims> verify(String token) {
+        return claims(token).flatMap(c -> {
+            Object sid = c.get(SESSION_ID);
+            if (!(sid instanceof String s) || s.isBlank() || s.length() > 64) {
+                return Optional.empty(); // tokens from before sessions existed, or not ours
+            }
+            return Optional.of(new SessionClaims(Long.parseLong(c.getSubject()), s, c.getExpiration().toInstant()));
+        });
     }
 
     private Optional<Claims> claims(String token) {

@@ -41,7 +41,18 @@ public record AppConfig(
         Reconcile reconcile,
         List<String> wsAllowedOrigins,
         Arbitrage arbitrage,
+        Throttles throttles,
         List<String> warnings) {
+
+    /**
+     * Abuse limits per client address: failed logins per address and per account-and-address in a
+     * window (the account itself only gets a growing delay, see auth/LoginThrottle), sign-ups per hour
+     * and WebSocket tokens per minute.
+     */
+    public record Throttles(int loginFailuresPerAddress, int loginFailuresPerAccountAndAddress,
+                            java.time.Duration loginFailureWindow, int signupsPerAddressPerHour,
+                            int wsTokensPerAddressPerMinute) {
+    }
 
     /**
      * The arbitrage scanner: market data source ("simulated", the offline default, or "live"), the
@@ -75,7 +86,9 @@ public record AppConfig(
             "NOWPAYMENTS_EMAIL", "NOWPAYMENTS_PASSWORD", "ADMIN_EMAIL", "ADMIN_PASSWORD", "SANDBOX_ONLY", "SANDBOX_STEP_MILLIS", "SANDBOX_IPN_RETRIES",
             "SANDBOX_IPN_RETRY_MILLIS", "RECONCILE_INTERVAL_SECONDS", "RECONCILE_AFTER_SECONDS", "WS_ALLOWED_ORIGINS",
             "ARBITRAGE_SOURCE", "ARBITRAGE_EXCHANGES", "ARBITRAGE_PAIRS", "ARBITRAGE_POLL_SECONDS",
-            "ARBITRAGE_MAX_QUOTE_AGE_SECONDS", "ARBITRAGE_MAX_SPREAD_PCT", "ARBITRAGE_TAKER_FEES", "ARBITRAGE_WITHDRAWAL_FEES", "ARBITRAGE_LIVE_BASE_URLS");
+            "ARBITRAGE_MAX_QUOTE_AGE_SECONDS", "ARBITRAGE_MAX_SPREAD_PCT", "ARBITRAGE_TAKER_FEES", "ARBITRAGE_WITHDRAWAL_FEES", "ARBITRAGE_LIVE_BASE_URLS",
+            "LOGIN_FAILURES_PER_ADDRESS", "LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS", "LOGIN_FAILURE_WINDOW_SECONDS",
+            "SIGNUPS_PER_ADDRESS_PER_HOUR", "WS_TOKENS_PER_ADDRESS_PER_MINUTE");
 
     public boolean isDemo() {
         return mode == AppMode.DEMO;
@@ -184,7 +197,7 @@ public record AppConfig(
         return new AppConfig(mode, port, baseUrl, db, jwtSecret, wsSecret, apiKey, ipnSecret, apiUrl, ipnMaxAmount(v),
                 Optional.ofNullable(v.get("NOWPAYMENTS_EMAIL")), Optional.ofNullable(v.get("NOWPAYMENTS_PASSWORD")),
                 Optional.ofNullable(adminEmail), Optional.ofNullable(adminPassword), sandbox, reconcile, origins(v.get("WS_ALLOWED_ORIGINS")),
-                arbitrage(v), List.copyOf(warnings));
+                arbitrage(v), throttles(v), List.copyOf(warnings));
     }
 
     static Map<String, String> readProperties(Path file) {
@@ -245,6 +258,14 @@ public record AppConfig(
         } catch (NumberFormatException e) {
             throw new ConfigException("IPN_MAX_AMOUNT must be a positive number up to 1e15, not '" + raw + "'");
         }
+    }
+
+    private static Throttles throttles(Map<String, String> v) {
+        return new Throttles((int) parseLong(v, "LOGIN_FAILURES_PER_ADDRESS", 30, 1, 1_000_000),
+                (int) parseLong(v, "LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS", 5, 1, 1_000),
+                java.time.Duration.ofSeconds(parseLong(v, "LOGIN_FAILURE_WINDOW_SECONDS", 900, 60, 86_400)),
+                (int) parseLong(v, "SIGNUPS_PER_ADDRESS_PER_HOUR", 10, 1, 1_000_000),
+                (int) parseLong(v, "WS_TOKENS_PER_ADDRESS_PER_MINUTE", 30, 1, 1_000_000));
     }
 
     private static Arbitrage arbitrage(Map<String, String> v) {

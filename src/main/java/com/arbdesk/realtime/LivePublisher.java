@@ -52,15 +52,17 @@ public final class LivePublisher implements Consumer<Object>, AutoCloseable {
 
     /**
      * The heartbeat: pings every socket (dead ones then fail and are dropped; idle ones time out) and
-     * closes with 4401 the sockets whose session token expired or whose user was disabled.
+     * closes with 4401 the sockets whose session expired or was revoked or whose user was disabled
+     * (revocations also close them at once through {@link com.arbdesk.auth.SessionsEnded}; this is the backstop).
      */
     void sweep() {
         try {
             java.time.Instant now = clock.instant();
             for (Outbox o : sessions.all()) {
-                boolean enabled = auth.findById(o.userId).map(u -> !u.disabled()).orElse(false);
+                boolean enabled = o.sessionId != null ? auth.isSessionOpen(o.sessionId)
+                        : auth.findById(o.userId).map(u -> !u.disabled()).orElse(false);
                 if (!enabled || o.expiresAt != null && now.isAfter(o.expiresAt)) {
-                    o.close(new jakarta.websocket.CloseReason(() -> 4401, enabled ? "session expired" : "account disabled"));
+                    o.close(new jakarta.websocket.CloseReason(() -> 4401, enabled ? "session expired" : "session ended"));
                 } else {
                     o.ping();
                 }
@@ -90,6 +92,8 @@ public final class LivePublisher implements Consumer<Object>, AutoCloseable {
                     + "\",\"count\":" + a.count() + ",\"source\":\"" + a.source() + "\"}")));
         } else if (event instanceof com.arbdesk.auth.UserDisabled d) {
             thread.execute(() -> sessions.closeUser(d.userId(), "account disabled"));
+        } else if (event instanceof com.arbdesk.auth.SessionsEnded ended) {
+            thread.execute(() -> sessions.closeSessions(ended));
         }
     }
 

@@ -19,14 +19,17 @@ final class Outbox {
     final Session session;
     final long userId;
     final java.time.Instant expiresAt;
+    /** The session the socket was opened with; null for a socket-token socket. */
+    final String sessionId;
     private final Deque<String> queue = new ArrayDeque<>();
     private boolean sending;
     private boolean closed;
 
-    Outbox(Session session, long userId, java.time.Instant expiresAt) {
+    Outbox(Session session, long userId, java.time.Instant expiresAt, String sessionId) {
         this.session = session;
         this.userId = userId;
         this.expiresAt = expiresAt;
+        this.sessionId = sessionId;
     }
 
     /** A heartbeat, skipped while a message is in flight (that traffic already proves the socket alive). */

@@ -23,7 +23,7 @@ public final class SessionRegistry {
 
     /** Registers a socket; {@code first} is queued before any broadcast can reach it (the hello). */
     Outbox add(CurrentUser user, Session session, String first) {
-        Outbox o = new Outbox(session, user.id(), user.expiresAt());
+        Outbox o = new Outbox(session, user.id(), user.expiresAt(), user.sessionId());
         o.offer(first);
         bySession.put(session, o);
         byUser.computeIfAbsent(user.id(), k -> ConcurrentHashMap.newKeySet()).add(o);
@@ -58,6 +58,18 @@ public final class SessionRegistry {
 
     java.util.Collection<Outbox> all() {
         return bySession.values();
+    }
+
+    /**
+     * Closes with 4401 the user's sockets opened with one of the ended sessions, and with
+     * {@code tokenSockets} also those opened with a socket token (their session is not known).
+     */
+    void closeSessions(com.arbdesk.auth.SessionsEnded ended) {
+        for (Outbox o : byUser.getOrDefault(ended.userId(), Set.of())) {
+            if (o.sessionId == null ? ended.tokenSockets() : ended.sessionIds().contains(o.sessionId)) {
+                o.close(new jakarta.websocket.CloseReason(() -> 4401, "session ended"));
+            }
+        }
     }
 
     /** Closes every socket of the user with 4401 (account disabled, session over). */

@@ -11,7 +11,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
-/** GET /api/ws-token: a one-minute token for {@code /ws?token=}, for clients that cannot send the session cookie. */
+/**
+ * GET /api/ws-token: a single-use one-minute token for {@code /ws?token=}, for clients that cannot
+ * send the session cookie; rate-limited per client address.
+ */
 @RolesAllowed(Roles.USER)
 @Path("ws-token")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,6 +30,6 @@ public class WsTokenResource {
 
     @GET
     public WsToken issue() {
-        return new WsToken(tokens.issue(CurrentUser.of(req).orElseThrow().id()), WsTokens.TTL.toSeconds());
+        return new WsToken(tokens.issue(CurrentUser.of(req).orElseThrow().id(), req.getRemoteAddr()), WsTokens.TTL.toSeconds());
     }
 }

@@ -2,6 +2,7 @@ package com.arbdesk.web;
 
 import com.arbdesk.App;
 import com.arbdesk.auth.AuthCookies;
+import com.arbdesk.auth.AuthenticatedSession;
 import com.arbdesk.auth.CurrentUser;
 import com.arbdesk.auth.JwtService;
 import com.arbdesk.auth.Roles;
@@ -89,31 +90,34 @@ public final class AuthFilter extends HttpFilter {
         String header = req.getHeader("Authorization");
         boolean bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
         Optional<String> cookie = AuthCookies.read(req, AuthCookies.SESSION);
+        Optional<AuthenticatedSession> session = Optional.empty();
         Optional<User> user = Optional.empty();
         String wsToken = socket ? req.getParameter("token") : null;
         if (bearer) {
-            user = app.auth().authenticate(header.substring(7).trim());
+            session = app.auth().authenticate(header.substring(7).trim());
         } else if (wsToken != null) {
-            // a non-browser WebSocket client: a one-minute token from GET /api/ws-token, signed with WS_SECRET
+            // a non-browser WebSocket client: a single-use one-minute token from GET /api/ws-token, signed with WS_SECRET
             user = app.wsTokens().verify(wsToken).flatMap(app.auth()::findById).filter(u -> !u.disabled());
         } else if (cookie.isPresent()) {
-            user = app.auth().authenticate(cookie.get());
-            if (user.isEmpty()) {
+            session = app.auth().authenticate(cookie.get());
+            if (session.isEmpty()) {
                 AuthCookies.clearSession(req, resp, app.config().secureCookies());
             }
+        }
+        if (session.isPresent()) {
+            user = session.map(AuthenticatedSession::user);
         }
         if (user.isEmpty()) {
             return null;
         }
         Instant expires = null;
         if (socket) {
-            // a socket outlives its handshake: it is closed when the session token it opened with expires
-            String sessionToken = bearer ? header.substring(7).trim() : wsToken == null ? cookie.orElse(null) : null;
-            expires = sessionToken == null ? app.clock().instant().plus(JwtService.SESSION_TTL)
-                    : app.auth().expiry(sessionToken).orElse(null);
+            // a socket outlives its handshake: it is closed when the session it opened with ends
+            expires = session.map(AuthenticatedSession::expiresAt).orElse(app.clock().instant().plus(JwtService.SESSION_TTL));
         }
         User u = user.get();
-        return new CurrentUser(u.id(), u.email(), u.role(), bearer || wsToken != null, expires);
+        return new CurrentUser(u.id(), u.email(), u.role(), bearer || wsToken != null, expires,
+                session.map(AuthenticatedSession::sessionId).orElse(null));
     }
 
     /** The request as the application sees it once the caller is known: their principal and roles. */

@@ -19,21 +19,37 @@ class JwtServiceTest {
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     private final JwtService jwt = new JwtService(SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
 
+    private String issue(long userId, Role role) {
+        return jwt.issue(userId, role, "session-1", NOW.plus(JwtService.SESSION_TTL));
+    }
+
     @Test
-    void issuedTokenVerifiesToItsUser() {
-        assertEquals(Optional.of(42L), jwt.verify(jwt.issue(42, Role.USER)));
+    void issuedTokenVerifiesToItsUserAndSession() {
+        assertEquals(Optional.of(new JwtService.SessionClaims(42, "session-1", NOW.plus(JwtService.SESSION_TTL))),
+                jwt.verify(issue(42, Role.USER)));
+    }
+
+    @Test
+    void tokenWithoutASessionIdIsRejected() {
+        var key = Keys.hmacShaKeyFor(SECRET.getBytes(StandardCharsets.UTF_8));
+        String old = Jwts.builder().issuer("arbdesk").subject("42").expiration(Date.from(NOW.plusSeconds(3600)))
+                .signWith(key, Jwts.SIG.HS256).compact();
+        assertTrue(jwt.verify(old).isEmpty(), "a token from before sessions existed");
+        String blank = Jwts.builder().issuer("arbdesk").subject("42").claim("sid", " ").expiration(Date.from(NOW.plusSeconds(3600)))
+                .signWith(key, Jwts.SIG.HS256).compact();
+        assertTrue(jwt.verify(blank).isEmpty());
     }
 
     @Test
     void expiredTokenIsRejected() {
-        String token = jwt.issue(42, Role.USER);
+        String token = issue(42, Role.USER);
         JwtService later = new JwtService(SECRET, Clock.fixed(NOW.plus(JwtService.SESSION_TTL).plusSeconds(120), ZoneOffset.UTC));
         assertTrue(later.verify(token).isEmpty());
     }
 
     @Test
     void tamperedPayloadIsRejected() {
-        String[] parts = jwt.issue(42, Role.USER).split("\\.");
+        String[] parts = issue(42, Role.USER).split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("\"42\"", "\"1\"");
         String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
                 + "." + parts[2];
@@ -43,20 +59,20 @@ class JwtServiceTest {
     @Test
     void otherSecretIsRejected() {
         JwtService other = new JwtService("another-secret-that-is-long-enough-for-hs256", Clock.fixed(NOW, ZoneOffset.UTC));
-        assertTrue(jwt.verify(other.issue(42, Role.ADMIN)).isEmpty());
+        assertTrue(jwt.verify(other.issue(42, Role.ADMIN, "s", NOW.plusSeconds(60))).isEmpty());
     }
 
     @Test
     void algNoneIsRejected() {
         String header = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
-        String body = b64("{\"iss\":\"arbdesk\",\"sub\":\"1\",\"role\":\"ADMIN\",\"exp\":" + (NOW.getEpochSecond() + 3600) + "}");
+        String body = b64("{\"iss\":\"arbdesk\",\"sub\":\"1\",\"role\":\"ADMIN\",\"sid\":\"s\",\"exp\":" + (NOW.getEpochSecond() + 3600) + "}");
         assertTrue(jwt.verify(header + "." + body + ".").isEmpty());
         assertTrue(jwt.verify(header + "." + body).isEmpty());
     }
 
     @Test
     void otherHmacAlgorithmWithTheSameKeyIsRejected() {
-        String hs512 = Jwts.builder().issuer("arbdesk").subject("1").expiration(Date.from(NOW.plusSeconds(3600)))
+        String hs512 = Jwts.builder().issuer("arbdesk").subject("1").claim("sid", "s").expiration(Date.from(NOW.plusSeconds(3600)))
                 .signWith(Keys.hmacShaKeyFor((SECRET + SECRET).getBytes(StandardCharsets.UTF_8)), Jwts.SIG.HS512).compact();
         assertTrue(jwt.verify(hs512).isEmpty());
     }
@@ -64,8 +80,8 @@ class JwtServiceTest {
     @Test
     void tokenWithoutExpiryOrIssuerIsRejected() {
         var key = Keys.hmacShaKeyFor(SECRET.getBytes(StandardCharsets.UTF_8));
-        String noExp = Jwts.builder().issuer("arbdesk").subject("1").signWith(key, Jwts.SIG.HS256).compact();
-        String noIss = Jwts.builder().subject("1").expiration(Date.from(NOW.plusSeconds(60))).signWith(key, Jwts.SIG.HS256).compact();
+        String noExp = Jwts.builder().issuer("arbdesk").subject("1").claim("sid", "s").signWith(key, Jwts.SIG.HS256).compact();
+        String noIss = Jwts.builder().subject("1").claim("sid", "s").expiration(Date.from(NOW.plusSeconds(60))).signWith(key, Jwts.SIG.HS256).compact();
         assertTrue(jwt.verify(noExp).isEmpty());
         assertTrue(jwt.verify(noIss).isEmpty());
     }

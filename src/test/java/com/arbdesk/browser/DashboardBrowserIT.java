@@ -203,10 +203,20 @@ class DashboardBrowserIT {
         String token = d.manage().getCookieNamed("arbdesk_session").getValue();
         // the session ends elsewhere (logout from another tab, an admin, a password change): the token is revoked
         assertEquals(204, server.client().withBearer(token).postJson("/api/auth/logout", "{}").status());
-        waitFor(d).until(ExpectedConditions.numberOfElementsToBeMoreThan(ARB_ROWS, 3));
-        // the next thing the page asks the API (here: another trade size) answers 401, and the page goes to login
-        new org.openqa.selenium.support.ui.Select(d.findElement(By.cssSelector("[data-testid=arb-size]"))).selectByIndex(1);
-        waitFor(d).until(ExpectedConditions.urlContains("/login?next=%2Fdashboard"));
+        // the open socket is closed with 4401 at once; and the next thing the page asks the API (here: another trade
+        // size) answers 401: either way the page goes to the login page, which leads back to the dashboard
+        boolean[] asked = {false};
+        waitFor(d).ignoring(org.openqa.selenium.WebDriverException.class).until(driver -> {
+            if (driver.getCurrentUrl().contains("/login?next=%2Fdashboard")) {
+                return true;
+            }
+            if (!asked[0] && !driver.findElements(By.cssSelector("[data-testid=arb-size] option")).isEmpty()) {
+                asked[0] = true;
+                new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("[data-testid=arb-size]"))).selectByIndex(1);
+            }
+            return false;
+        });
+        d.findElement(By.id("email"));
         Browser.screenshot(d, "revoked-session-login-" + viewport);
     }
 }

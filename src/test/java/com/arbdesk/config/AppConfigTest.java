@@ -164,4 +164,19 @@ class AppConfigTest {
     void contextPathCompletesTheDefaultBaseUrl() {
         assertEquals("http://localhost:8080/arbdesk", AppConfig.resolve(Map.of(), Map.of(), Map.of(), "/arbdesk").baseUrl());
     }
+
+    @Test
+    void abuseLimitsHaveProductionDefaultsAndCanBeSet() {
+        AppConfig.Throttles d = AppConfig.resolve(Map.of(), production(), Map.of()).throttles();
+        assertEquals(new AppConfig.Throttles(30, 5, java.time.Duration.ofMinutes(15), 10, 30), d);
+        Map<String, String> env = production();
+        env.put("SIGNUPS_PER_ADDRESS_PER_HOUR", "100");
+        env.put("LOGIN_FAILURE_WINDOW_SECONDS", "600");
+        AppConfig.Throttles set = AppConfig.resolve(Map.of(), env, Map.of()).throttles();
+        assertEquals(100, set.signupsPerAddressPerHour());
+        assertEquals(java.time.Duration.ofMinutes(10), set.loginFailureWindow());
+        env.put("LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS", "0");
+        assertTrue(assertThrows(ConfigException.class, () -> AppConfig.resolve(Map.of(), env, Map.of())).getMessage()
+                .contains("LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS"));
+    }
 }

@@ -56,7 +56,7 @@ class OutboxTest {
     @Test
     void messagesGoOutInOrderOneAtATime() {
         FakeSocket s = new FakeSocket(false);
-        Outbox o = new Outbox(s.session, 1, null);
+        Outbox o = new Outbox(s.session, 1, null, null);
         for (int i = 0; i < 10; i++) {
             o.offer("m" + i);
         }
@@ -67,8 +67,8 @@ class OutboxTest {
     void aClientThatStopsReadingIsClosedWhenItsQueueOverflowsAndDelaysNobodyElse() {
         FakeSocket stuck = new FakeSocket(true);
         FakeSocket healthy = new FakeSocket(false);
-        Outbox slow = new Outbox(stuck.session, 1, null);
-        Outbox fast = new Outbox(healthy.session, 2, null);
+        Outbox slow = new Outbox(stuck.session, 1, null, null);
+        Outbox fast = new Outbox(healthy.session, 2, null, null);
         for (int i = 0; i <= Outbox.MAX_QUEUED + 1; i++) {
             slow.offer("to-slow-" + i);
             fast.offer("to-fast-" + i);

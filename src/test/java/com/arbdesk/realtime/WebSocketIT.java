@@ -53,7 +53,7 @@ class WebSocketIT {
     }
 
     /** A signed-up user with a session token. */
-    record User(long id, String token, TestClient api) {
+    record User(long id, String email, String token, TestClient api) {
         WsClient connect() {
             return WsClient.connect(ws(), Map.of("Cookie", "arbdesk_session=" + token));
         }
@@ -61,9 +61,10 @@ class WebSocketIT {
 
     static User newUser() {
         TestClient c = server.client();
-        String token = c.signup("ws-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com", "a long passphrase");
+        String email = "ws-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String token = c.signup(email, "a long passphrase");
         c.withBearer(token);
-        return new User(c.get("/api/me").json().path("id").asLong(), token, c);
+        return new User(c.get("/api/me").json().path("id").asLong(), email, token, c);
     }
 
     @Test
@@ -192,7 +193,9 @@ class WebSocketIT {
         assertEquals(1, server.ledger().count("SELECT COUNT(*) FROM audit_log WHERE action = 'user_disabled' AND target_id = '"
                 + u.id() + "'"));
         admin.postJson("/api/admin/users/" + u.id() + "/disabled", "{\"disabled\":false}");
-        assertEquals(200, u.api().get("/api/me").status(), "re-enabled");
+        assertEquals(401, u.api().get("/api/me").status(), "re-enabling does not reopen the sessions that disabling ended");
+        String fresh = server.client().login(u.email(), "a long passphrase");
+        assertEquals(200, server.client().withBearer(fresh).get("/api/me").status(), "re-enabled: a new login works");
     }
 
     private static void againSend(WsClient client, String text) {

@@ -24,10 +24,25 @@ public final class RawHttp {
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
+
+        public java.util.Optional<String> optionalHeader(String name) {
+            return java.util.Optional.ofNullable(header(name));
+        }
+    }
+
+    /** A JSON POST from a chosen loopback source address (127.0.0.2, ...), as a second client machine would send it. */
+    public static Answer postJson(String fromAddress, int port, String path, String json) {
+        return send(fromAddress, port, "POST", path, Map.of("Content-Type", "application/json"), json);
     }
 
     /** Sends {@code METHOD target HTTP/1.1} with these headers (Host and Connection: close are added) and a body. */
     public static Answer send(int port, String method, String target, Map<String, String> headers, String body) {
+        return send(null, port, method, target, headers, body);
+    }
+
+    /** The same from a chosen local address (null: any). */
+    public static Answer send(String fromAddress, int port, String method, String target, Map<String, String> headers,
+                              String body) {
         StringBuilder req = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                 .append("Host: localhost:").append(port).append("\r\nConnection: close\r\n");
         headers.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
@@ -37,6 +52,9 @@ public final class RawHttp {
         }
         req.append("\r\n");
         try (Socket s = new Socket()) {
+            if (fromAddress != null) {
+                s.bind(new InetSocketAddress(fromAddress, 0));
+            }
             s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             s.setSoTimeout(15_000);
             OutputStream out = s.getOutputStream();

@@ -60,6 +60,9 @@ public final class TestServer implements AutoCloseable {
             env.put("PORT", Integer.toString(port));
             env.put("DATABASE_PATH", dir.resolve("arbdesk.db").toString());
             env.put("ARBDESK_CONF", dir.resolve("no-conf.properties").toString());
+            // the suites sign up and ask for socket tokens many times from 127.0.0.1; SessionRevocationIT sets these low
+            env.put("SIGNUPS_PER_ADDRESS_PER_HOUR", "100000");
+            env.put("WS_TOKENS_PER_ADDRESS_PER_MINUTE", "100000");
             env.putAll(settings);
             Path log = dir.resolve("server.log");
             Process p = launch(env, log, dir, args);
