@@ -50,7 +50,7 @@
     a.textContent = '#' + t.transaction_id;
     id.appendChild(a);
     tr.appendChild(id);
-    var user = cell(null, 'nowrap');
+    var user = cell(null, 'cell-user');
     var ua = document.createElement('a');
     ua.href = base + '/admin/users/' + u.user_id;
     ua.textContent = u.email;
@@ -66,8 +66,8 @@
     var fl = cell(null);
     fl.appendChild(flags(t.flags));
     tr.appendChild(fl);
-    tr.appendChild(cell('just now', 'nowrap muted small'));
-    tr.appendChild(cell('just now', 'nowrap muted small'));
+    tr.appendChild(cell('just now', 'muted small'));
+    tr.appendChild(cell('just now', 'muted small'));
     return tr;
   }
 

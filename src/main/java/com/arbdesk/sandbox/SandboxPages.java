@@ -80,7 +80,7 @@ public final class SandboxPages {
             }
             List<CoinOption> coins = SandboxCoin.ALL.stream()
                     .filter(c -> inv.payCurrency() == null || c.ticker().equals(inv.payCurrency()))
-                    .map(c -> new CoinOption(c.ticker(), c.name(), c.network().toUpperCase(java.util.Locale.ROOT))).toList();
+                    .map(c -> new CoinOption(c.ticker(), c.name(), networkLabel(c))).toList();
             String price = SandboxJson.num(inv.priceAmount()).toPlainString() + " " + inv.priceCurrency().toUpperCase(java.util.Locale.ROOT);
             InvoiceView view;
             if (inv.paymentIds().isEmpty()) {
@@ -91,7 +91,7 @@ public final class SandboxPages {
                 synchronized (p) {
                     String amount = SandboxJson.num(p.payAmount).toPlainString();
                     view = new InvoiceView(inv.id(), price, inv.orderDescription(), coins, true, p.id,
-                            p.coin.ticker().toUpperCase(java.util.Locale.ROOT), p.coin.network().toUpperCase(java.util.Locale.ROOT),
+                            p.coin.ticker().toUpperCase(java.util.Locale.ROOT), networkLabel(p.coin),
                             p.payAddress, amount, p.status, QrCodes.dataUri(p.payAddress), inv.successUrl(), inv.cancelUrl(), error);
                 }
             }
@@ -105,5 +105,23 @@ public final class SandboxPages {
             }
             return Long.parseLong(raw);
         }
+    }
+
+    /**
+     * How payers name a coin's network: TRC20 for a token on Tron (the provider's code is "trx"), ERC20 on
+     * Ethereum and so on; a chain's own coin is named by its chain.
+     */
+    static String networkLabel(SandboxCoin c) {
+        boolean token = !c.ticker().equals(c.network());
+        return switch (c.network()) {
+            case "trx" -> token ? "TRC20" : "Tron";
+            case "eth" -> token ? "ERC20" : "Ethereum";
+            case "bsc" -> "BEP20 (BSC)";
+            case "matic" -> "Polygon";
+            case "sol" -> "Solana";
+            case "ton" -> "TON";
+            case "btc" -> "Bitcoin";
+            default -> c.network().toUpperCase(java.util.Locale.ROOT);
+        };
     }
 }

@@ -219,4 +219,31 @@ class DashboardBrowserIT {
         d.findElement(By.id("email"));
         Browser.screenshot(d, "revoked-session-login-" + viewport);
     }
+
+    @Test
+    void theBackOfficeDepositsTableFitsItsCardAfterLiveUpdates() {
+        String email = "wide-" + UUID.randomUUID().toString().substring(0, 8) + "@a-rather-long-domain-name.example.com";
+        TestClient user = server.client();
+        user.withBearer(user.signup(email, PASSWORD));
+        WebDriver back = browser(Browser.DESKTOP);
+        back.get(server.url("/login"));
+        back.findElement(By.id("email")).sendKeys(App.DEMO_ADMIN_EMAIL);
+        back.findElement(By.id("password")).sendKeys(App.DEMO_ADMIN_PASSWORD);
+        back.findElement(By.xpath("//form[contains(@action,'/login')]//button[@type='submit']")).click();
+        waitFor(back).until(ExpectedConditions.urlContains("/admin"));
+        back.get(server.url("/admin/deposits"));
+        waitFor(back).until(ExpectedConditions.attributeToBe(By.cssSelector("[data-live-indicator]"), "data-state", "live"));
+        for (String action : new String[] {"pay_part", "overpay", "expire"}) {
+            String paymentId = user.postJson("/api/deposits/create",
+                    "{\"currency\":\"USDT\",\"network\":\"TRC20\",\"amount_usd\":\"25.00\"}").json().path("payment_id").asText();
+            server.client().postJson("/sandbox/nowpayments/control/payments/" + paymentId + "/" + action, "{}");
+        }
+        waitFor(back).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-live-deposits]"), "partially_paid"));
+        waitFor(back).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-live-deposits]"), "overpaid"));
+        Browser.screenshot(back, "admin-deposits-live-fits");
+        String widths = (String) js(back, "const w = document.querySelector('[data-live-deposits]').closest('.table-wrap');"
+                + " return w.scrollWidth + ' <= ' + w.clientWidth;");
+        String[] sides = widths.split(" <= ");
+        assertTrue(Integer.parseInt(sides[0]) <= Integer.parseInt(sides[1]), "the deposits table fits its card at 1366 px: " + widths);
+    }
 }
