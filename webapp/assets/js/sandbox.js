@@ -24,8 +24,8 @@
 
   var ACTIONS = {
     waiting: [['pay', 'Pay in full'], ['pay_part', 'Pay part'], ['overpay', 'Overpay'], ['pay_late', 'Pay late'],
-      ['fail', 'Fail'], ['expire', 'Expire']],
-    expired: [['pay_late', 'Pay late']],
+      ['pay_after_expiry', 'Pay after expiry (no IPN)'], ['fail', 'Fail'], ['expire', 'Expire']],
+    expired: [['pay_late', 'Pay late'], ['pay_after_expiry', 'Pay after expiry (no IPN)']],
     confirming: [['fail', 'Fail']], confirmed: [['fail', 'Fail']], sending: [['fail', 'Fail']],
     finished: [['refund', 'Refund'], ['redeposit', 'Re-deposit']],
     partially_paid: [['refund', 'Refund'], ['redeposit', 'Re-deposit']]
@@ -52,7 +52,9 @@
       var last = p.ipn_log.length ? p.ipn_log[p.ipn_log.length - 1] : null;
       tr.appendChild(el('td', last ? last.status + ': ' + last.outcome : 'none yet', 'small'));
       var actions = el('td', null, 'actions');
-      (ACTIONS[p.payment_status] || []).concat([['resend', 'Resend IPN']]).forEach(function (a) {
+      var ipnSwitch = p.lose_ipns ? ['deliver_ipns', 'Deliver its IPNs'] : ['lose_ipns', 'Lose its IPNs'];
+      if (p.lose_ipns) { tr.classList.add('ipns-lost'); }
+      (ACTIONS[p.payment_status] || []).concat([['resend', 'Resend IPN'], ipnSwitch]).forEach(function (a) {
         var b = el('button', a[1], 'btn btn-sm');
         b.type = 'button';
         b.setAttribute('data-action', a[0]);

@@ -12,6 +12,12 @@
       <input type="hidden" name="_csrf" value="<c:out value='${csrfToken}'/>">
       <button type="submit" class="btn btn-sm" data-testid="recheck">Re-check with provider</button>
     </form>
+    <c:if test="${view.watch.canWatchAgain}">
+      <form method="post" action="${base}/admin/deposits/${d.row.id}/watch" class="inline">
+        <input type="hidden" name="_csrf" value="<c:out value='${csrfToken}'/>">
+        <button type="submit" class="btn btn-sm" data-testid="watch-again">Check it again</button>
+      </form>
+    </c:if>
     <c:if test="${d.row.flags.contains('needs_review')}">
       <form method="post" action="${base}/admin/deposits/${d.row.id}/approve" class="inline">
         <input type="hidden" name="_csrf" value="<c:out value='${csrfToken}'/>">
@@ -46,7 +52,9 @@
       </c:choose></dd></div>
       <c:if test="${not empty d.failureReason}"><div class="wide"><dt>Failure reason</dt><dd class="neg"><c:out value="${d.failureReason}"/></dd></div></c:if>
       <c:if test="${not empty d.parentId}"><div><dt>Re-deposit of</dt><dd><a href="${base}/admin/deposits/${d.parentId}">#<c:out value="${d.parentId}"/></a></dd></div></c:if>
-      <div><dt>Expires</dt><dd class="small"><c:out value="${d.expires}"/></dd></div>
+      <div><dt>Quote expires</dt><dd class="small"><c:out value="${d.expires}"/></dd></div>
+      <div><dt>Payment valid until</dt><dd class="small"><c:out value="${d.validUntil}"/></dd></div>
+      <div class="wide"><dt>Reconciler</dt><dd class="small watch-${view.watch.state}" data-testid="watch"><c:out value="${view.watch.text}"/></dd></div>
       <div><dt>Created</dt><dd class="small"><c:out value="${d.row.created}"/></dd></div>
       <div><dt>Updated</dt><dd class="small"><c:out value="${d.row.updated}"/></dd></div>
     </dl>

@@ -26,6 +26,21 @@
       <div><dt><c:out value="${'Open deposits older than ' += view.ipn.threshold}"/></dt>
         <dd data-testid="stale-deposits" class="figure ${view.ipn.staleOpen > 0 ? 'neg' : ''}"><c:out value="${view.ipn.staleOpen}"/></dd></div>
     </dl>
+    <h3 class="subhead">Reconciler <span class="muted small">asks the provider about deposits whose IPN may be lost,
+      at most <c:out value="${view.reconciler.rate}"/> requests per second</span></h3>
+    <dl class="grid grid-3 facts health-figures health-figures-4" data-testid="reconciler-health">
+      <div><dt>Lag (most overdue check)</dt><dd data-testid="reconciler-lag" class="figure ${view.reconciler.behind ? 'neg' : ''}"><c:out value="${view.reconciler.lag}"/></dd></div>
+      <div><dt>Checks, last hour</dt><dd data-testid="reconciler-checks" class="figure"><c:out value="${view.reconciler.checksLastHour}"/></dd></div>
+      <div><dt>Errors, last hour</dt><dd data-testid="reconciler-errors" class="figure ${view.reconciler.errorsLastHour > 0 ? 'neg' : ''}"><c:out value="${view.reconciler.errorsLastHour}"/></dd></div>
+      <div><dt>No longer watched</dt><dd data-testid="reconciler-unwatched" class="figure ${view.reconciler.unwatched > 0 ? 'warn' : ''}">
+        <a href="${pageContext.request.contextPath}/admin/deposits?watch=unwatched"><c:out value="${view.reconciler.unwatched}"/></a></dd></div>
+    </dl>
+    <p class="muted small" data-testid="reconciler-watched"><c:out value="${view.reconciler.watched}"/> deposits watched<c:if
+      test="${not empty view.reconciler.lastError}"> · last error: <c:out value="${view.reconciler.lastError}"/></c:if></p>
+    <c:if test="${not empty view.reconciler.paused}"><p class="alert alert-error" data-testid="reconciler-paused"><c:out value="${view.reconciler.paused}"/></p></c:if>
+    <c:if test="${not view.reconciler.invoiceRecovery}">
+      <p class="alert alert-warn" data-testid="invoice-recovery"><c:out value="${view.reconciler.invoiceRecoveryMessage}"/></p>
+    </c:if>
     <c:if test="${not empty view.provider.hints}">
       <ul class="small"><c:forEach var="h" items="${view.provider.hints}"><li><c:out value="${h}"/></li></c:forEach></ul>
     </c:if>

@@ -26,6 +26,9 @@ import com.arbdesk.deposit.DepositDao;
 import com.arbdesk.deposit.DepositReconciler;
 import com.arbdesk.deposit.DepositService;
 import com.arbdesk.deposit.DepositUpdater;
+import com.arbdesk.deposit.DepositWatchDao;
+import com.arbdesk.deposit.ReconcileSchedule;
+import com.arbdesk.nowpayments.RateBudget;
 import com.arbdesk.deposit.IpnEventDao;
 import com.arbdesk.deposit.IpnIntake;
 import com.arbdesk.nowpayments.IpnVerifier;
@@ -98,17 +101,22 @@ public final class App implements AutoCloseable {
         this.provider = new NowPaymentsClient(settings);
         this.providerMonitor = new ProviderMonitor(provider, ProviderCheck.DEPOSIT_TICKERS, clock);
         DepositDao depositDao = new DepositDao();
+        DepositWatchDao watchDao = new DepositWatchDao();
         IpnEventDao ipnDao = new IpnEventDao();
-        DepositUpdater updater = new DepositUpdater(tx, depositDao, ipnDao, ledger, events, clock);
+        AppConfig.Reconcile rc = config.reconcile();
+        DepositUpdater updater = new DepositUpdater(tx, depositDao, watchDao,
+                new ReconcileSchedule(rc.backoff(), rc.after(), rc.grace()), ipnDao, ledger, events, clock);
         this.deposits = new DepositService(tx, depositDao, updater, provider, providerMonitor, events, config.baseUrl(), clock);
         this.ipnIntake = new IpnIntake(tx, ipnDao, new IpnVerifier(config.nowPaymentsIpnSecret()), updater, clock);
-        this.depositAdmin = new DepositAdmin(tx, ipnDao, depositDao, ipnIntake, updater, config.reconcile().after(), clock);
+        this.reconciler = DepositReconciler.create(tx, depositDao, watchDao, updater, provider,
+                new RateBudget(rc.requestsPerSecond(), clock, RateBudget.REAL_SLEEP), clock);
+        this.depositAdmin = new DepositAdmin(tx, ipnDao, watchDao, ipnIntake, updater, reconciler, rc,
+                provider.canListPayments(), clock);
         this.wsTokens = new WsTokens(config.wsSecret(), clock);
         this.livePublisher = new LivePublisher(tx, new LiveEventDao(), auth, ledger, SessionRegistry.get(), clock);
         events.subscribe(livePublisher);
         LiveHub.install(livePublisher);
         this.arbitrage = new ArbitrageService(marketData(config, clock), arbitrageSettings(config), events, clock);
-        this.reconciler = new DepositReconciler(tx, depositDao, updater, provider, config.reconcile().after(), clock);
     }
 
     /** Opens the database, applies migrations and seeds the configured and demo accounts. */

@@ -83,15 +83,17 @@ public final class DepositService {
             tx.inTransaction(c -> {
                 deposits.updateState(c, id, DepositStatus.FAILED, null, null, null, null, null, 0, "", e.userMessage(),
                         clock.instant());
-                deposits.insertEvent(c, id, clock.instant(), "pending", "failed", null, "create", 0, e.userMessage(), null);
+                deposits.insertEvent(c, id, clock.instant(), "pending", "failed", null, UpdateSource.CREATE.wire(), 0,
+                        e.userMessage(), null);
                 return null;
             });
             throw toAppException(e);
         }
         Deposit created = tx.inTransaction(c -> {
             deposits.attachProvider(c, id, answer, clock.instant());
-            deposits.insertEvent(c, id, clock.instant(), null, "pending", answer.providerStatus(), "create", 0,
+            deposits.insertEvent(c, id, clock.instant(), null, "pending", answer.providerStatus(), UpdateSource.CREATE.wire(), 0,
                     mode.equals("invoice") ? "invoice " + answer.invoiceId() : "payment " + answer.paymentId(), null);
+            updater.scheduleNew(c, id);
             Deposit d = deposits.findById(c, id).orElseThrow();
             Tx.afterCommit(() -> events.publish(new DepositChanged(d, null, Money.usd("0"), true)));
             return d;
@@ -104,14 +106,14 @@ public final class DepositService {
                 d.orderId(), "ArbDesk deposit " + d.orderId(), false, false, null, null));
         Instant expires = p.expirationEstimateDate() != null ? p.expirationEstimateDate() : clock.instant().plusSeconds(20 * 60);
         return new DepositDao.ProviderAnswer(p.paymentId(), p.invoiceId(), null, p.payAddress(),
-                p.payAmount() == null ? null : p.payAmount().toPlainString(), expires, p.status(), p.rawJson());
+                p.payAmount() == null ? null : p.payAmount().toPlainString(), expires, p.validUntil(), p.status(), p.rawJson());
     }
 
     private DepositDao.ProviderAnswer invoice(Deposit d, DepositCurrency option, Money amount, String ipnUrl) {
         String back = baseUrl + "/dashboard?deposit=" + d.id();
         Invoice i = provider.createInvoice(new CreateInvoiceRequest(amount.amount(), "usd", option.ticker(), ipnUrl,
                 d.orderId(), "ArbDesk deposit " + d.orderId(), back, back, back, false, false));
-        return new DepositDao.ProviderAnswer(null, i.id(), i.invoiceUrl(), null, null, null, "waiting", null);
+        return new DepositDao.ProviderAnswer(null, i.id(), i.invoiceUrl(), null, null, null, null, "waiting", null);
     }
 
     /** The deposit as stored. */
@@ -120,16 +122,17 @@ public final class DepositService {
     }
 
     /**
-     * Status on refresh: a deposit that is not final is first re-read from the provider and the answer
-     * applied through the same path as an IPN. A provider outage just serves what we have.
+     * Status on refresh: a deposit the provider may still move (not completed, not refunded; an expired
+     * or failed one may still be paid) is first re-read from the provider and the answer applied through
+     * the same path as an IPN. A provider outage just serves what we have.
      */
     public Deposit refreshed(long id) {
         Deposit d = get(id);
-        if (d.status().isFinal() && d.status() != DepositStatus.EXPIRED || d.paymentId() == null) {
+        if (!ReconcileSchedule.trackable(d) || d.paymentId() == null || d.status() == DepositStatus.COMPLETED) {
             return d;
         }
         try {
-            updater.apply(provider.getPayment(d.paymentId()), "refresh", null);
+            updater.apply(provider.getPayment(d.paymentId()), UpdateSource.REFRESH, null);
         } catch (NowPaymentsException e) {
             LOG.log(Level.FINE, "status refresh of deposit " + id + " skipped: " + e.getMessage());
         }
@@ -139,6 +142,11 @@ public final class DepositService {
     public List<Deposit> list(Long userId, String status, String currency, boolean flaggedOnly, int limit, int offset) {
         return tx.read(c -> deposits.list(c, userId, status, currency, flaggedOnly, Math.max(1, Math.min(limit, 200)),
                 Math.max(0, offset)));
+    }
+
+    /** Deposits the reconciler stopped polling before they settled (an admin can watch them again). */
+    public List<Deposit> unwatched(int limit, int offset) {
+        return tx.read(c -> deposits.unwatched(c, Math.max(1, Math.min(limit, 200)), Math.max(0, offset)));
     }
 
     public List<DepositDao.Event> timeline(long id) {

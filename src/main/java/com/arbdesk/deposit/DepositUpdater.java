@@ -24,14 +24,19 @@ import java.util.Set;
 public final class DepositUpdater {
     private final Tx tx;
     private final DepositDao deposits;
+    private final DepositWatchDao watch;
+    private final ReconcileSchedule schedule;
     private final IpnEventDao ipns;
     private final LedgerService ledger;
     private final LiveEvents events;
     private final Clock clock;
 
-    public DepositUpdater(Tx tx, DepositDao deposits, IpnEventDao ipns, LedgerService ledger, LiveEvents events, Clock clock) {
+    public DepositUpdater(Tx tx, DepositDao deposits, DepositWatchDao watch, ReconcileSchedule schedule, IpnEventDao ipns,
+                          LedgerService ledger, LiveEvents events, Clock clock) {
         this.tx = tx;
         this.deposits = deposits;
+        this.watch = watch;
+        this.schedule = schedule;
         this.ipns = ipns;
         this.ledger = ledger;
         this.events = events;
@@ -42,7 +47,7 @@ public final class DepositUpdater {
     public record Outcome(String verdict, String detail, Long depositId) {
     }
 
-    public Outcome apply(Payment p, String source, Long ipnEventId) {
+    public Outcome apply(Payment p, UpdateSource source, Long ipnEventId) {
         return tx.inTransaction(c -> {
             Outcome o = applyLocked(c, p, source, ipnEventId);
             if (ipnEventId != null) {
@@ -52,7 +57,46 @@ public final class DepositUpdater {
         });
     }
 
-    private Outcome applyLocked(Connection c, Payment p, String source, Long ipnEventId) throws SQLException {
+    /**
+     * The reconciler checked the deposit: its next check is written from the state re-read under the
+     * lock, whatever the answer was (a change already rescheduled it; only the check time is added).
+     */
+    public void checked(long depositId, ReconcileSchedule.Event event) {
+        tx.inTransaction(c -> {
+            Optional<Deposit> d = deposits.findById(c, depositId);
+            if (d.isPresent()) {
+                Instant now = clock.instant();
+                ReconcileSchedule.Plan plan = event == ReconcileSchedule.Event.CHANGED
+                        ? current(d.get()) : schedule.plan(d.get(), event, now);
+                watch.write(c, depositId, plan, now);
+            }
+            return null;
+        });
+    }
+
+    /** A new deposit exists at the provider: its first check is scheduled, in the caller's transaction. */
+    void scheduleNew(Connection c, long depositId) throws SQLException {
+        Deposit d = deposits.findById(c, depositId).orElseThrow();
+        watch.write(c, depositId, schedule.plan(d, ReconcileSchedule.Event.CREATED, clock.instant()), null);
+    }
+
+    /** An admin asks to watch a deposit again after its window ended: one more grace period, from the start of the ladder. */
+    public void rearm(long depositId) {
+        tx.inTransaction(c -> {
+            Deposit d = deposits.findById(c, depositId).orElseThrow(() -> com.arbdesk.web.AppException.notFound("Deposit " + depositId));
+            watch.write(c, depositId, schedule.plan(d, ReconcileSchedule.Event.REARMED, clock.instant()), null);
+            deposits.insertEvent(c, depositId, clock.instant(), d.status().wire(), d.status().wire(), d.providerStatus(),
+                    UpdateSource.ADMIN.wire(), 0, "watched again", null);
+            return null;
+        });
+    }
+
+    private static ReconcileSchedule.Plan current(Deposit d) {
+        Deposit.Watch w = d.watch();
+        return new ReconcileSchedule.Plan(w.nextCheckAt(), w.step(), w.watchUntil(), w.unwatchedAt());
+    }
+
+    private Outcome applyLocked(Connection c, Payment p, UpdateSource source, Long ipnEventId) throws SQLException {
         Optional<Deposit> found = deposits.findByPaymentId(c, p.paymentId());
         if (found.isEmpty() && p.parentPaymentId() != null) {
             return redeposit(c, p, source, ipnEventId);
@@ -79,7 +123,7 @@ public final class DepositUpdater {
             return new Outcome("ignored", "unknown provider status " + p.status(), d.id());
         }
         if (next != d.status() && !d.status().canMoveTo(next)) {
-            deposits.insertEvent(c, d.id(), clock.instant(), d.status().wire(), d.status().wire(), p.status(), source, 0,
+            deposits.insertEvent(c, d.id(), clock.instant(), d.status().wire(), d.status().wire(), p.status(), source.wire(), 0,
                     "ignored: " + d.status().wire() + " does not move to " + next.wire(), ipnEventId);
             return new Outcome("ignored", "out of order: " + d.status().wire() + " does not move to " + next.wire(), d.id());
         }
@@ -104,7 +148,7 @@ public final class DepositUpdater {
 
     /** Writes the new state, the missing credit and the timeline step; publishes after commit. */
     private void save(Connection c, Deposit d, DepositStatus next, Payment p, Money credited, Set<String> flags,
-                      String source, Long ipnEventId, String note) throws SQLException {
+                      UpdateSource source, Long ipnEventId, String note) throws SQLException {
         Instant now = clock.instant();
         Money delta = credited.minus(d.credited());
         Money balance = null;
@@ -116,9 +160,13 @@ public final class DepositUpdater {
         deposits.updateState(c, d.id(), next, p.status(), p.paymentId(), p.payAddress(),
                 p.payAmount() == null ? null : p.payAmount().toPlainString(), paid, credited.toMinor(),
                 String.join(",", flags), d.failureReason(), now);
-        deposits.insertEvent(c, d.id(), now, d.status().wire(), next.wire(), p.status(), source, delta.toMinor(), note,
+        deposits.insertEvent(c, d.id(), now, d.status().wire(), next.wire(), p.status(), source.wire(), delta.toMinor(), note,
                 ipnEventId);
         Deposit after = deposits.findById(c, d.id()).orElseThrow();
+        if (next != d.status() || d.paymentId() == null) {
+            // a move (or a payment now attached) changes the watch: a payment in progress is checked again soon
+            watch.write(c, d.id(), schedule.plan(after, ReconcileSchedule.Event.CHANGED, now), null);
+        }
         Money creditedNow = delta.signum() > 0 ? delta : Money.zero(Asset.USD);
         Money newBalance = balance;
         Tx.afterCommit(() -> events.publish(new DepositChanged(after, newBalance, creditedNow, false)));
@@ -167,13 +215,13 @@ public final class DepositUpdater {
                     quoted, d.payCurrency(), paid, null, null, d.orderId(), null, null, d.invoiceId(), null, null, null, null, null,
                     null, null);
             save(c, d, d.status(), snapshot, target.compareTo(d.credited()) > 0 ? target : d.credited(), flags,
-                    "admin", null, "approved by admin #" + adminId);
+                    UpdateSource.ADMIN, null, "approved by admin #" + adminId);
             return new Outcome("applied", "approved, credited " + target.toPlainString(), d.id());
         });
     }
 
     /** A further payment to a used address: a linked deposit for the admin to review, never credited automatically. */
-    private Outcome redeposit(Connection c, Payment p, String source, Long ipnEventId) throws SQLException {
+    private Outcome redeposit(Connection c, Payment p, UpdateSource source, Long ipnEventId) throws SQLException {
         Optional<Deposit> parent = deposits.findByPaymentId(c, p.parentPaymentId());
         if (parent.isEmpty()) {
             return new Outcome("unknown_payment", "re-deposit of unknown payment " + p.parentPaymentId(), null);
@@ -185,7 +233,7 @@ public final class DepositUpdater {
         Instant now = clock.instant();
         long id = deposits.insertPending(c, par.userId(), "redeposit", price, option, par.id(), now);
         deposits.attachProvider(c, id, new DepositDao.ProviderAnswer(p.paymentId(), p.invoiceId(), null, p.payAddress(),
-                p.payAmount() == null ? null : p.payAmount().toPlainString(), null, p.status(), p.rawJson()), now);
+                p.payAmount() == null ? null : p.payAmount().toPlainString(), null, p.validUntil(), p.status(), p.rawJson()), now);
         Deposit child = deposits.findById(c, id).orElseThrow();
         DepositStatus status = Optional.ofNullable(DepositStatus.fromProvider(p.parsedStatus())).orElse(DepositStatus.PENDING);
         save(c, child, status, p, Money.zero(Asset.USD), new LinkedHashSet<>(Set.of("redeposit", "needs_review")), source,

@@ -65,7 +65,7 @@ public final class IpnIntake {
             verdict(eventId, "malformed", e.getMessage());
             throw new AppException(ErrorCode.BAD_REQUEST, "The IPN body is not a payment");
         }
-        return updater.apply(p, "ipn", eventId);
+        return updater.apply(p, UpdateSource.IPN, eventId);
     }
 
     private void verdict(long eventId, String verdict, String detail) {

@@ -102,6 +102,11 @@ public final class NowPaymentsClient {
         this.jwt = new JwtSession(http, settings.email(), settings.password());
     }
 
+    /** Whether the account login for {@link #listPayments} is configured. */
+    public boolean canListPayments() {
+        return jwt.configured();
+    }
+
     /** {@code GET /status}, without the API key: is the provider up? */
     public ApiStatus status() {
         String message = ProviderJson.text(http.get("/status", false, null).json(), "message");

@@ -15,8 +15,8 @@ import java.math.BigDecimal;
 
 /**
  * The payer's side of the sandbox as JSON, for the control page and for tests: list payments and
- * invoices, act on a payment (pay, pay part, overpay, pay late, fail, expire, refund, re-deposit,
- * resend last IPN) and switch IPN delivery off. Writes require a JSON body, which a cross-site form cannot send.
+ * invoices, act on a payment (pay, pay part, overpay, pay late with or without IPNs, fail, expire,
+ * refund, re-deposit, resend last IPN, lose its IPNs) and switch all IPN delivery off. Writes require a JSON body, which a cross-site form cannot send.
  */
 @Path("control")
 @Produces(MediaType.APPLICATION_JSON)
@@ -65,6 +65,7 @@ public class SandboxControlResource {
     static ObjectNode view(SandboxPayment p) {
         synchronized (p) {
             ObjectNode n = SandboxJson.status(p);
+            n.put("lose_ipns", p.loseIpns);
             ArrayNode log = n.putArray("ipn_log");
             for (SandboxPayment.IpnAttempt a : p.ipnLog) {
                 log.addObject().put("at", a.at().toString()).put("status", a.status()).put("http_status", a.httpStatus())

@@ -1,6 +1,7 @@
 package com.arbdesk.sandbox;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,8 @@ public final class SandboxPayment {
     final List<Long> childIds = new ArrayList<>();
     final List<IpnAttempt> ipnLog = new ArrayList<>();
     String status = "waiting";
+    /** While set, this payment's IPNs are recorded as lost and never sent (the global switch does the same for all). */
+    volatile boolean loseIpns;
     BigDecimal actuallyPaid = BigDecimal.ZERO;
     Instant updatedAt;
     /** Bumped by every action, so a confirmation sequence that a later action superseded stops. */
@@ -39,7 +42,8 @@ public final class SandboxPayment {
 
     SandboxPayment(long id, SandboxCoin coin, BigDecimal priceAmount, String priceCurrency, BigDecimal payAmount,
                    String payAddress, String orderId, String orderDescription, long purchaseId, Long invoiceId,
-                   Long parentPaymentId, String ipnCallbackUrl, boolean fixedRate, Instant createdAt) {
+                   Long parentPaymentId, String ipnCallbackUrl, boolean fixedRate, Instant createdAt, Duration quoteFor,
+                   Duration validFor) {
         this.id = id;
         this.coin = coin;
         this.priceAmount = priceAmount;
@@ -55,8 +59,8 @@ public final class SandboxPayment {
         this.fixedRate = fixedRate;
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
-        this.expiresAt = createdAt.plusSeconds(20 * 60);
-        this.validUntil = createdAt.plusSeconds(7 * 24 * 3600);
+        this.expiresAt = createdAt.plus(quoteFor);
+        this.validUntil = createdAt.plus(validFor);
     }
 
     /** One IPN delivery attempt, for the control page and tests. */

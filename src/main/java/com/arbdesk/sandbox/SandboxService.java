@@ -31,6 +31,8 @@ public final class SandboxService implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong(5_000_000_000L + new SecureRandom().nextInt(900_000_000));
     private final ScheduledExecutorService scheduler = Background.singleThread("nowpayments-sandbox");
     private final IpnDispatcher ipn;
+    private final java.time.Duration quoteFor;
+    private final java.time.Duration validFor;
 
     public SandboxService(AppConfig.Sandbox settings, String apiKey, String ipnSecret, String publicBaseUrl, Clock clock) {
         this.settings = settings;
@@ -38,11 +40,13 @@ public final class SandboxService implements AutoCloseable {
         this.publicBaseUrl = publicBaseUrl;
         this.clock = clock;
         this.ipn = new IpnDispatcher(new IpnSigner(ipnSecret), scheduler, settings.ipnRetries(), settings.ipnRetryMillis(), clock);
+        this.quoteFor = java.time.Duration.ofSeconds(settings.quoteSeconds());
+        this.validFor = java.time.Duration.ofSeconds(settings.validSeconds());
     }
 
     /** What a payer can do to a sandbox payment from the control page or API. */
     public enum Action {
-        PAY, PAY_PART, OVERPAY, PAY_LATE, FAIL, EXPIRE, REFUND, REDEPOSIT, RESEND;
+        PAY, PAY_PART, OVERPAY, PAY_LATE, PAY_AFTER_EXPIRY, FAIL, EXPIRE, REFUND, REDEPOSIT, RESEND, LOSE_IPNS, DELIVER_IPNS;
 
         public static Action parse(String raw) {
             try {
@@ -81,8 +85,9 @@ public final class SandboxService implements AutoCloseable {
         }
         SandboxPayment p = new SandboxPayment(ids.incrementAndGet(), coin, req.priceAmount(), req.priceCurrency(),
                 coin.fromUsd(usd), coin.newAddress(), req.orderId(), req.orderDescription(), ids.incrementAndGet(), null,
-                null, req.ipnCallbackUrl(), req.fixedRate(), now());
+                null, req.ipnCallbackUrl(), req.fixedRate(), now(), quoteFor, validFor);
         payments.put(p.id, p);
+        expireWhenDue(p);
         startScenario(p, req.scenario());
         return p;
     }
@@ -111,9 +116,10 @@ public final class SandboxService implements AutoCloseable {
         BigDecimal usd = priceInUsd(i.priceAmount(), i.priceCurrency());
         SandboxPayment p = new SandboxPayment(ids.incrementAndGet(), coin, i.priceAmount(), i.priceCurrency(),
                 coin.fromUsd(usd), coin.newAddress(), i.orderId(), i.orderDescription(), ids.incrementAndGet(), i.id(),
-                null, i.ipnCallbackUrl(), i.fixedRate(), now());
+                null, i.ipnCallbackUrl(), i.fixedRate(), now(), quoteFor, validFor);
         payments.put(p.id, p);
         i.paymentIds().add(p.id);
+        expireWhenDue(p);
         // the provider reports even the first, waiting state of an invoice payment
         sendNow(p);
         return p;
@@ -160,11 +166,14 @@ public final class SandboxService implements AutoCloseable {
                 case PAY_PART -> pay(p, amount != null ? amount : half(p), "partially_paid");
                 case OVERPAY -> pay(p, p.payAmount.multiply(new BigDecimal("1.1")).setScale(p.coin.precision(), RoundingMode.UP), "finished");
                 case PAY_LATE -> payLate(p);
+                case PAY_AFTER_EXPIRY -> payAfterExpiry(p);
                 case FAIL -> finish(p, "fail", "failed", List.of("waiting", "confirming", "confirmed", "sending"));
                 case EXPIRE -> finish(p, "expire", "expired", List.of("waiting"));
                 case REFUND -> finish(p, "refund", "refunded", List.of("finished", "partially_paid"));
                 case REDEPOSIT -> redeposit(p, amount != null ? amount : p.payAmount);
                 case RESEND -> resend(p);
+                case LOSE_IPNS -> p.loseIpns = true;
+                case DELIVER_IPNS -> p.loseIpns = false;
                 default -> throw new IllegalStateException("unhandled action " + action);
             }
         }
@@ -191,6 +200,45 @@ public final class SandboxService implements AutoCloseable {
         runSequence(p, List.of("confirming", "confirmed", "sending", "finished"), start);
     }
 
+    /**
+     * Coins arrive after the payment expired. The provider sends no IPN after expiry, so only a status
+     * read (the reconciler) can find it: the statuses move without a notification.
+     */
+    private void payAfterExpiry(SandboxPayment p) {
+        require(p, List.of("waiting", "expired"), "pay after expiry of");
+        if (p.status.equals("waiting")) {
+            transition(p, "expired");
+        }
+        p.actuallyPaid = p.payAmount;
+        int generation = ++p.generation;
+        List<String> steps = List.of("confirming", "confirmed", "sending", "finished");
+        for (int i = 0; i < steps.size(); i++) {
+            String status = steps.get(i);
+            scheduler.schedule(() -> {
+                synchronized (p) {
+                    if (p.generation == generation) {
+                        p.status = status;
+                        p.updatedAt = now();
+                        p.ipnLog.add(new SandboxPayment.IpnAttempt(clock.instant(), status, 0, "not sent: the payment had expired"));
+                    }
+                }
+            }, (i + 1) * settings.stepMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** An unpaid payment expires by itself at its valid_until, on the sandbox's clock, with an IPN. */
+    private void expireWhenDue(SandboxPayment p) {
+        long delay = Math.max(0, java.time.Duration.between(clock.instant(), p.validUntil).toMillis());
+        scheduler.schedule(() -> {
+            synchronized (p) {
+                if (p.status.equals("waiting")) {
+                    p.generation++;
+                    transition(p, "expired");
+                }
+            }
+        }, delay, TimeUnit.MILLISECONDS);
+    }
+
     private void finish(SandboxPayment p, String verb, String status, List<String> from) {
         require(p, from, verb);
         p.generation++;
@@ -201,7 +249,7 @@ public final class SandboxService implements AutoCloseable {
         require(parent, List.of("finished", "partially_paid", "sending", "confirmed"), "re-deposit into");
         SandboxPayment child = new SandboxPayment(ids.incrementAndGet(), parent.coin, parent.coin.toUsd(received),
                 "usd", received, parent.payAddress, parent.orderId, parent.orderDescription, parent.purchaseId,
-                parent.invoiceId, parent.id, parent.ipnCallbackUrl, false, now());
+                parent.invoiceId, parent.id, parent.ipnCallbackUrl, false, now(), quoteFor, validFor);
         payments.put(child.id, child);
         parent.childIds.add(child.id);
         synchronized (child) {

@@ -61,6 +61,7 @@ public final class TestServer implements AutoCloseable {
             env.put("DATABASE_PATH", dir.resolve("arbdesk.db").toString());
             env.put("ARBDESK_CONF", dir.resolve("no-conf.properties").toString());
             env.putAll(settings);
+            port = Integer.parseInt(env.get("PORT")); // a test that must know the URL before start chooses the port
             Path log = dir.resolve("server.log");
             Process p = launch(env, log, dir, args);
             TestServer server = new TestServer(p, dir, Path.of(env.get("DATABASE_PATH")), log, port);

@@ -1,0 +1,110 @@
+package com.arbdesk.deposit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.arbdesk.testing.StandInProvider;
+import com.arbdesk.testing.TestClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Paid deposits whose IPN never arrived, found by the reconciler: the app in production mode against
+ * a stand-in provider with a 1-second reconciler. The ledger invariants are checked when the servers close.
+ */
+class LostIpnRecoveryIT {
+    static StandInProvider provider;
+    static TestClient admin;
+
+    @BeforeAll
+    static void start() {
+        provider = StandInProvider.start(Map.of(), Map.of());
+        admin = provider.admin();
+    }
+
+    @AfterAll
+    static void stop() {
+        provider.close();
+    }
+
+    static TestClient newUser() {
+        TestClient u = provider.app().client();
+        return u.withBearer(u.signup("lost-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com", "a long passphrase"));
+    }
+
+    static JsonNode create(TestClient user, String amount) {
+        TestClient.Res r = user.postJson("/api/deposits/create",
+                "{\"currency\":\"USDT\",\"network\":\"TRC20\",\"amount_usd\":\"" + amount + "\",\"mode\":\"payment\"}");
+        assertEquals(201, r.status(), r.body());
+        return r.json();
+    }
+
+    static void act(JsonNode deposit, String action) {
+        TestClient.Res r = provider.act(deposit.path("payment_id").asText(), action);
+        assertEquals(200, r.status(), r.body());
+    }
+
+    static JsonNode stored(JsonNode deposit) {
+        return admin.get("/api/admin/deposits/" + deposit.path("transaction_id").asLong()).json().path("deposit");
+    }
+
+    static JsonNode awaitStored(JsonNode deposit, String status, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        JsonNode d = stored(deposit);
+        while (!d.path("status").asText().equals(status) && System.nanoTime() < deadline) {
+            sleep(100);
+            d = stored(deposit);
+        }
+        assertEquals(status, d.path("status").asText(), d.toString());
+        return d;
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void twoHundredOpenDepositsAndOnePaidWithItsIpnLostIsCreditedWithinAFewPasses() {
+        TestClient leavers = newUser(); // opened the modal 200 times and left
+        for (int i = 0; i < 200; i++) {
+            create(leavers, "20.00");
+        }
+        TestClient payer = newUser();
+        JsonNode d = create(payer, "50.00"); // the newest, which a "least recently updated 50" pass never reached
+        act(d, "lose_ipns");
+        act(d, "pay");
+        JsonNode done = awaitStored(d, "completed", Duration.ofSeconds(30));
+        assertEquals("50.00", done.path("credited_usd").asText());
+        assertEquals("50.00", payer.get("/api/me").json().path("balance_usd").asText());
+        assertEquals(0, provider.app().ledger().count("SELECT COUNT(*) FROM ipn_events WHERE payment_id = '"
+                + d.path("payment_id").asText() + "'"), "no IPN of it ever arrived");
+
+        JsonNode health = admin.get("/api/admin/reconciler").json();
+        assertTrue(health.path("checks_last_hour").asLong() >= 200, health.toString());
+        assertTrue(health.path("watched").asLong() >= 200, "the waiting ones stay watched: " + health);
+        assertTrue(health.path("lag_seconds").asLong() < 10, "not behind: " + health);
+        assertTrue(health.path("invoice_recovery").isBoolean(), health.toString());
+    }
+
+    @Test
+    void aPaymentAfterExpiryWithNoIpnIsFoundAndCreditedAsALatePayment() {
+        TestClient payer = newUser();
+        JsonNode d = create(payer, "30.00");
+        act(d, "expire");
+        awaitStored(d, "expired", Duration.ofSeconds(10));
+        act(d, "pay_after_expiry"); // the provider sends no IPN after expiry
+        JsonNode done = awaitStored(d, "completed", Duration.ofSeconds(30));
+        assertTrue(done.path("flags").toString().contains("late_payment"), done.toString());
+        assertEquals("30.00", payer.get("/api/me").json().path("balance_usd").asText());
+    }
+}
