@@ -27,8 +27,8 @@
       ['pay_after_expiry', 'Pay after expiry (no IPN)'], ['fail', 'Fail'], ['expire', 'Expire']],
     expired: [['pay_late', 'Pay late'], ['pay_after_expiry', 'Pay after expiry (no IPN)']],
     confirming: [['fail', 'Fail']], confirmed: [['fail', 'Fail']], sending: [['fail', 'Fail']],
-    finished: [['refund', 'Refund'], ['redeposit', 'Re-deposit']],
-    partially_paid: [['refund', 'Refund'], ['redeposit', 'Re-deposit']]
+    finished: [['refund', 'Refund'], ['redeposit', 'Re-deposit'], ['redeposit_lost', 'Re-deposit (IPN lost)']],
+    partially_paid: [['refund', 'Refund'], ['redeposit', 'Re-deposit'], ['redeposit_lost', 'Re-deposit (IPN lost)']]
   };
 
   function renderPayments(state) {
@@ -70,7 +70,7 @@
     var inv = document.getElementById('sandbox-invoices');
     inv.textContent = '';
     if (!state.invoices.length) {
-      var itr = el('tr'); var itd = el('td', 'No invoices yet.', 'empty'); itd.colSpan = 4; itr.appendChild(itd); inv.appendChild(itr);
+      var itr = el('tr'); var itd = el('td', 'No invoices yet.', 'empty'); itd.colSpan = 5; itr.appendChild(itd); inv.appendChild(itr);
     }
     state.invoices.forEach(function (i) {
       var tr = el('tr');
@@ -79,6 +79,14 @@
       tr.appendChild(el('td', i.price_amount + ' ' + i.price_currency.toUpperCase(), 'num mono'));
       var link = el('a', 'Open hosted page'); link.href = i.invoice_url; link.target = '_blank';
       var td = el('td'); td.appendChild(link); tr.appendChild(td);
+      var lose = el('button', i.lose_ipns ? 'Deliver its IPNs' : 'Lose its IPNs', 'btn btn-sm');
+      lose.type = 'button';
+      lose.setAttribute('data-invoice-ipns', i.lose_ipns ? 'deliver' : 'lose');
+      lose.addEventListener('click', function () {
+        lose.disabled = true;
+        post('/invoices/' + i.id + '/ipns', { lose: !i.lose_ipns }).then(refresh).catch(function (e) { alert(e.message); refresh(); });
+      });
+      var ltd = el('td', null, 'actions'); ltd.appendChild(lose); tr.appendChild(ltd);
       inv.appendChild(tr);
     });
     var toggle = document.getElementById('ipn-toggle');

@@ -38,8 +38,9 @@
     <p class="muted small" data-testid="reconciler-watched"><c:out value="${view.reconciler.watched}"/> deposits watched<c:if
       test="${not empty view.reconciler.lastError}"> · last error: <c:out value="${view.reconciler.lastError}"/></c:if></p>
     <c:if test="${not empty view.reconciler.paused}"><p class="alert alert-error" data-testid="reconciler-paused"><c:out value="${view.reconciler.paused}"/></p></c:if>
-    <c:if test="${not view.reconciler.invoiceRecovery}">
-      <p class="alert alert-warn" data-testid="invoice-recovery"><c:out value="${view.reconciler.invoiceRecoveryMessage}"/></p>
+    <c:set var="recovery" value="${not empty view.provider.invoiceRecovery ? view.provider.invoiceRecovery : view.reconciler.invoiceRecoveryMessage}"/>
+    <c:if test="${not empty recovery}">
+      <p class="alert alert-warn" data-testid="invoice-recovery"><c:out value="${recovery}"/></p>
     </c:if>
     <c:if test="${not empty view.provider.hints}">
       <ul class="small"><c:forEach var="h" items="${view.provider.hints}"><li><c:out value="${h}"/></li></c:forEach></ul>

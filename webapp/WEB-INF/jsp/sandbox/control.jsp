@@ -27,8 +27,8 @@
     <div class="card-head"><h2 class="card-title">Invoices</h2></div>
     <div class="table-wrap">
       <table class="table">
-        <thead><tr><th>Invoice</th><th>Order</th><th class="num">Price</th><th>Hosted page</th></tr></thead>
-        <tbody id="sandbox-invoices"><tr><td colspan="4" class="empty">No invoices yet.</td></tr></tbody>
+        <thead><tr><th>Invoice</th><th>Order</th><th class="num">Price</th><th>Hosted page</th><th>IPNs of its payments</th></tr></thead>
+        <tbody id="sandbox-invoices"><tr><td colspan="5" class="empty">No invoices yet.</td></tr></tbody>
       </table>
     </div>
   </section>

@@ -73,7 +73,7 @@ public final class DepositReconciler implements AutoCloseable {
     public static DepositReconciler create(Tx tx, DepositDao deposits, DepositWatchDao watch, DepositUpdater updater,
                                            NowPaymentsClient provider, RateBudget budget, Clock clock) {
         return new DepositReconciler((at, limit) -> tx.read(c -> watch.due(c, at, limit)),
-                new PaymentLookup(tx, deposits, updater, provider), budget, clock);
+                new PaymentLookup(tx, deposits, updater, provider, budget), budget, clock);
     }
 
     public void start(Duration interval) {

@@ -212,8 +212,8 @@ public final class DepositUpdater {
             flags.remove("needs_review");
             flags.add("approved");
             Payment snapshot = new Payment(d.paymentId(), d.providerStatus(), d.payAddress(), null, d.amountUsd().amount(), "usd",
-                    quoted, d.payCurrency(), paid, null, null, d.orderId(), null, null, d.invoiceId(), null, null, null, null, null,
-                    null, null);
+                    quoted, d.payCurrency(), paid, null, null, null, d.orderId(), null, null, d.invoiceId(), null, null, null, null,
+                    null, null, null, null, null);
             save(c, d, d.status(), snapshot, target.compareTo(d.credited()) > 0 ? target : d.credited(), flags,
                     UpdateSource.ADMIN, null, "approved by admin #" + adminId);
             return new Outcome("applied", "approved, credited " + target.toPlainString(), d.id());

@@ -14,8 +14,6 @@ public record ReconcileHealth(Duration lag, Instant oldestDue, long checksLastHo
                               long watched, long unwatched, Instant lastPass, Instant pausedUntil,
                               BigDecimal requestsPerSecond, boolean invoiceRecovery) {
 
-    /** The plain sentence the back office and the start-up log show when invoice IPNs cannot be recovered. */
-    public static final String NO_INVOICE_RECOVERY = "NOWPAYMENTS_EMAIL and NOWPAYMENTS_PASSWORD are not set: lost IPNs of"
-            + " invoice deposits cannot be recovered (finding their payment needs the provider's payment list, which"
-            + " needs the account login).";
+    /** The plain sentence the back office shows when invoice IPNs cannot be recovered. */
+    public static final String NO_INVOICE_RECOVERY = com.arbdesk.nowpayments.ProviderCheck.NO_INVOICE_RECOVERY;
 }

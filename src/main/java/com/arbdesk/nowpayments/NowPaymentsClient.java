@@ -107,6 +107,11 @@ public final class NowPaymentsClient {
         return jwt.configured();
     }
 
+    /** Logs in with the account email and password ({@code POST /auth}), or says why not. */
+    public void checkLogin() {
+        jwt.token();
+    }
+
     /** {@code GET /status}, without the API key: is the provider up? */
     public ApiStatus status() {
         String message = ProviderJson.text(http.get("/status", false, null).json(), "message");

@@ -3,6 +3,7 @@ package com.arbdesk.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -34,7 +35,7 @@ public class SandboxControlResource {
         }
         ArrayNode invoices = n.putArray("invoices");
         for (SandboxInvoice i : sandbox.invoices()) {
-            invoices.add(SandboxJson.invoice(i, sandbox.invoiceUrl(i)));
+            invoices.add(SandboxJson.invoice(i, sandbox.invoiceUrl(i)).put("lose_ipns", i.loseIpns().get()));
         }
         return n;
     }
@@ -52,6 +53,16 @@ public class SandboxControlResource {
         String amount = body == null ? null : SandboxApiResource.text(body, "amount");
         BigDecimal value = amount == null || amount.isBlank() ? null : SandboxApiResource.decimal(amount, "amount");
         return view(sandbox.act(id, SandboxService.Action.parse(action), value));
+    }
+
+    /** {@code {"lose": true}}: the payments created from this invoice lose their IPNs. */
+    @POST
+    @Path("invoices/{id}/ipns")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    public ObjectNode invoiceIpns(@PathParam("id") long id, JsonNode body) {
+        SandboxInvoice i = sandbox.loseInvoiceIpns(id, body != null && body.path("lose").asBoolean(false));
+        return SandboxJson.invoice(i, sandbox.invoiceUrl(i)).put("lose_ipns", i.loseIpns().get());
     }
 
     @POST

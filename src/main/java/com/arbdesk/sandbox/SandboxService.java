@@ -46,7 +46,8 @@ public final class SandboxService implements AutoCloseable {
 
     /** What a payer can do to a sandbox payment from the control page or API. */
     public enum Action {
-        PAY, PAY_PART, OVERPAY, PAY_LATE, PAY_AFTER_EXPIRY, FAIL, EXPIRE, REFUND, REDEPOSIT, RESEND, LOSE_IPNS, DELIVER_IPNS;
+        PAY, PAY_PART, OVERPAY, PAY_LATE, PAY_AFTER_EXPIRY, FAIL, EXPIRE, REFUND, REDEPOSIT, REDEPOSIT_LOST, RESEND, LOSE_IPNS,
+        DELIVER_IPNS;
 
         public static Action parse(String raw) {
             try {
@@ -117,6 +118,7 @@ public final class SandboxService implements AutoCloseable {
         SandboxPayment p = new SandboxPayment(ids.incrementAndGet(), coin, i.priceAmount(), i.priceCurrency(),
                 coin.fromUsd(usd), coin.newAddress(), i.orderId(), i.orderDescription(), ids.incrementAndGet(), i.id(),
                 null, i.ipnCallbackUrl(), i.fixedRate(), now(), quoteFor, validFor);
+        p.loseIpns = i.loseIpns().get();
         payments.put(p.id, p);
         i.paymentIds().add(p.id);
         expireWhenDue(p);
@@ -149,6 +151,13 @@ public final class SandboxService implements AutoCloseable {
         return invoices.values().stream().sorted(Comparator.comparingLong(SandboxInvoice::id).reversed()).toList();
     }
 
+    /** The payments created from this invoice from now on lose their IPNs (or deliver them again). */
+    public SandboxInvoice loseInvoiceIpns(long invoiceId, boolean lose) {
+        SandboxInvoice i = invoice(invoiceId);
+        i.loseIpns().set(lose);
+        return i;
+    }
+
     public void setDroppingIpns(boolean drop) {
         ipn.setDropping(drop);
     }
@@ -170,7 +179,8 @@ public final class SandboxService implements AutoCloseable {
                 case FAIL -> finish(p, "fail", "failed", List.of("waiting", "confirming", "confirmed", "sending"));
                 case EXPIRE -> finish(p, "expire", "expired", List.of("waiting"));
                 case REFUND -> finish(p, "refund", "refunded", List.of("finished", "partially_paid"));
-                case REDEPOSIT -> redeposit(p, amount != null ? amount : p.payAmount);
+                case REDEPOSIT -> redeposit(p, amount != null ? amount : p.payAmount, p.loseIpns);
+                case REDEPOSIT_LOST -> redeposit(p, amount != null ? amount : p.payAmount, true);
                 case RESEND -> resend(p);
                 case LOSE_IPNS -> p.loseIpns = true;
                 case DELIVER_IPNS -> p.loseIpns = false;
@@ -245,11 +255,13 @@ public final class SandboxService implements AutoCloseable {
         transition(p, status);
     }
 
-    private void redeposit(SandboxPayment parent, BigDecimal received) {
+    /** Coins sent again to a used address: a child payment; its IPN is lost when {@code lost} (or the parent's are). */
+    private void redeposit(SandboxPayment parent, BigDecimal received, boolean lost) {
         require(parent, List.of("finished", "partially_paid", "sending", "confirmed"), "re-deposit into");
         SandboxPayment child = new SandboxPayment(ids.incrementAndGet(), parent.coin, parent.coin.toUsd(received),
                 "usd", received, parent.payAddress, parent.orderId, parent.orderDescription, parent.purchaseId,
                 parent.invoiceId, parent.id, parent.ipnCallbackUrl, false, now(), quoteFor, validFor);
+        child.loseIpns = lost;
         payments.put(child.id, child);
         parent.childIds.add(child.id);
         synchronized (child) {

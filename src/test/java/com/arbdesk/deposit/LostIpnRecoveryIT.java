@@ -7,6 +7,8 @@ import com.arbdesk.testing.StandInProvider;
 import com.arbdesk.testing.TestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +25,8 @@ class LostIpnRecoveryIT {
 
     @BeforeAll
     static void start() {
-        provider = StandInProvider.start(Map.of(), Map.of());
+        provider = StandInProvider.start(Map.of(), Map.of("NOWPAYMENTS_EMAIL", "merchant@example.com",
+                "NOWPAYMENTS_PASSWORD", "the dashboard password"));
         admin = provider.admin();
     }
 
@@ -106,5 +109,56 @@ class LostIpnRecoveryIT {
         JsonNode done = awaitStored(d, "completed", Duration.ofSeconds(30));
         assertTrue(done.path("flags").toString().contains("late_payment"), done.toString());
         assertEquals("30.00", payer.get("/api/me").json().path("balance_usd").asText());
+    }
+
+    @Test
+    void anInvoiceDepositWhoseIpnsAreLostIsFoundThroughThePaymentListAndCredited() {
+        TestClient payer = newUser();
+        TestClient.Res r = payer.postJson("/api/deposits/create",
+                "{\"currency\":\"USDT\",\"network\":\"TRC20\",\"amount_usd\":\"80.00\",\"mode\":\"invoice\"}");
+        assertEquals(201, r.status(), r.body());
+        JsonNode d = r.json();
+        String iid = d.path("invoice_url").asText().replaceAll(".*iid=", "");
+        TestClient sandbox = provider.sandbox().client();
+        assertEquals(200, sandbox.postJson("/sandbox/nowpayments/control/invoices/" + iid + "/ipns", "{\"lose\":true}").status());
+        TestClient.Res paid = sandbox.postJson("/sandbox/nowpayments/v1/invoice-payment",
+                "{\"iid\":" + iid + ",\"pay_currency\":\"usdttrc20\"}", Map.of("x-api-key", StandInProvider.KEY));
+        assertEquals(201, paid.status(), paid.body());
+        String paymentId = paid.json().path("payment_id").asText();
+        assertEquals(200, provider.act(paymentId, "pay").status());
+        JsonNode done = awaitStored(d, "completed", Duration.ofSeconds(30));
+        assertEquals(paymentId, done.path("payment_id").asText(), "the payment was found by its invoice and attached");
+        assertEquals("80.00", done.path("credited_usd").asText());
+        assertEquals(0, provider.app().ledger().count("SELECT COUNT(*) FROM ipn_events WHERE payment_id = '" + paymentId + "'"));
+    }
+
+    @Test
+    void aReDepositWhoseIpnIsLostIsDiscoveredFromItsParentAndHeldForReview() {
+        TestClient payer = newUser();
+        JsonNode d = create(payer, "25.00");
+        act(d, "pay");
+        awaitStored(d, "completed", Duration.ofSeconds(15));
+        act(d, "redeposit_lost");
+        List<JsonNode> children = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (children.isEmpty() && System.nanoTime() < deadline) {
+            sleep(200);
+            admin.get("/api/admin/deposits?flagged=true&limit=200").json().forEach(x -> {
+                if (x.path("mode").asText().equals("redeposit") && x.path("pay_address").asText().equals(d.path("pay_address").asText())) {
+                    children.add(x);
+                }
+            });
+        }
+        assertEquals(1, children.size(), "the child named by the parent's payment_extra_ids became a linked deposit");
+        JsonNode child = children.get(0);
+        assertTrue(child.path("flags").toString().contains("needs_review"), child.toString());
+        assertEquals(0, provider.app().ledger().count("SELECT COUNT(*) FROM ipn_events WHERE payment_id = '"
+                + child.path("payment_id").asText() + "'"), "its IPN never arrived");
+        assertEquals("25.00", payer.get("/api/me").json().path("balance_usd").asText(), "not credited before review");
+        assertEquals(200, admin.postJson("/api/admin/deposits/" + child.path("transaction_id").asLong() + "/approve", "").status());
+        assertEquals("50.00", payer.get("/api/me").json().path("balance_usd").asText());
+        sleep(3000);
+        assertEquals(1, provider.app().ledger().count("SELECT COUNT(*) FROM transactions WHERE mode = 'redeposit' AND parent_transaction_id = "
+                + d.path("transaction_id").asLong()), "found once, however often the parent is checked");
     }
 }
