@@ -24,11 +24,14 @@
 
   var ACTIONS = {
     waiting: [['pay', 'Pay in full'], ['pay_part', 'Pay part'], ['overpay', 'Overpay'], ['pay_late', 'Pay late'],
-      ['pay_after_expiry', 'Pay after expiry (no IPN)'], ['fail', 'Fail'], ['expire', 'Expire']],
+      ['pay_after_expiry', 'Pay after expiry (no IPN)'], ['finish_unpaid', 'Finish with 0 paid'], ['fail', 'Fail'],
+      ['expire', 'Expire']],
+    failed: [['pay_after_failure', 'Pay after failure']],
     expired: [['pay_late', 'Pay late'], ['pay_after_expiry', 'Pay after expiry (no IPN)']],
     confirming: [['fail', 'Fail']], confirmed: [['fail', 'Fail']], sending: [['fail', 'Fail']],
     finished: [['refund', 'Refund'], ['redeposit', 'Re-deposit'], ['redeposit_lost', 'Re-deposit (IPN lost)']],
-    partially_paid: [['refund', 'Refund'], ['redeposit', 'Re-deposit'], ['redeposit_lost', 'Re-deposit (IPN lost)']]
+    partially_paid: [['refund', 'Refund'], ['cancel', 'Cancel (merchant)'], ['redeposit', 'Re-deposit'],
+      ['redeposit_lost', 'Re-deposit (IPN lost)']]
   };
 
   function renderPayments(state) {

@@ -27,6 +27,7 @@ import com.arbdesk.deposit.DepositReconciler;
 import com.arbdesk.deposit.DepositService;
 import com.arbdesk.deposit.DepositUpdater;
 import com.arbdesk.deposit.DepositWatchDao;
+import com.arbdesk.deposit.FiatValuation;
 import com.arbdesk.deposit.ReconcileSchedule;
 import com.arbdesk.nowpayments.RateBudget;
 import com.arbdesk.deposit.IpnEventDao;
@@ -107,13 +108,18 @@ public final class App implements AutoCloseable {
         DepositWatchDao watchDao = new DepositWatchDao();
         IpnEventDao ipnDao = new IpnEventDao();
         AppConfig.Reconcile rc = config.reconcile();
+        // the built-in sandbox reports "finished" with nothing received for payments it simulates in full, as the
+        // provider's own sandbox does; against a real provider that is held for review instead
+        boolean builtInSandbox = sandbox != null && config.nowPaymentsApiUrl().startsWith(config.baseUrl() + "/sandbox/");
         DepositUpdater updater = new DepositUpdater(tx, depositDao, watchDao,
-                new ReconcileSchedule(rc.backoff(), rc.after(), rc.grace()), ipnDao, ledger, events, clock);
-        this.deposits = new DepositService(tx, depositDao, updater, provider, providerMonitor, events, config.baseUrl(), clock);
-        this.ipnIntake = new IpnIntake(tx, ipnDao, new IpnVerifier(config.nowPaymentsIpnSecret()), updater, clock);
-        this.reconciler = DepositReconciler.create(tx, depositDao, watchDao, updater, provider,
+                new ReconcileSchedule(rc.backoff(), rc.after(), rc.grace()), ipnDao, ledger, events, builtInSandbox, clock);
+        FiatValuation valuation = new FiatValuation(tx, depositDao, provider, clock);
+        this.deposits = new DepositService(tx, depositDao, updater, valuation, provider, providerMonitor, events, config.baseUrl(),
+                clock);
+        this.ipnIntake = new IpnIntake(tx, ipnDao, new IpnVerifier(config.nowPaymentsIpnSecret()), updater, valuation, clock);
+        this.reconciler = DepositReconciler.create(tx, depositDao, watchDao, updater, valuation, provider,
                 new RateBudget(rc.requestsPerSecond(), clock, RateBudget.REAL_SLEEP), clock);
-        this.depositAdmin = new DepositAdmin(tx, ipnDao, watchDao, ipnIntake, updater, reconciler, rc,
+        this.depositAdmin = new DepositAdmin(tx, ipnDao, depositDao, watchDao, valuation, ipnIntake, updater, reconciler, rc,
                 provider.canListPayments(), clock);
         this.wsTokens = new WsTokens(config.wsSecret(), clock);
         this.livePublisher = new LivePublisher(tx, new LiveEventDao(), auth, ledger, SessionRegistry.get(), clock);

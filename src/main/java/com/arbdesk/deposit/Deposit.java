@@ -9,11 +9,13 @@ import java.util.Set;
 /**
  * A deposit: a transactions row of type deposit with its provider fields. {@code expiresAt} is when
  * the quoted amount lapses (the provider's expiration_estimate_date, about 20 minutes);
- * {@code validUntil} is when the payment itself stops taking coins (about 7 days).
+ * {@code validUntil} is when the payment itself stops taking coins (about 7 days). {@code actuallyPaidFiat}
+ * is the provider's USD figure for what arrived (its actually_paid_at_fiat, or its estimate), kept for
+ * payments valued by it.
  */
 public record Deposit(long id, long userId, String userEmail, String mode, Money amountUsd, DepositStatus status,
                       String currency, String network, String payCurrency, String payAmount, String actuallyPaid,
-                      Money credited, String paymentId, String orderId, String invoiceId, String invoiceUrl,
+                      String actuallyPaidFiat, Money credited, String paymentId, String orderId, String invoiceId, String invoiceUrl,
                       String payAddress, Instant expiresAt, Instant validUntil, String providerStatus, Set<String> flags,
                       String failureReason, Long parentId, Instant createdAt, Instant updatedAt, Watch watch) {
 

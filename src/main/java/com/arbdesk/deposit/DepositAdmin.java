@@ -13,7 +13,9 @@ import java.util.List;
 public final class DepositAdmin {
     private final Tx tx;
     private final IpnEventDao ipns;
+    private final DepositDao deposits;
     private final DepositWatchDao watch;
+    private final FiatValuation valuation;
     private final IpnIntake intake;
     private final DepositUpdater updater;
     private final DepositReconciler reconciler;
@@ -21,11 +23,14 @@ public final class DepositAdmin {
     private final boolean invoiceRecovery;
     private final Clock clock;
 
-    public DepositAdmin(Tx tx, IpnEventDao ipns, DepositWatchDao watch, IpnIntake intake, DepositUpdater updater,
-                        DepositReconciler reconciler, AppConfig.Reconcile settings, boolean invoiceRecovery, Clock clock) {
+    public DepositAdmin(Tx tx, IpnEventDao ipns, DepositDao deposits, DepositWatchDao watch, FiatValuation valuation,
+                        IpnIntake intake, DepositUpdater updater, DepositReconciler reconciler, AppConfig.Reconcile settings,
+                        boolean invoiceRecovery, Clock clock) {
         this.tx = tx;
         this.ipns = ipns;
+        this.deposits = deposits;
         this.watch = watch;
+        this.valuation = valuation;
         this.intake = intake;
         this.updater = updater;
         this.reconciler = reconciler;
@@ -56,7 +61,8 @@ public final class DepositAdmin {
 
     /** Credits a re-deposit (or any deposit held for review) after an admin looked at it. */
     public DepositUpdater.Outcome approve(long depositId, long adminId) {
-        return updater.approve(depositId, adminId);
+        Deposit d = tx.read(c -> deposits.findById(c, depositId)).orElseThrow(() -> AppException.notFound("Deposit " + depositId));
+        return updater.approve(depositId, adminId, valuation.estimateFor(d));
     }
 
     /** "Check it again": a deposit no longer watched is polled for another grace period. */

@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class DepositDao {
     private static final String SELECT = """
             SELECT t.id, t.user_id, u.email, t.mode, t.amount_usd_minor, t.status, t.crypto_currency, t.network,
-                   t.pay_currency, t.pay_amount_text, t.actually_paid_text, t.credited_minor, t.payment_id, t.order_id,
+                   t.pay_currency, t.pay_amount_text, t.actually_paid_text, t.actually_paid_fiat_text, t.credited_minor, t.payment_id, t.order_id,
                    t.invoice_id, t.invoice_url, t.pay_address, t.expires_at, t.valid_until, t.provider_status, t.flags,
                    t.failure_reason, t.parent_transaction_id, t.created_at, t.updated_at, t.next_check_at_ms,
                    t.check_step, t.last_checked_at, t.watch_until, t.unwatched_at
@@ -74,27 +74,32 @@ public final class DepositDao {
         });
     }
 
-    /** The state after applying a provider update; written only inside the transaction that re-read the row. */
-    public void updateState(Connection c, long id, DepositStatus status, String providerStatus, String paymentId,
-                            String payAddress, String payAmount, String actuallyPaid, long creditedMinor, String flags,
-                            String failureReason, Instant now) throws SQLException {
+    /** The state after applying a provider update; provider fields only ever fill in (COALESCE), amounts reported move. */
+    public record State(DepositStatus status, String providerStatus, String paymentId, String payAddress, String payAmount,
+                        String actuallyPaid, String actuallyPaidFiat, long creditedMinor, String flags, String failureReason) {
+    }
+
+    /** Written only inside the transaction that re-read the row. */
+    public void updateState(Connection c, long id, State s, Instant now) throws SQLException {
         Jdbc.update(c, """
                 UPDATE transactions SET status = ?, provider_status = ?, payment_id = COALESCE(payment_id, ?),
                        pay_address = COALESCE(pay_address, ?), pay_amount_text = COALESCE(pay_amount_text, ?),
-                       actually_paid_text = ?, credited_minor = ?, flags = ?, failure_reason = ?, updated_at = ?
+                       actually_paid_text = ?, actually_paid_fiat_text = COALESCE(?, actually_paid_fiat_text),
+                       credited_minor = ?, flags = ?, failure_reason = ?, updated_at = ?
                 WHERE id = ? AND type = 'deposit'
                 """, st -> {
-            st.setString(1, status.wire());
-            st.setString(2, providerStatus);
-            st.setString(3, paymentId);
-            st.setString(4, payAddress);
-            st.setString(5, payAmount);
-            st.setString(6, actuallyPaid);
-            st.setLong(7, creditedMinor);
-            st.setString(8, flags);
-            st.setString(9, failureReason);
-            st.setString(10, now.toString());
-            st.setLong(11, id);
+            st.setString(1, s.status().wire());
+            st.setString(2, s.providerStatus());
+            st.setString(3, s.paymentId());
+            st.setString(4, s.payAddress());
+            st.setString(5, s.payAmount());
+            st.setString(6, s.actuallyPaid());
+            st.setString(7, s.actuallyPaidFiat());
+            st.setLong(8, s.creditedMinor());
+            st.setString(9, s.flags());
+            st.setString(10, s.failureReason());
+            st.setString(11, now.toString());
+            st.setLong(12, id);
         });
     }
 
@@ -195,7 +200,7 @@ public final class DepositDao {
         return new Deposit(rs.getLong("id"), rs.getLong("user_id"), rs.getString("email"), rs.getString("mode"),
                 Money.ofMinor(Asset.USD, rs.getLong("amount_usd_minor")), DepositStatus.fromWire(rs.getString("status")),
                 rs.getString("crypto_currency"), rs.getString("network"), rs.getString("pay_currency"),
-                rs.getString("pay_amount_text"), rs.getString("actually_paid_text"),
+                rs.getString("pay_amount_text"), rs.getString("actually_paid_text"), rs.getString("actually_paid_fiat_text"),
                 Money.ofMinor(Asset.USD, rs.getLong("credited_minor")), rs.getString("payment_id"), rs.getString("order_id"),
                 rs.getString("invoice_id"), rs.getString("invoice_url"), rs.getString("pay_address"),
                 instant(rs, "expires_at"), instant(rs, "valid_until"), rs.getString("provider_status"),

@@ -23,6 +23,8 @@ public enum DepositFlag {
     NEEDS_REVIEW,
     /** "finished" without any amount received reported: not credited blindly. */
     NOTHING_REPORTED,
+    /** To be valued at the provider's fiat figure, which is not known yet: a later check credits it. */
+    VALUATION_PENDING,
     /** An admin approved it. */
     APPROVED,
     /** The provider's answer names another payment, coin, order or price than the deposit's. */

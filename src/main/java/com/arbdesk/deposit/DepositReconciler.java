@@ -71,9 +71,9 @@ public final class DepositReconciler implements AutoCloseable {
 
     /** The production reconciler: due deposits from the database, each checked with the provider. */
     public static DepositReconciler create(Tx tx, DepositDao deposits, DepositWatchDao watch, DepositUpdater updater,
-                                           NowPaymentsClient provider, RateBudget budget, Clock clock) {
+                                           FiatValuation valuation, NowPaymentsClient provider, RateBudget budget, Clock clock) {
         return new DepositReconciler((at, limit) -> tx.read(c -> watch.due(c, at, limit)),
-                new PaymentLookup(tx, deposits, updater, provider, budget), budget, clock);
+                new PaymentLookup(tx, deposits, updater, provider, budget, valuation), budget, clock);
     }
 
     public void start(Duration interval) {

@@ -31,6 +31,7 @@ public final class DepositService {
     private final Tx tx;
     private final DepositDao deposits;
     private final DepositUpdater updater;
+    private final FiatValuation valuation;
     private final NowPaymentsClient provider;
     private final ProviderMonitor monitor;
     private final MinimumCache minimums;
@@ -38,11 +39,12 @@ public final class DepositService {
     private final String baseUrl;
     private final Clock clock;
 
-    public DepositService(Tx tx, DepositDao deposits, DepositUpdater updater, NowPaymentsClient provider,
+    public DepositService(Tx tx, DepositDao deposits, DepositUpdater updater, FiatValuation valuation, NowPaymentsClient provider,
                           ProviderMonitor monitor, LiveEvents events, String baseUrl, Clock clock) {
         this.tx = tx;
         this.deposits = deposits;
         this.updater = updater;
+        this.valuation = valuation;
         this.provider = provider;
         this.monitor = monitor;
         this.minimums = new MinimumCache(provider, clock);
@@ -81,8 +83,8 @@ public final class DepositService {
         } catch (NowPaymentsException e) {
             LOG.log(Level.WARNING, "provider refused deposit " + id + ": " + e.getMessage());
             tx.inTransaction(c -> {
-                deposits.updateState(c, id, DepositStatus.FAILED, null, null, null, null, null, 0, "", e.userMessage(),
-                        clock.instant());
+                deposits.updateState(c, id, new DepositDao.State(DepositStatus.FAILED, null, null, null, null, null, null, 0, "",
+                        e.userMessage()), clock.instant());
                 deposits.insertEvent(c, id, clock.instant(), "pending", "failed", null, UpdateSource.CREATE.wire(), 0,
                         e.userMessage(), null);
                 return null;
@@ -132,7 +134,8 @@ public final class DepositService {
             return d;
         }
         try {
-            updater.apply(provider.getPayment(d.paymentId()), UpdateSource.REFRESH, null);
+            Payment p = provider.getPayment(d.paymentId());
+            updater.apply(p, UpdateSource.REFRESH, null, valuation.estimateFor(p));
         } catch (NowPaymentsException e) {
             LOG.log(Level.FINE, "status refresh of deposit " + id + " skipped: " + e.getMessage());
         }

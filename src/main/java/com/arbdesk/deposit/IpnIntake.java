@@ -25,13 +25,15 @@ public final class IpnIntake {
     private final IpnEventDao ipns;
     private final IpnVerifier verifier;
     private final DepositUpdater updater;
+    private final FiatValuation valuation;
     private final Clock clock;
 
-    public IpnIntake(Tx tx, IpnEventDao ipns, IpnVerifier verifier, DepositUpdater updater, Clock clock) {
+    public IpnIntake(Tx tx, IpnEventDao ipns, IpnVerifier verifier, DepositUpdater updater, FiatValuation valuation, Clock clock) {
         this.tx = tx;
         this.ipns = ipns;
         this.verifier = verifier;
         this.updater = updater;
+        this.valuation = valuation;
         this.clock = clock;
     }
 
@@ -65,7 +67,7 @@ public final class IpnIntake {
             verdict(eventId, "malformed", e.getMessage());
             throw new AppException(ErrorCode.BAD_REQUEST, "The IPN body is not a payment");
         }
-        return updater.apply(p, UpdateSource.IPN, eventId);
+        return updater.apply(p, UpdateSource.IPN, eventId, valuation.estimateFor(p));
     }
 
     private void verdict(long eventId, String verdict, String detail) {

@@ -28,11 +28,14 @@ final class PaymentLookup implements DepositReconciler.Checker {
     private final DepositUpdater updater;
     private final NowPaymentsClient provider;
     private final RateBudget budget;
+    private final FiatValuation valuation;
 
-    PaymentLookup(Tx tx, DepositDao deposits, DepositUpdater updater, NowPaymentsClient provider, RateBudget budget) {
+    PaymentLookup(Tx tx, DepositDao deposits, DepositUpdater updater, NowPaymentsClient provider, RateBudget budget,
+                  FiatValuation valuation) {
         this.tx = tx;
         this.deposits = deposits;
         this.updater = updater;
+        this.valuation = valuation;
         this.provider = provider;
         this.budget = budget;
     }
@@ -61,7 +64,8 @@ final class PaymentLookup implements DepositReconciler.Checker {
         for (String childId : p.paymentExtraIds()) {
             if (tx.read(c -> deposits.findByPaymentId(c, childId)).isEmpty() && budget.acquire()) {
                 // a re-deposit we never heard of: its IPN was lost; it becomes a linked deposit like any other
-                updater.apply(provider.getPayment(childId).asChildOf(p.paymentId()), UpdateSource.RECONCILE, null);
+                Payment child = provider.getPayment(childId).asChildOf(p.paymentId());
+                updater.apply(child, UpdateSource.RECONCILE, null, valuation.estimateFor(child));
             }
         }
         return changed;
@@ -79,6 +83,6 @@ final class PaymentLookup implements DepositReconciler.Checker {
     }
 
     private boolean applied(Payment p) {
-        return "applied".equals(updater.apply(p, UpdateSource.RECONCILE, null).verdict());
+        return updater.apply(p, UpdateSource.RECONCILE, null, valuation.estimateFor(p)).applied();
     }
 }

@@ -96,7 +96,7 @@ public final class ReconcileSchedule {
         }
         int step = switch (e) {
             case CREATED, REARMED -> 0;
-            case CHANGED -> settled(d.status()) ? Math.max(w.step() + 1, slowStep) : 0;
+            case CHANGED -> settled(d.status()) && !d.has(DepositFlag.VALUATION_PENDING) ? Math.max(w.step() + 1, slowStep) : 0;
             case UNCHANGED, FAILED -> w.step() + 1;
             case BUSY -> w.step();
         };

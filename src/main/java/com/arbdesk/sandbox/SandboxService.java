@@ -46,8 +46,8 @@ public final class SandboxService implements AutoCloseable {
 
     /** What a payer can do to a sandbox payment from the control page or API. */
     public enum Action {
-        PAY, PAY_PART, OVERPAY, PAY_LATE, PAY_AFTER_EXPIRY, FAIL, EXPIRE, REFUND, REDEPOSIT, REDEPOSIT_LOST, RESEND, LOSE_IPNS,
-        DELIVER_IPNS;
+        PAY, PAY_PART, OVERPAY, PAY_LATE, PAY_AFTER_EXPIRY, PAY_AFTER_FAILURE, FINISH_UNPAID, FAIL, EXPIRE, CANCEL, REFUND,
+        REDEPOSIT, REDEPOSIT_LOST, RESEND, LOSE_IPNS, DELIVER_IPNS;
 
         public static Action parse(String raw) {
             try {
@@ -176,6 +176,18 @@ public final class SandboxService implements AutoCloseable {
                 case OVERPAY -> pay(p, p.payAmount.multiply(new BigDecimal("1.1")).setScale(p.coin.precision(), RoundingMode.UP), "finished");
                 case PAY_LATE -> payLate(p);
                 case PAY_AFTER_EXPIRY -> payAfterExpiry(p);
+                case PAY_AFTER_FAILURE -> {
+                    require(p, List.of("failed"), "pay after the failure of");
+                    p.actuallyPaid = p.payAmount;
+                    runSequence(p, List.of("confirming", "confirmed", "sending", "finished"));
+                }
+                case FINISH_UNPAID -> {
+                    // the provider's sandbox quirk: "finished" reporting nothing received
+                    require(p, List.of("waiting"), "finish");
+                    p.actuallyPaid = BigDecimal.ZERO;
+                    runSequence(p, List.of("confirming", "confirmed", "sending", "finished"));
+                }
+                case CANCEL -> finish(p, "cancel", "cancelled", List.of("partially_paid"));
                 case FAIL -> finish(p, "fail", "failed", List.of("waiting", "confirming", "confirmed", "sending"));
                 case EXPIRE -> finish(p, "expire", "expired", List.of("waiting"));
                 case REFUND -> finish(p, "refund", "refunded", List.of("finished", "partially_paid"));

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,35 +35,19 @@ class LostIpnRecoveryIT {
     }
 
     static TestClient newUser() {
-        TestClient u = provider.app().client();
-        return u.withBearer(u.signup("lost-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com", "a long passphrase"));
+        return provider.newUser();
     }
 
     static JsonNode create(TestClient user, String amount) {
-        TestClient.Res r = user.postJson("/api/deposits/create",
-                "{\"currency\":\"USDT\",\"network\":\"TRC20\",\"amount_usd\":\"" + amount + "\",\"mode\":\"payment\"}");
-        assertEquals(201, r.status(), r.body());
-        return r.json();
+        return StandInProvider.create(user, "USDT", "TRC20", amount);
     }
 
     static void act(JsonNode deposit, String action) {
-        TestClient.Res r = provider.act(deposit.path("payment_id").asText(), action);
-        assertEquals(200, r.status(), r.body());
-    }
-
-    static JsonNode stored(JsonNode deposit) {
-        return admin.get("/api/admin/deposits/" + deposit.path("transaction_id").asLong()).json().path("deposit");
+        provider.act(deposit, action);
     }
 
     static JsonNode awaitStored(JsonNode deposit, String status, Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        JsonNode d = stored(deposit);
-        while (!d.path("status").asText().equals(status) && System.nanoTime() < deadline) {
-            sleep(100);
-            d = stored(deposit);
-        }
-        assertEquals(status, d.path("status").asText(), d.toString());
-        return d;
+        return provider.awaitStored(admin, deposit, status, within);
     }
 
     static void sleep(long ms) {

@@ -1,8 +1,11 @@
 package com.arbdesk.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * ArbDesk in production mode against a stand-in provider: the built-in NOWPayments sandbox run alone
@@ -67,10 +70,53 @@ public final class StandInProvider implements AutoCloseable {
         return sandbox.client().postJson("/sandbox/nowpayments/control/payments/" + paymentId + "/" + action, "{}");
     }
 
+    /** The same, on a deposit's payment, expecting success. */
+    public void act(JsonNode deposit, String action) {
+        TestClient.Res r = act(deposit.path("payment_id").asText(), action);
+        if (r.status() != 200) {
+            throw new AssertionError("sandbox " + action + " answered " + r.status() + ": " + r.body());
+        }
+    }
+
     /** The back office, logged in as the configured admin. */
     public TestClient admin() {
         TestClient c = app.client();
         return c.withBearer(c.login(ADMIN_EMAIL, ADMIN_PASSWORD));
+    }
+
+    /** A new user of the app, signed up with a bearer token. */
+    public TestClient newUser() {
+        TestClient u = app.client();
+        return u.withBearer(u.signup("payer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com", "a long passphrase"));
+    }
+
+    /** Creates a deposit (payment mode), expecting 201. */
+    public static JsonNode create(TestClient user, String currency, String network, String amountUsd) {
+        TestClient.Res r = user.postJson("/api/deposits/create", "{\"currency\":\"" + currency + "\",\"network\":\"" + network
+                + "\",\"amount_usd\":\"" + amountUsd + "\",\"mode\":\"payment\"}");
+        if (r.status() != 201) {
+            throw new AssertionError("create answered " + r.status() + ": " + r.body());
+        }
+        return r.json();
+    }
+
+    /** The deposit as stored (the admin view never asks the provider). */
+    public JsonNode stored(TestClient admin, JsonNode deposit) {
+        return admin.get("/api/admin/deposits/" + deposit.path("transaction_id").asLong()).json().path("deposit");
+    }
+
+    /** Waits for the stored deposit to reach a status; returns it (the caller asserts). */
+    public JsonNode awaitStored(TestClient admin, JsonNode deposit, String status, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        JsonNode d = stored(admin, deposit);
+        while (!d.path("status").asText().equals(status) && System.nanoTime() < deadline) {
+            TestServer.sleep(100);
+            d = stored(admin, deposit);
+        }
+        if (!d.path("status").asText().equals(status)) {
+            throw new AssertionError("expected " + status + ": " + d);
+        }
+        return d;
     }
 
     @Override
