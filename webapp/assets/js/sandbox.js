@@ -108,6 +108,14 @@
       var drop = this.getAttribute('data-drop') !== 'true';
       post('/ipn-delivery', { drop: drop }).then(refresh);
     });
+    var limit = document.getElementById('rate-limit-form');
+    limit.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var body = { requests: parseInt(limit.elements.requests.value, 10) || 1, route: limit.elements.route.value };
+      post('/rate-limit', body).then(function (r) {
+        document.getElementById('rate-limit-state').textContent = 'the next ' + r.requests + ' calls to ' + r.route + ' answer 429';
+      }).catch(function (err) { alert(err.message); });
+    });
     refresh();
     setInterval(refresh, 2000);
   }

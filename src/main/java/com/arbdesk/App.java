@@ -114,8 +114,9 @@ public final class App implements AutoCloseable {
         DepositUpdater updater = new DepositUpdater(tx, depositDao, watchDao,
                 new ReconcileSchedule(rc.backoff(), rc.after(), rc.grace()), ipnDao, ledger, events, builtInSandbox, clock);
         FiatValuation valuation = new FiatValuation(tx, depositDao, provider, clock);
-        this.deposits = new DepositService(tx, depositDao, updater, valuation, provider, providerMonitor, events, config.baseUrl(),
-                clock);
+        this.deposits = new DepositService(tx, depositDao, updater, valuation, provider,
+                new RateBudget(config.nowPaymentsCreatePerSecond(), clock, RateBudget.REAL_SLEEP), providerMonitor, events,
+                config.baseUrl(), clock);
         this.ipnIntake = new IpnIntake(tx, ipnDao, new IpnVerifier(config.nowPaymentsIpnSecret()), updater, valuation, clock);
         this.reconciler = DepositReconciler.create(tx, depositDao, watchDao, updater, valuation, provider,
                 new RateBudget(rc.requestsPerSecond(), clock, RateBudget.REAL_SLEEP), clock);

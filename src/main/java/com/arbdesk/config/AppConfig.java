@@ -32,6 +32,7 @@ public record AppConfig(
         String nowPaymentsApiKey,
         String nowPaymentsIpnSecret,
         String nowPaymentsApiUrl,
+        java.math.BigDecimal nowPaymentsCreatePerSecond,
         Optional<String> nowPaymentsEmail,
         Optional<String> nowPaymentsPassword,
         Optional<String> adminEmail,
@@ -83,7 +84,7 @@ public record AppConfig(
     /** Every setting ArbDesk reads, in the order the README and .env.example list them. */
     public static final List<String> KEYS = List.of("APP_MODE", "PORT", "APP_BASE_URL", "DATABASE_PATH",
             "JWT_SECRET", "WS_SECRET", "NOWPAYMENTS_API_KEY", "NOWPAYMENTS_IPN_SECRET", "NOWPAYMENTS_API_URL",
-            "NOWPAYMENTS_EMAIL", "NOWPAYMENTS_PASSWORD", "ADMIN_EMAIL", "ADMIN_PASSWORD", "SANDBOX_ONLY", "SANDBOX_STEP_MILLIS", "SANDBOX_IPN_RETRIES",
+            "NOWPAYMENTS_CREATE_PER_SECOND", "NOWPAYMENTS_EMAIL", "NOWPAYMENTS_PASSWORD", "ADMIN_EMAIL", "ADMIN_PASSWORD", "SANDBOX_ONLY", "SANDBOX_STEP_MILLIS", "SANDBOX_IPN_RETRIES",
             "SANDBOX_IPN_RETRY_MILLIS", "SANDBOX_QUOTE_SECONDS", "SANDBOX_VALID_SECONDS", "RECONCILE_INTERVAL_SECONDS", "RECONCILE_AFTER_SECONDS", "RECONCILE_BACKOFF",
             "RECONCILE_REQUESTS_PER_SECOND", "RECONCILE_GRACE_SECONDS", "WS_ALLOWED_ORIGINS",
             "ARBITRAGE_SOURCE", "ARBITRAGE_EXCHANGES", "ARBITRAGE_PAIRS", "ARBITRAGE_POLL_SECONDS",
@@ -199,6 +200,7 @@ public record AppConfig(
                 Durations.rate("RECONCILE_REQUESTS_PER_SECOND", v.getOrDefault("RECONCILE_REQUESTS_PER_SECOND", "2")),
                 java.time.Duration.ofSeconds(parseLong(v, "RECONCILE_GRACE_SECONDS", 86_400, 0, 30 * 86_400L)));
         return new AppConfig(mode, port, baseUrl, db, jwtSecret, wsSecret, apiKey, ipnSecret, apiUrl,
+                Durations.rate("NOWPAYMENTS_CREATE_PER_SECOND", v.getOrDefault("NOWPAYMENTS_CREATE_PER_SECOND", "3")),
                 Optional.ofNullable(v.get("NOWPAYMENTS_EMAIL")), Optional.ofNullable(v.get("NOWPAYMENTS_PASSWORD")),
                 Optional.ofNullable(adminEmail), Optional.ofNullable(adminPassword), sandbox, reconcile, origins(v.get("WS_ALLOWED_ORIGINS")),
                 arbitrage(v), List.copyOf(warnings));

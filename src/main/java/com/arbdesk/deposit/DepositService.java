@@ -13,7 +13,9 @@ import com.arbdesk.realtime.LiveEvents;
 import com.arbdesk.web.AppException;
 import com.arbdesk.web.ErrorCode;
 import java.math.BigDecimal;
+import com.arbdesk.nowpayments.RateBudget;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
@@ -27,6 +29,10 @@ import java.util.logging.Logger;
 public final class DepositService {
     private static final Logger LOG = Logger.getLogger(DepositService.class.getName());
     public static final BigDecimal MAX_USD = new BigDecimal("100000");
+    /** The provider's 429 says no Retry-After: ten seconds is long enough for its per-second limits. */
+    static final long PROVIDER_BUSY_RETRY_SECONDS = 10;
+    /** How long a create may wait for its slot in the provider's request rate before the user is asked to retry. */
+    private static final Duration CREATE_WAIT = Duration.ofSeconds(2);
 
     private final Tx tx;
     private final DepositDao deposits;
@@ -35,12 +41,13 @@ public final class DepositService {
     private final NowPaymentsClient provider;
     private final ProviderMonitor monitor;
     private final MinimumCache minimums;
+    private final RateBudget createBudget;
     private final LiveEvents events;
     private final String baseUrl;
     private final Clock clock;
 
     public DepositService(Tx tx, DepositDao deposits, DepositUpdater updater, FiatValuation valuation, NowPaymentsClient provider,
-                          ProviderMonitor monitor, LiveEvents events, String baseUrl, Clock clock) {
+                          RateBudget createBudget, ProviderMonitor monitor, LiveEvents events, String baseUrl, Clock clock) {
         this.tx = tx;
         this.deposits = deposits;
         this.updater = updater;
@@ -48,6 +55,7 @@ public final class DepositService {
         this.provider = provider;
         this.monitor = monitor;
         this.minimums = new MinimumCache(provider, clock);
+        this.createBudget = createBudget;
         this.events = events;
         this.baseUrl = baseUrl;
         this.clock = clock;
@@ -72,6 +80,10 @@ public final class DepositService {
         if (amount.compareTo(min) < 0) {
             throw AppException.invalid("amount_usd", "The minimum deposit for " + option.currency() + " on "
                     + option.networkName() + " is " + min.display());
+        }
+        if (!createBudget.tryAcquire(CREATE_WAIT)) {
+            // within the provider's documented rate for POST /payment: over it, nothing is written or sent
+            throw busy(Math.max(1, (createBudget.waitTime().toMillis() + 999) / 1000));
         }
         Instant now = clock.instant();
         long id = tx.inTransaction(c -> deposits.insertPending(c, userId, mode, amount, option, null, now));
@@ -164,6 +176,12 @@ public final class DepositService {
         }
     }
 
+    /** 503 with Retry-After: the user waits a few seconds, nothing was created. */
+    private static AppException busy(long seconds) {
+        return new AppException(ErrorCode.PROVIDER_UNAVAILABLE, "The payment provider is busy right now. Please try again in "
+                + seconds + (seconds == 1 ? " second." : " seconds."), null, seconds);
+    }
+
     private static Money parseAmount(String text) {
         Money m;
         try {
@@ -178,6 +196,10 @@ public final class DepositService {
     }
 
     static AppException toAppException(NowPaymentsException e) {
+        if (e.kind() == NowPaymentsException.Kind.RATE_LIMITED) {
+            long wait = e.retryAfterSeconds() != null ? Math.max(1, e.retryAfterSeconds()) : PROVIDER_BUSY_RETRY_SECONDS;
+            return busy(wait);
+        }
         return switch (e.kind()) {
             case AMOUNT_TOO_LOW -> AppException.invalid("amount_usd", e.userMessage());
             case CURRENCY_UNAVAILABLE, INVALID_REQUEST -> new AppException(ErrorCode.VALIDATION_FAILED, e.userMessage(), "currency", null);

@@ -41,6 +41,7 @@ public class SandboxApplication extends ResourceConfig {
         register(FrameworkErrors.class);
         register(MalformedBody.class);
         if (sandbox != null) {
+            register(new SandboxRateLimit(sandbox));
             register(SandboxApiResource.class);
             register(SandboxControlResource.class);
             register(new AbstractBinder() {

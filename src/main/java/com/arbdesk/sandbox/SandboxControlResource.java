@@ -65,6 +65,17 @@ public class SandboxControlResource {
         return SandboxJson.invoice(i, sandbox.invoiceUrl(i)).put("lose_ipns", i.loseIpns().get());
     }
 
+    /** {@code {"requests": 3, "route": "POST /payment"}}: the next calls to that route (or any, "*") answer 429. */
+    @POST
+    @Path("rate-limit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    public ObjectNode rateLimit(JsonNode body) {
+        String route = body == null ? null : SandboxApiResource.text(body, "route");
+        int count = sandbox.rateLimit(route, body == null ? 1 : body.path("requests").asInt(1));
+        return SandboxJson.MAPPER.createObjectNode().put("route", route == null ? "*" : route).put("requests", count);
+    }
+
     @POST
     @Path("ipn-delivery")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -28,6 +28,8 @@ public final class SandboxService implements AutoCloseable {
     private final Map<Long, SandboxPayment> payments = new ConcurrentHashMap<>();
     private final Map<Long, SandboxInvoice> invoices = new ConcurrentHashMap<>();
     private final Map<String, Boolean> tokens = new ConcurrentHashMap<>();
+    /** Route ("POST /payment", "GET /payment", or "*" for any) to how many more calls answer 429. */
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> rateLimits = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(5_000_000_000L + new SecureRandom().nextInt(900_000_000));
     private final ScheduledExecutorService scheduler = Background.singleThread("nowpayments-sandbox");
     private final IpnDispatcher ipn;
@@ -149,6 +151,34 @@ public final class SandboxService implements AutoCloseable {
 
     public List<SandboxInvoice> invoices() {
         return invoices.values().stream().sorted(Comparator.comparingLong(SandboxInvoice::id).reversed()).toList();
+    }
+
+    /**
+     * The next {@code count} calls to {@code route} ("POST /payment"; "GET /payment" also covers
+     * "GET /payment/{id}"; "*" any call) answer 429 as the provider's rate limit does.
+     */
+    public int rateLimit(String route, int count) {
+        if (count < 0 || count > 1000) {
+            throw SandboxError.invalid("requests must be 0 to 1000");
+        }
+        String key = route == null || route.isBlank() ? "*" : route.trim();
+        if (!key.equals("*") && !key.matches("(GET|POST) /[a-z/-]+")) {
+            throw SandboxError.invalid("route looks like \"POST /payment\" or \"*\"");
+        }
+        rateLimits.put(key, new java.util.concurrent.atomic.AtomicInteger(count));
+        return count;
+    }
+
+    /** True (and one fewer left) when this call is to be refused with 429. */
+    boolean takeRateLimit(String route) {
+        for (Map.Entry<String, java.util.concurrent.atomic.AtomicInteger> e : rateLimits.entrySet()) {
+            String key = e.getKey();
+            boolean matches = key.equals("*") || route.equals(key) || route.startsWith(key + "/");
+            if (matches && e.getValue().getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The payments created from this invoice from now on lose their IPNs (or deliver them again). */

@@ -137,6 +137,30 @@ class CreditValueIT {
         assertTrue(provider.app().logText().contains("lost IPNs of invoice deposits cannot be recovered"), "and at start-up");
     }
 
+    @Test
+    void aRateLimitFromTheProviderOnCreateIsA503WithRetryAfterAndAReadableMessage() {
+        TestClient user = provider.newUser();
+        assertEquals(200, provider.sandbox().client().postJson("/sandbox/nowpayments/control/rate-limit",
+                "{\"requests\":1,\"route\":\"POST /payment\"}").status());
+        TestClient.Res r = user.postJson("/api/deposits/create", "{\"currency\":\"USDT\",\"network\":\"TRC20\",\"amount_usd\":\"20.00\"}");
+        assertEquals(503, r.status(), r.body());
+        assertEquals("provider_unavailable", r.errorCode());
+        assertEquals("10", r.header("Retry-After").orElse(""), "the provider's HTML 429 has no Retry-After: ours says 10 s");
+        assertTrue(r.json().at("/error/message").asText().startsWith("The payment provider is busy right now. Please try again in 10"),
+                r.body());
+        assertFalse(r.body().contains("html") || r.body().contains("nginx"), "no provider page leaks to the user");
+        assertEquals(201, user.postJson("/api/deposits/create", "{\"currency\":\"USDT\",\"network\":\"TRC20\",\"amount_usd\":\"20.00\"}")
+                .status(), "the next try goes through");
+    }
+
+    @Test
+    void theMinimumIsTheProvidersFiatEquivalentInUsd() {
+        TestClient user = provider.newUser();
+        TestClient.Res r = user.get("/api/deposits/minimum?currency=ETH&network=ERC20");
+        assertEquals(200, r.status(), r.body());
+        assertEquals("12.00", r.json().path("min_amount_usd").asText(), "the sandbox's minimum for eth, in USD");
+    }
+
     static String orderId(JsonNode d) {
         long id = d.path("transaction_id").asLong();
         return "deposit_" + admin.get("/api/admin/deposits/" + id).json().path("user_id").asText() + "_" + id;

@@ -49,6 +49,7 @@ public final class StandInProvider implements AutoCloseable {
             env.put("RECONCILE_AFTER_SECONDS", "1");
             env.put("RECONCILE_BACKOFF", "1s,2s,3s");
             env.put("RECONCILE_REQUESTS_PER_SECOND", "200");
+            env.put("NOWPAYMENTS_CREATE_PER_SECOND", "100");
             env.putAll(appSettings);
             return new StandInProvider(sandbox, TestServer.start(env));
         } catch (IOException | RuntimeException e) {
