@@ -61,6 +61,8 @@
   function fromCents(c) { return Math.floor(c / 100) + '.' + String(100 + c % 100).slice(1); }
   function remainingUsd(d) { return fromCents(Math.max(0, cents(d.price_amount) - cents(d.credited_usd))); }
 
+  function shortHash(h) { return h.length > 14 ? h.slice(0, 6) + '\u2026' + h.slice(-6) : h; }
+
   function warningText(currency, networkName) {
     return 'Send only ' + currency + ' on ' + networkName + '. Sending on another network loses the funds.';
   }
@@ -220,6 +222,19 @@
       var qr = $('[data-testid=qr]');
       if (qr.getAttribute('src') !== d.qr_url) { qr.src = d.qr_url; }
     }
+    // a memo coin: without the memo the exchange or wallet cannot credit the payment, so it is as loud as the address
+    var memo = d.payin_extra_id || '';
+    $('[data-part=memo]').hidden = !memo;
+    $('[data-testid=pay-memo]').textContent = memo;
+    var memoWarning = $('[data-testid=memo-warning]');
+    memoWarning.hidden = !memo || $('[data-part=payment]').hidden;
+    memoWarning.textContent = memo ? 'Include this memo (destination tag) ' + memo + ' in your transfer. Without it the '
+      + d.currency + ' cannot be matched to your deposit and may be lost.' : '';
+    var hash = $('[data-testid=payin-hash]');
+    var link = $('[data-field=payin-hash-link]');
+    hash.hidden = !d.payin_hash;
+    link.textContent = d.payin_hash ? shortHash(d.payin_hash) : '';
+    if (/^https:\/\//.test(d.payin_hash_url || '')) { link.href = d.payin_hash_url; } else { link.removeAttribute('href'); }
     var invoiceUrl = /^https?:\/\//.test(d.invoice_url || '') ? d.invoice_url : '#';
     $$('[data-field=invoice-link]').forEach(function (a) { a.href = invoiceUrl; });
 

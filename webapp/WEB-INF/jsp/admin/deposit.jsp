@@ -39,6 +39,10 @@
       <div><dt>Pay amount</dt><dd class="mono"><c:out value="${d.row.payAmount}"/></dd></div>
       <div><dt>Actually paid</dt><dd class="mono"><c:out value="${d.actuallyPaid}"/></dd></div>
       <div class="wide"><dt>Address</dt><dd class="mono small"><c:out value="${d.address}"/></dd></div>
+      <c:if test="${not empty d.memo}"><div><dt>Memo (payin extra id)</dt><dd class="mono" data-testid="memo"><c:out value="${d.memo}"/></dd></div></c:if>
+      <div class="wide"><dt>Payer's transaction</dt><dd class="mono small" data-testid="payin-hash"><c:choose>
+        <c:when test="${not empty d.txUrl}"><a href="<c:out value='${d.txUrl}'/>" target="_blank" rel="noopener noreferrer"><c:out value="${d.txHash}"/></a></c:when>
+        <c:otherwise><c:out value="${d.txHash}"/></c:otherwise></c:choose></dd></div>
       <div><dt>Payment ID</dt><dd class="mono"><c:out value="${d.paymentId}"/></dd></div>
       <div><dt>Order ID</dt><dd class="mono small"><c:out value="${d.orderId}"/></dd></div>
       <div><dt>Invoice</dt><dd class="mono small"><c:choose>

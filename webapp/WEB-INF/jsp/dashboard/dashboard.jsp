@@ -64,7 +64,9 @@
               <tr>
                 <td class="nowrap muted"><c:out value="${tx.time}"/></td>
                 <td><c:out value="${tx.type}"/></td>
-                <td><c:out value="${tx.description}"/></td>
+                <td><c:out value="${tx.description}"/><c:if test="${not empty tx.txUrl}"> <a class="tx-link mono small"
+                  href="<c:out value='${tx.txUrl}'/>" target="_blank" rel="noopener noreferrer" data-testid="tx-link"
+                  title="The payer's transaction on a block explorer">tx <c:out value="${tx.txHash}"/></a></c:if></td>
                 <td><t:status value="${tx.status}"/></td>
                 <td class="num mono ${tx.credit ? 'pos' : 'neg'}"><c:out value="${tx.amount}"/></td>
               </tr>
@@ -114,6 +116,7 @@
         <button type="button" role="tab" class="tab" aria-selected="false" data-coin="BTC">BTC</button>
         <button type="button" role="tab" class="tab" aria-selected="false" data-coin="ETH">ETH</button>
         <button type="button" role="tab" class="tab" aria-selected="false" data-coin="USDC">USDC</button>
+        <button type="button" role="tab" class="tab" aria-selected="false" data-coin="XRP">XRP</button>
       </div>
       <div class="dialog-body">
         <div class="dep-field" data-part="networks">
@@ -169,8 +172,16 @@
                 <p class="mono address" data-testid="pay-address"></p>
                 <button type="button" class="btn btn-sm" data-copy="pay-address" data-testid="copy-address">Copy</button>
               </div>
+              <div data-part="memo" hidden>
+                <p class="dep-label">With this memo (destination tag)</p>
+                <div class="copy-row">
+                  <p class="mono address memo" data-testid="pay-memo"></p>
+                  <button type="button" class="btn btn-sm" data-copy="pay-memo" data-testid="copy-memo">Copy</button>
+                </div>
+              </div>
             </div>
           </div>
+          <p class="dep-warning dep-memo-warning" data-testid="memo-warning" role="alert" hidden></p>
           <p class="dep-warning" data-field="pay-warning" role="note"></p>
         </div>
 
@@ -187,6 +198,8 @@
           <span data-field="status-text"></span>
           <span class="dep-countdown mono" data-testid="countdown"></span>
         </div>
+        <p class="muted small dep-tx" data-testid="payin-hash" hidden>Your transaction:
+          <a data-field="payin-hash-link" target="_blank" rel="noopener noreferrer"></a></p>
         <p class="alert alert-success" data-testid="deposit-success" hidden></p>
         <div class="dep-actions">
           <button type="button" class="btn btn-primary" data-action="topup" data-testid="top-up" hidden>Top up the rest</button>

@@ -135,9 +135,9 @@ public final class DepositPages {
                     app.depositAdmin().approve(id, com.arbdesk.auth.CurrentUser.of(req).orElseThrow().id());
                 } else if (watch) {
                     app.depositAdmin().watchAgain(id);
-                    app.deposits().refreshed(id);
+                    app.deposits().rechecked(id);
                 } else {
-                    app.deposits().refreshed(id);
+                    app.deposits().rechecked(id);
                 }
             } catch (AppException e) {
                 resp.sendError(e.code() == ErrorCode.NOT_FOUND ? HttpServletResponse.SC_NOT_FOUND : e.code().status());

@@ -45,12 +45,13 @@ public final class DepositViews {
     /** Everything on the deposit detail's summary card. */
     public record Summary(DepositRow row, String mode, String actuallyPaid, String address, String paymentId, String orderId,
                    String invoiceId, String invoiceUrl, String providerStatus, String failureReason, Long parentId,
-                   String expires, String validUntil) {
+                   String expires, String validUntil, String memo, String txHash, String txUrl) {
         static Summary of(Deposit d) {
             return new Summary(DepositRow.of(d), d.mode(), crypto(d.actuallyPaid(), d), dash(d.payAddress()), dash(d.paymentId()),
                     dash(d.orderId()), dash(d.invoiceId()), webLink(d.invoiceUrl()), dash(d.providerStatus()), d.failureReason(),
                     d.parentId(), d.expiresAt() == null ? NONE : Pages.time(d.expiresAt()),
-                    d.validUntil() == null ? NONE : Pages.time(d.validUntil()));
+                    d.validUntil() == null ? NONE : Pages.time(d.validUntil()), d.payinExtraId(), dash(d.payinHash()),
+                    com.arbdesk.ledger.BlockExplorer.txUrl(d.payCurrency(), d.payinHash()).orElse(null));
         }
     }
 

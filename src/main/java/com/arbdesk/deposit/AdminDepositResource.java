@@ -67,7 +67,7 @@ public class AdminDepositResource {
     @RolesAllowed("admin")
     public DepositResponse watchAgain(@PathParam("id") long id) {
         admin.watchAgain(id);
-        return DepositResponse.of(deposits.refreshed(id), req.getContextPath());
+        return DepositResponse.of(deposits.rechecked(id), req.getContextPath());
     }
 
     @GET
@@ -80,7 +80,7 @@ public class AdminDepositResource {
     @POST
     @Path("deposits/{id}/recheck")
     public DepositResponse recheck(@PathParam("id") long id) {
-        return DepositResponse.of(deposits.refreshed(id), req.getContextPath());
+        return DepositResponse.of(deposits.rechecked(id), req.getContextPath());
     }
 
     @POST

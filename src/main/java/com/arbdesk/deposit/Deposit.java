@@ -11,12 +11,13 @@ import java.util.Set;
  * the quoted amount lapses (the provider's expiration_estimate_date, about 20 minutes);
  * {@code validUntil} is when the payment itself stops taking coins (about 7 days). {@code actuallyPaidFiat}
  * is the provider's USD figure for what arrived (its actually_paid_at_fiat, or its estimate), kept for
- * payments valued by it.
+ * payments valued by it. {@code payinExtraId} is the memo a memo coin needs with the address;
+ * {@code payinHash} the payer's transaction once the provider saw it.
  */
 public record Deposit(long id, long userId, String userEmail, String mode, Money amountUsd, DepositStatus status,
                       String currency, String network, String payCurrency, String payAmount, String actuallyPaid,
                       String actuallyPaidFiat, Money credited, String paymentId, String orderId, String invoiceId, String invoiceUrl,
-                      String payAddress, Instant expiresAt, Instant validUntil, String providerStatus, Set<String> flags,
+                      String payAddress, String payinExtraId, String payinHash, Instant expiresAt, Instant validUntil, String providerStatus, Set<String> flags,
                       String failureReason, Long parentId, Instant createdAt, Instant updatedAt, Watch watch) {
 
     /**

@@ -15,7 +15,7 @@ public final class DepositDao {
     private static final String SELECT = """
             SELECT t.id, t.user_id, u.email, t.mode, t.amount_usd_minor, t.status, t.crypto_currency, t.network,
                    t.pay_currency, t.pay_amount_text, t.actually_paid_text, t.actually_paid_fiat_text, t.credited_minor, t.payment_id, t.order_id,
-                   t.invoice_id, t.invoice_url, t.pay_address, t.expires_at, t.valid_until, t.provider_status, t.flags,
+                   t.invoice_id, t.invoice_url, t.pay_address, t.payin_extra_id, t.payin_hash, t.expires_at, t.valid_until, t.provider_status, t.flags,
                    t.failure_reason, t.parent_transaction_id, t.created_at, t.updated_at, t.next_check_at_ms,
                    t.check_step, t.last_checked_at, t.watch_until, t.unwatched_at
             FROM transactions t JOIN users u ON u.id = t.user_id
@@ -50,40 +50,45 @@ public final class DepositDao {
     }
 
     /** What the provider answered on create. */
-    public record ProviderAnswer(String paymentId, String invoiceId, String invoiceUrl, String payAddress, String payAmount,
-                                 Instant expiresAt, Instant validUntil, String providerStatus, String rawResponse) {
+    public record ProviderAnswer(String paymentId, String invoiceId, String invoiceUrl, String payAddress, String payinExtraId,
+                                 String payAmount, Instant expiresAt, Instant validUntil, String providerStatus,
+                                 String rawResponse) {
     }
 
     public void attachProvider(Connection c, long id, ProviderAnswer a, Instant now) throws SQLException {
         Jdbc.update(c, """
-                UPDATE transactions SET payment_id = ?, invoice_id = ?, invoice_url = ?, pay_address = ?, pay_amount_text = ?,
-                       expires_at = ?, valid_until = ?, provider_status = ?, provider_response = ?, updated_at = ?
+                UPDATE transactions SET payment_id = ?, invoice_id = ?, invoice_url = ?, pay_address = ?, payin_extra_id = ?,
+                       pay_amount_text = ?, expires_at = ?, valid_until = ?, provider_status = ?, provider_response = ?,
+                       updated_at = ?
                 WHERE id = ? AND type = 'deposit'
                 """, st -> {
             st.setString(1, a.paymentId());
             st.setString(2, a.invoiceId());
             st.setString(3, a.invoiceUrl());
             st.setString(4, a.payAddress());
-            st.setString(5, a.payAmount());
-            st.setString(6, text(a.expiresAt()));
-            st.setString(7, text(a.validUntil()));
-            st.setString(8, a.providerStatus());
-            st.setString(9, a.rawResponse());
-            st.setString(10, now.toString());
-            st.setLong(11, id);
+            st.setString(5, a.payinExtraId());
+            st.setString(6, a.payAmount());
+            st.setString(7, text(a.expiresAt()));
+            st.setString(8, text(a.validUntil()));
+            st.setString(9, a.providerStatus());
+            st.setString(10, a.rawResponse());
+            st.setString(11, now.toString());
+            st.setLong(12, id);
         });
     }
 
     /** The state after applying a provider update; provider fields only ever fill in (COALESCE), amounts reported move. */
-    public record State(DepositStatus status, String providerStatus, String paymentId, String payAddress, String payAmount,
-                        String actuallyPaid, String actuallyPaidFiat, long creditedMinor, String flags, String failureReason) {
+    public record State(DepositStatus status, String providerStatus, String paymentId, String payAddress, String payinExtraId,
+                        String payinHash, String payAmount, String actuallyPaid, String actuallyPaidFiat, long creditedMinor,
+                        String flags, String failureReason) {
     }
 
     /** Written only inside the transaction that re-read the row. */
     public void updateState(Connection c, long id, State s, Instant now) throws SQLException {
         Jdbc.update(c, """
                 UPDATE transactions SET status = ?, provider_status = ?, payment_id = COALESCE(payment_id, ?),
-                       pay_address = COALESCE(pay_address, ?), pay_amount_text = COALESCE(pay_amount_text, ?),
+                       pay_address = COALESCE(pay_address, ?), payin_extra_id = COALESCE(payin_extra_id, ?),
+                       payin_hash = COALESCE(?, payin_hash), pay_amount_text = COALESCE(pay_amount_text, ?),
                        actually_paid_text = ?, actually_paid_fiat_text = COALESCE(?, actually_paid_fiat_text),
                        credited_minor = ?, flags = ?, failure_reason = ?, updated_at = ?
                 WHERE id = ? AND type = 'deposit'
@@ -92,14 +97,16 @@ public final class DepositDao {
             st.setString(2, s.providerStatus());
             st.setString(3, s.paymentId());
             st.setString(4, s.payAddress());
-            st.setString(5, s.payAmount());
-            st.setString(6, s.actuallyPaid());
-            st.setString(7, s.actuallyPaidFiat());
-            st.setLong(8, s.creditedMinor());
-            st.setString(9, s.flags());
-            st.setString(10, s.failureReason());
-            st.setString(11, now.toString());
-            st.setLong(12, id);
+            st.setString(5, s.payinExtraId());
+            st.setString(6, s.payinHash());
+            st.setString(7, s.payAmount());
+            st.setString(8, s.actuallyPaid());
+            st.setString(9, s.actuallyPaidFiat());
+            st.setLong(10, s.creditedMinor());
+            st.setString(11, s.flags());
+            st.setString(12, s.failureReason());
+            st.setString(13, now.toString());
+            st.setLong(14, id);
         });
     }
 
@@ -203,6 +210,7 @@ public final class DepositDao {
                 rs.getString("pay_amount_text"), rs.getString("actually_paid_text"), rs.getString("actually_paid_fiat_text"),
                 Money.ofMinor(Asset.USD, rs.getLong("credited_minor")), rs.getString("payment_id"), rs.getString("order_id"),
                 rs.getString("invoice_id"), rs.getString("invoice_url"), rs.getString("pay_address"),
+                rs.getString("payin_extra_id"), rs.getString("payin_hash"),
                 instant(rs, "expires_at"), instant(rs, "valid_until"), rs.getString("provider_status"),
                 Deposit.parseFlags(rs.getString("flags")), rs.getString("failure_reason"),
                 Jdbc.nullableLong(rs, "parent_transaction_id"), Instant.parse(rs.getString("created_at")),

@@ -95,8 +95,8 @@ public final class DepositService {
         } catch (NowPaymentsException e) {
             LOG.log(Level.WARNING, "provider refused deposit " + id + ": " + e.getMessage());
             tx.inTransaction(c -> {
-                deposits.updateState(c, id, new DepositDao.State(DepositStatus.FAILED, null, null, null, null, null, null, 0, "",
-                        e.userMessage()), clock.instant());
+                deposits.updateState(c, id, new DepositDao.State(DepositStatus.FAILED, null, null, null, null, null, null, null,
+                        null, 0, "", e.userMessage()), clock.instant());
                 deposits.insertEvent(c, id, clock.instant(), "pending", "failed", null, UpdateSource.CREATE.wire(), 0,
                         e.userMessage(), null);
                 return null;
@@ -119,7 +119,7 @@ public final class DepositService {
         Payment p = provider.createPayment(new CreatePaymentRequest(amount.amount(), "usd", option.ticker(), null, ipnUrl,
                 d.orderId(), "ArbDesk deposit " + d.orderId(), false, false, null, null));
         Instant expires = p.expirationEstimateDate() != null ? p.expirationEstimateDate() : clock.instant().plusSeconds(20 * 60);
-        return new DepositDao.ProviderAnswer(p.paymentId(), p.invoiceId(), null, p.payAddress(),
+        return new DepositDao.ProviderAnswer(p.paymentId(), p.invoiceId(), null, p.payAddress(), p.payinExtraId(),
                 p.payAmount() == null ? null : p.payAmount().toPlainString(), expires, p.validUntil(), p.status(), p.rawJson());
     }
 
@@ -127,7 +127,7 @@ public final class DepositService {
         String back = baseUrl + "/dashboard?deposit=" + d.id();
         Invoice i = provider.createInvoice(new CreateInvoiceRequest(amount.amount(), "usd", option.ticker(), ipnUrl,
                 d.orderId(), "ArbDesk deposit " + d.orderId(), back, back, back, false, false));
-        return new DepositDao.ProviderAnswer(null, i.id(), i.invoiceUrl(), null, null, null, null, "waiting", null);
+        return new DepositDao.ProviderAnswer(null, i.id(), i.invoiceUrl(), null, null, null, null, null, "waiting", null);
     }
 
     /** The deposit as stored. */
@@ -142,7 +142,17 @@ public final class DepositService {
      */
     public Deposit refreshed(long id) {
         Deposit d = get(id);
-        if (!ReconcileSchedule.trackable(d) || d.paymentId() == null || d.status() == DepositStatus.COMPLETED) {
+        return d.status() == DepositStatus.COMPLETED ? d : recheck(d);
+    }
+
+    /** An admin's re-check: the provider is asked even about a completed deposit (its transaction hash, say). */
+    public Deposit rechecked(long id) {
+        return recheck(get(id));
+    }
+
+    private Deposit recheck(Deposit d) {
+        long id = d.id();
+        if (!ReconcileSchedule.trackable(d) && d.status() != DepositStatus.COMPLETED || d.paymentId() == null) {
             return d;
         }
         try {

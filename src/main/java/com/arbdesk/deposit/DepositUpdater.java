@@ -142,8 +142,9 @@ public final class DepositUpdater {
                     "ignored: " + d.status().wire() + " does not move to " + next.wire(), ipnEventId);
             return new Outcome("ignored", "out of order: " + d.status().wire() + " does not move to " + next.wire(), d.id());
         }
+        boolean news = p.payinHash() != null && !p.payinHash().equals(d.payinHash());
         if (next == d.status() && decision.credited().equals(d.credited()) && decision.flags().equals(d.flags())
-                && d.paymentId() != null) {
+                && d.paymentId() != null && !news) {
             return new Outcome("duplicate", "already " + next.wire(), d.id());
         }
         save(c, d, next, p, decision.credited(), decision.flags(), decision.fiat(), source, ipnEventId, decision.note());
@@ -162,8 +163,9 @@ public final class DepositUpdater {
                     "txn:" + d.id() + ":to:" + credited.toMinor(), d.id(), "NOWPayments payment " + p.paymentId());
         }
         String paid = p.actuallyPaid() == null ? d.actuallyPaid() : p.actuallyPaid().toPlainString();
-        deposits.updateState(c, d.id(), new DepositDao.State(next, p.status(), p.paymentId(), p.payAddress(),
-                p.payAmount() == null ? null : p.payAmount().toPlainString(), paid, fiat == null ? null : fiat.toPlainString(),
+        deposits.updateState(c, d.id(), new DepositDao.State(next, p.status(), p.paymentId(), p.payAddress(), p.payinExtraId(),
+                p.payinHash(), p.payAmount() == null ? null : p.payAmount().toPlainString(), paid,
+                fiat == null ? null : fiat.toPlainString(),
                 credited.toMinor(), String.join(",", flags), d.failureReason()), now);
         deposits.insertEvent(c, d.id(), now, d.status().wire(), next.wire(), p.status(), source.wire(), delta.toMinor(), note,
                 ipnEventId);
@@ -257,7 +259,8 @@ public final class DepositUpdater {
         Instant now = clock.instant();
         long id = deposits.insertPending(c, par.userId(), "redeposit", price, option, par.id(), now);
         deposits.attachProvider(c, id, new DepositDao.ProviderAnswer(p.paymentId(), p.invoiceId(), null, p.payAddress(),
-                p.payAmount() == null ? null : p.payAmount().toPlainString(), null, p.validUntil(), p.status(), p.rawJson()), now);
+                p.payinExtraId(), p.payAmount() == null ? null : p.payAmount().toPlainString(), null, p.validUntil(), p.status(),
+                p.rawJson()), now);
         Deposit child = deposits.findById(c, id).orElseThrow();
         DepositStatus status = Optional.ofNullable(DepositStatus.fromProvider(p.parsedStatus())).orElse(DepositStatus.PENDING);
         BigDecimal fiat = p.actuallyPaidAtFiat() != null && p.actuallyPaidAtFiat().signum() > 0 ? p.actuallyPaidAtFiat() : fiatEstimate;

@@ -18,7 +18,7 @@ public final class ProviderCheck {
 
     /** The coins ArbDesk offers for deposits. */
     public static final List<String> DEPOSIT_TICKERS = List.of("usdttrc20", "usdterc20", "usdtbsc",
-            "usdtmatic", "usdtsol", "usdtton", "btc", "eth", "usdc", "usdcmatic", "usdcsol", "usdcbsc");
+            "usdtmatic", "usdtsol", "usdtton", "btc", "eth", "usdc", "usdcmatic", "usdcsol", "usdcbsc", "xrp");
 
     /** Said plainly at start-up and in the back office when the account login is missing. */
     public static final String NO_INVOICE_RECOVERY = "NOWPAYMENTS_EMAIL and NOWPAYMENTS_PASSWORD are not set: lost IPNs of"

@@ -83,7 +83,7 @@ public class SandboxApiResource {
         int id = 1;
         for (SandboxCoin c : SandboxCoin.ALL) {
             list.addObject().put("id", id++).put("code", c.ticker().toUpperCase(java.util.Locale.ROOT)).put("name", c.name())
-                    .put("enable", true).putNull("wallet_regex").put("priority", id).put("extra_id_exists", false)
+                    .put("enable", true).putNull("wallet_regex").put("priority", id).put("extra_id_exists", c.memo())
                     .putNull("extra_id_regex").put("logo_url", "/images/coins/" + c.ticker() + ".svg").put("track", true)
                     .put("network", c.network()).putNull("smart_contract")
                     .put("network_precision", Integer.toString(c.precision())).put("is_popular", true)

@@ -17,6 +17,8 @@ public final class SandboxPayment {
     final String priceCurrency;
     final BigDecimal payAmount;
     final String payAddress;
+    /** The memo a memo coin's payer must include; null for other coins. */
+    final String payinExtraId;
     final String orderId;
     final String orderDescription;
     final long purchaseId;
@@ -30,6 +32,8 @@ public final class SandboxPayment {
     final List<Long> childIds = new ArrayList<>();
     final List<IpnAttempt> ipnLog = new ArrayList<>();
     String status = "waiting";
+    /** The payer's transaction, once coins arrived. */
+    String payinHash;
     /** While set, this payment's IPNs are recorded as lost and never sent (the global switch does the same for all). */
     volatile boolean loseIpns;
     BigDecimal actuallyPaid = BigDecimal.ZERO;
@@ -50,6 +54,7 @@ public final class SandboxPayment {
         this.priceCurrency = priceCurrency;
         this.payAmount = payAmount;
         this.payAddress = payAddress;
+        this.payinExtraId = coin.newMemo();
         this.orderId = orderId;
         this.orderDescription = orderDescription;
         this.purchaseId = purchaseId;

@@ -271,6 +271,7 @@ public final class SandboxService implements AutoCloseable {
                     if (p.generation == generation) {
                         p.status = status;
                         p.updatedAt = now();
+                        seenOnChain(p);
                         p.ipnLog.add(new SandboxPayment.IpnAttempt(clock.instant(), status, 0, "not sent: the payment had expired"));
                     }
                 }
@@ -309,6 +310,7 @@ public final class SandboxService implements AutoCloseable {
         synchronized (child) {
             child.actuallyPaid = received;
             child.status = "finished";
+            seenOnChain(child);
             sendNow(child);
         }
     }
@@ -360,7 +362,15 @@ public final class SandboxService implements AutoCloseable {
     private void transition(SandboxPayment p, String status) {
         p.status = status;
         p.updatedAt = now();
+        seenOnChain(p);
         sendNow(p);
+    }
+
+    /** Coins that arrived have a transaction the payer can look up. */
+    private static void seenOnChain(SandboxPayment p) {
+        if (p.payinHash == null && p.actuallyPaid.signum() > 0) {
+            p.payinHash = p.coin.newTxHash();
+        }
     }
 
     private void sendNow(SandboxPayment p) {

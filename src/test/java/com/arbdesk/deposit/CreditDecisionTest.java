@@ -21,7 +21,7 @@ class CreditDecisionTest {
     /** A $100 BTC deposit quoted at 0.00153847 BTC, its quote lapsing at T0 + 20 minutes. */
     private static Deposit deposit(DepositStatus status, Long parent, String credited, Set<String> flags) {
         return new Deposit(7, 1, "u@example.com", parent == null ? "payment" : "redeposit", Money.usd("100.00"), status, "BTC",
-                "BTC", "btc", "0.00153847", null, null, Money.usd(credited), "5000000007", "deposit_1_7", null, null, "bc1q",
+                "BTC", "btc", "0.00153847", null, null, Money.usd(credited), "5000000007", "deposit_1_7", null, null, "bc1q", null, null,
                 T0.plus(Duration.ofMinutes(20)), T0.plus(Duration.ofDays(7)), null, flags, null, parent, T0, T0,
                 Deposit.Watch.NONE);
     }
