@@ -230,6 +230,10 @@
     memoWarning.hidden = !memo || $('[data-part=payment]').hidden;
     memoWarning.textContent = memo ? 'Include this memo (destination tag) ' + memo + ' in your transfer. Without it the '
       + d.currency + ' cannot be matched to your deposit and may be lost.' : '';
+    var valid = $('[data-testid=valid-until]');
+    valid.textContent = validUntilText(d);
+    valid.hidden = !valid.textContent;
+    if (d.status !== 'pending') { $('[data-testid=quote-refreshed]').hidden = true; }
     var hash = $('[data-testid=payin-hash]');
     var link = $('[data-field=payin-hash-link]');
     hash.hidden = !d.payin_hash;
@@ -266,15 +270,57 @@
     }, function () { /* the next page load shows it */ });
   }
 
-  // The countdown to expires_at while the deposit waits for its payment.
+  // Two clocks: the quoted amount holds until expires_at (minutes), the address takes payments until
+  // valid_until (days). When the quote lapses the amount is refreshed at the current rate; the deposit
+  // itself has not expired, so the countdown never says so.
+  var quoteBusy = false;
+  var quoteRetryAt = 0;
   function tick() {
     var el = $('[data-testid=countdown]');
     var d = current;
-    el.hidden = !(d && d.expires_at && d.status === 'pending');
+    el.hidden = !(d && d.expires_at && d.status === 'pending' && d.mode !== 'invoice');
     if (el.hidden) { return; }
-    var left = Math.max(0, Math.floor((Date.parse(d.expires_at) - Date.now()) / 1000));
+    var ms = Date.parse(d.expires_at) - Date.now();
     var two = function (n) { return (n < 10 ? '0' : '') + n; };
-    el.textContent = left > 0 ? 'Expires in ' + two(Math.floor(left / 60)) + ':' + two(left % 60) : 'Expired';
+    if (ms > 0) {
+      var left = Math.ceil(ms / 1000); // 00:01 until the quote has really lapsed
+      el.textContent = 'Amount guaranteed for ' + two(Math.floor(left / 60)) + ':' + two(left % 60);
+      return;
+    }
+    el.textContent = 'Refreshing the amount…';
+    refreshQuote(d);
+  }
+
+  function refreshQuote(d) {
+    if (quoteBusy || Date.now() < quoteRetryAt) { return; }
+    quoteBusy = true;
+    var before = d.pay_amount;
+    api('POST', '/deposits/' + d.transaction_id + '/quote', {}).then(function (fresh) {
+      quoteBusy = false;
+      if (!current || current.transaction_id !== fresh.transaction_id) { return; }
+      if (fresh.expires_at === d.expires_at || !(Date.parse(fresh.expires_at) > Date.now())) {
+        quoteRetryAt = Date.now() + 2000; // not lapsed yet at the server, or paid meanwhile: ask again shortly
+        if (fresh.status !== d.status) { render(fresh); }
+        return;
+      }
+      render(fresh);
+      var note = $('[data-testid=quote-refreshed]');
+      note.textContent = 'The amount was refreshed at the current rate'
+        + (before && before !== fresh.pay_amount ? ' (it was ' + before + ' ' + fresh.currency + ').' : '.');
+      note.hidden = false;
+    }, function (e) {
+      quoteBusy = false;
+      quoteRetryAt = Date.now() + (e.status === 503 ? 10000 : 5000);
+    });
+  }
+
+  function validUntilText(d) {
+    if (!d.valid_until || d.status !== 'pending') { return ''; }
+    var until = new Date(d.valid_until);
+    var days = Math.round((until.getTime() - Date.now()) / 86400000);
+    var when = until.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+    return 'This address takes payments until ' + when + (days >= 1 ? ' (' + days + (days === 1 ? ' day' : ' days') + ')' : '')
+      + '. The amount is guaranteed for the time shown below; after that it is refreshed at the current rate.';
   }
 
   // Follows a deposit live: live.js turns the WebSocket's deposit_updated events into DOM events, and

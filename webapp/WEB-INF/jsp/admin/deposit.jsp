@@ -8,6 +8,7 @@
   <p class="crumbs"><a href="${base}/admin">Back office</a> › <a href="${base}/admin/deposits">Deposits</a> › Deposit #<c:out value="${d.row.id}"/></p>
   <div class="page-head">
     <h1>Deposit #<c:out value="${d.row.id}"/><span class="gap-left"><t:status value="${d.row.status}"/></span></h1>
+    <div class="head-actions">
     <form method="post" action="${base}/admin/deposits/${d.row.id}/recheck" class="inline">
       <input type="hidden" name="_csrf" value="<c:out value='${csrfToken}'/>">
       <button type="submit" class="btn btn-sm" data-testid="recheck">Re-check with provider</button>
@@ -24,6 +25,7 @@
         <button type="submit" class="btn btn-sm btn-primary" data-testid="approve">Approve and credit</button>
       </form>
     </c:if>
+    </div>
   </div>
   <c:if test="${not empty view.notice}">
     <div class="alert alert-<c:out value='${view.noticeTone}'/>" data-testid="notice"><c:out value="${view.notice}"/></div>

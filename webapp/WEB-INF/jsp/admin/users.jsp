@@ -26,8 +26,20 @@
       <div><dt><c:out value="${'Open deposits older than ' += view.ipn.threshold}"/></dt>
         <dd data-testid="stale-deposits" class="figure ${view.ipn.staleOpen > 0 ? 'neg' : ''}"><c:out value="${view.ipn.staleOpen}"/></dd></div>
     </dl>
-    <h3 class="subhead">Reconciler <span class="muted small">asks the provider about deposits whose IPN may be lost,
-      at most <c:out value="${view.reconciler.rate}"/> requests per second</span></h3>
+    <c:if test="${not empty view.provider.hints}">
+      <ul class="small"><c:forEach var="h" items="${view.provider.hints}"><li><c:out value="${h}"/></li></c:forEach></ul>
+    </c:if>
+    <button type="button" class="btn btn-sm" data-post-api="/api/admin/provider/recheck" data-testid="provider-recheck">Re-check now</button>
+  </section>
+
+  <section class="card" data-testid="reconciler-card">
+    <div class="card-head">
+      <h2 class="card-title">Reconciler</h2>
+      <span class="badge ${view.reconciler.behind || not empty view.reconciler.paused ? 'status-failed' : 'status-completed'}"
+            data-testid="reconciler-state"><c:out value="${not empty view.reconciler.paused ? 'paused' : (view.reconciler.behind ? 'behind' : 'on schedule')}"/></span>
+    </div>
+    <p class="muted small">Asks the provider about every deposit whose IPN may have been lost, the most overdue first, at most
+      <c:out value="${view.reconciler.rate}"/> requests per second.</p>
     <dl class="grid grid-3 facts health-figures health-figures-4" data-testid="reconciler-health">
       <div><dt>Lag (most overdue check)</dt><dd data-testid="reconciler-lag" class="figure ${view.reconciler.behind ? 'neg' : ''}"><c:out value="${view.reconciler.lag}"/></dd></div>
       <div><dt>Checks, last hour</dt><dd data-testid="reconciler-checks" class="figure"><c:out value="${view.reconciler.checksLastHour}"/></dd></div>
@@ -42,10 +54,6 @@
     <c:if test="${not empty recovery}">
       <p class="alert alert-warn" data-testid="invoice-recovery"><c:out value="${recovery}"/></p>
     </c:if>
-    <c:if test="${not empty view.provider.hints}">
-      <ul class="small"><c:forEach var="h" items="${view.provider.hints}"><li><c:out value="${h}"/></li></c:forEach></ul>
-    </c:if>
-    <button type="button" class="btn btn-sm" data-post-api="/api/admin/provider/recheck" data-testid="provider-recheck">Re-check now</button>
   </section>
 
   <section class="card" data-testid="market-health">

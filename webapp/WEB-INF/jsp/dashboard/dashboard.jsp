@@ -183,6 +183,8 @@
           </div>
           <p class="dep-warning dep-memo-warning" data-testid="memo-warning" role="alert" hidden></p>
           <p class="dep-warning" data-field="pay-warning" role="note"></p>
+          <p class="dep-hint" data-testid="valid-until" hidden></p>
+          <p class="dep-hint dep-hint-ok" data-testid="quote-refreshed" role="status" hidden></p>
         </div>
 
         <div data-part="invoice" class="dep-invoice" hidden>

@@ -110,6 +110,18 @@ public final class DepositDao {
         });
     }
 
+    /** A refreshed quote: the amount to send now and until when it holds. */
+    public void updateQuote(Connection c, long id, String payAmount, Instant expiresAt, Instant now) throws SQLException {
+        Jdbc.update(c, """
+                UPDATE transactions SET pay_amount_text = ?, expires_at = ?, updated_at = ? WHERE id = ? AND type = 'deposit'
+                """, st -> {
+            st.setString(1, payAmount);
+            st.setString(2, text(expiresAt));
+            st.setString(3, now.toString());
+            st.setLong(4, id);
+        });
+    }
+
     public Optional<Deposit> findById(Connection c, long id) throws SQLException {
         return Jdbc.queryOne(c, SELECT + " AND t.id = ?", st -> st.setLong(1, id), DepositDao::map);
     }

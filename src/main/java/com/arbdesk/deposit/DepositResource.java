@@ -3,6 +3,7 @@ package com.arbdesk.deposit;
 import com.arbdesk.auth.CurrentUser;
 import com.arbdesk.web.AppException;
 import com.arbdesk.web.QrCodes;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -76,6 +77,15 @@ public class DepositResource {
     public DepositResponse get(@PathParam("id") long id) {
         owned(id);
         return DepositResponse.of(deposits.refreshed(id), req.getContextPath());
+    }
+
+    /** The amount's quote lapsed: a fresh amount from the provider (the address stays the same). */
+    @POST
+    @Path("{id}/quote")
+    @RolesAllowed("user")
+    public DepositResponse refreshQuote(@PathParam("id") long id) {
+        owned(id);
+        return DepositResponse.of(deposits.refreshQuote(id), req.getContextPath());
     }
 
     @GET

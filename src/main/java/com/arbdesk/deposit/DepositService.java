@@ -164,6 +164,25 @@ public final class DepositService {
         return get(id);
     }
 
+    /**
+     * The quote lapsed while the deposit still waits for its coins (the address takes payments for days,
+     * the amount holds for minutes): the provider refreshes the amount to send. Before the quote lapsed,
+     * or once anything arrived, the deposit is returned as it is.
+     */
+    public Deposit refreshQuote(long id) {
+        Deposit d = get(id);
+        if (d.status() != DepositStatus.PENDING || d.paymentId() == null || d.expiresAt() == null
+                || clock.instant().isBefore(d.expiresAt())) {
+            return d;
+        }
+        try {
+            updater.requote(id, provider.updateMerchantEstimate(d.paymentId()));
+        } catch (NowPaymentsException e) {
+            throw toAppException(e);
+        }
+        return get(id);
+    }
+
     public List<Deposit> list(Long userId, String status, String currency, boolean flaggedOnly, int limit, int offset) {
         return tx.read(c -> deposits.list(c, userId, status, currency, flaggedOnly, Math.max(1, Math.min(limit, 200)),
                 Math.max(0, offset)));

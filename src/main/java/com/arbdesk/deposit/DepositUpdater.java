@@ -4,6 +4,7 @@ import com.arbdesk.db.Tx;
 import com.arbdesk.ledger.Asset;
 import com.arbdesk.ledger.LedgerService;
 import com.arbdesk.ledger.Money;
+import com.arbdesk.nowpayments.EstimateUpdate;
 import com.arbdesk.nowpayments.Payment;
 import com.arbdesk.realtime.LiveEvents;
 import com.arbdesk.web.AppException;
@@ -103,6 +104,27 @@ public final class DepositUpdater {
             watch.write(c, depositId, schedule.plan(d, ReconcileSchedule.Event.REARMED, clock.instant()), null);
             deposits.insertEvent(c, depositId, clock.instant(), d.status().wire(), d.status().wire(), d.providerStatus(),
                     UpdateSource.ADMIN.wire(), 0, "watched again", null);
+            return null;
+        });
+    }
+
+    /**
+     * A fresh quote for a deposit still waiting for its coins: its amount to send and the quote's
+     * expiry move, on its timeline; a deposit that moved on meanwhile keeps the quote it was paid by.
+     */
+    public void requote(long depositId, EstimateUpdate q) {
+        tx.inTransaction(c -> {
+            Deposit d = deposits.findById(c, depositId).orElseThrow(() -> AppException.notFound("Deposit " + depositId));
+            if (d.status() != DepositStatus.PENDING || !q.expirationEstimateDate().isAfter(clock.instant())) {
+                return null;
+            }
+            Instant now = clock.instant();
+            deposits.updateQuote(c, depositId, q.payAmount().toPlainString(), q.expirationEstimateDate(), now);
+            deposits.insertEvent(c, depositId, now, d.status().wire(), d.status().wire(), d.providerStatus(),
+                    UpdateSource.REFRESH.wire(), 0, "quote refreshed: " + d.payAmount() + " -> " + q.payAmount().toPlainString()
+                            + " " + d.currency() + " until " + q.expirationEstimateDate(), null);
+            Deposit after = deposits.findById(c, depositId).orElseThrow();
+            Tx.afterCommit(() -> events.publish(new DepositChanged(after, null, Money.zero(Asset.USD), false)));
             return null;
         });
     }

@@ -184,6 +184,15 @@ public final class NowPaymentsClient {
         return Payment.from(reply.json(), reply.raw());
     }
 
+    /**
+     * {@code POST /payment/{id}/update-merchant-estimate}: a fresh quote once the old one
+     * ({@code expiration_estimate_date}) lapsed. Not retried: it is a POST.
+     */
+    public EstimateUpdate updateMerchantEstimate(String paymentId) {
+        String path = "/payment/" + RequestChecks.digits("payment_id", paymentId) + "/update-merchant-estimate";
+        return EstimateUpdate.from(http.post(path, ProviderJson.object(), true).json());
+    }
+
     /** {@code POST /invoice}: a hosted checkout page. */
     public Invoice createInvoice(CreateInvoiceRequest request) {
         return Invoice.from(http.post("/invoice", request.toJson(), true).json());

@@ -3,6 +3,7 @@ package com.arbdesk.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -148,6 +149,23 @@ public class SandboxApiResource {
         SandboxPayment p = sandbox.payment(Long.parseLong(id));
         synchronized (p) {
             return SandboxJson.status(p);
+        }
+    }
+
+    /** A fresh quote once the old one lapsed, in the provider's shape (ids as strings, the amount a number). */
+    @POST
+    @Path("payment/{id}/update-merchant-estimate")
+    @PermitAll
+    public ObjectNode updateMerchantEstimate(@PathParam("id") String id) {
+        requireKey();
+        if (!id.matches("\\d{1,18}")) {
+            throw SandboxError.invalid("Payment id must be a number");
+        }
+        SandboxPayment p = sandbox.updateEstimate(Long.parseLong(id));
+        synchronized (p) {
+            return SandboxJson.MAPPER.createObjectNode().put("id", Long.toString(p.id))
+                    .put("token_id", Long.toString(p.purchaseId)).put("pay_amount", SandboxJson.num(p.payAmount))
+                    .put("expiration_estimate_date", p.expiresAt.toString());
         }
     }
 

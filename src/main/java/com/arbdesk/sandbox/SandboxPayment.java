@@ -15,7 +15,8 @@ public final class SandboxPayment {
     final SandboxCoin coin;
     final BigDecimal priceAmount;
     final String priceCurrency;
-    final BigDecimal payAmount;
+    /** The amount to send; a lapsed quote is refreshed by update-merchant-estimate. */
+    BigDecimal payAmount;
     final String payAddress;
     /** The memo a memo coin's payer must include; null for other coins. */
     final String payinExtraId;
@@ -27,7 +28,8 @@ public final class SandboxPayment {
     final String ipnCallbackUrl;
     final boolean fixedRate;
     final Instant createdAt;
-    final Instant expiresAt;
+    /** When the quoted amount lapses (expiration_estimate_date). */
+    Instant expiresAt;
     final Instant validUntil;
     final List<Long> childIds = new ArrayList<>();
     final List<IpnAttempt> ipnLog = new ArrayList<>();

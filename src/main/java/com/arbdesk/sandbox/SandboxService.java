@@ -181,6 +181,21 @@ public final class SandboxService implements AutoCloseable {
         return false;
     }
 
+    /**
+     * update-merchant-estimate: a waiting payment whose quote lapsed gets a fresh amount at the current
+     * rate and another quote period; before it lapsed, or once paid, the quote is answered unchanged.
+     */
+    public SandboxPayment updateEstimate(long id) {
+        SandboxPayment p = payment(id);
+        synchronized (p) {
+            if (p.status.equals("waiting") && !clock.instant().isBefore(p.expiresAt)) {
+                p.payAmount = p.coin.fromUsd(priceInUsd(p.priceAmount, p.priceCurrency));
+                p.expiresAt = now().plus(quoteFor);
+            }
+            return p;
+        }
+    }
+
     /** The payments created from this invoice from now on lose their IPNs (or deliver them again). */
     public SandboxInvoice loseInvoiceIpns(long invoiceId, boolean lose) {
         SandboxInvoice i = invoice(invoiceId);

@@ -398,6 +398,19 @@ class DepositFlowIT {
     }
 
     @Test
+    void theQuoteIsNotThePaymentsExpiryAndIsOnlyRefreshedOnceItLapsed() {
+        TestClient user = newUser();
+        JsonNode d = create(user, "USDT", "TRC20", "22.00");
+        java.time.Instant quote = java.time.Instant.parse(d.path("expires_at").asText());
+        java.time.Instant valid = java.time.Instant.parse(d.path("valid_until").asText());
+        assertTrue(java.time.Duration.between(quote, valid).toDays() >= 6, "20 minutes for the amount, 7 days for the address");
+        TestClient.Res early = user.postJsonWithCsrf("/api/deposits/" + d.path("transaction_id").asLong() + "/quote", "{}");
+        assertEquals(200, early.status(), early.body());
+        assertEquals(d.path("expires_at").asText(), early.json().path("expires_at").asText(), "a quote still valid is kept");
+        assertEquals(404, newUser().postJsonWithCsrf("/api/deposits/" + d.path("transaction_id").asLong() + "/quote", "{}").status());
+    }
+
+    @Test
     void badRequestsNameTheFieldAndOnlyTheOwnerOrAnAdminSeeADeposit() {
         TestClient user = newUser();
         TestClient.Res low = user.postJson("/api/deposits/create", "{\"currency\":\"USDT\",\"network\":\"TRC20\",\"amount_usd\":\"5.00\"}");
