@@ -10,7 +10,8 @@
   </div>
   <c:if test="${view.flagged}">
     <p class="muted small page-note">Deposits that need a look: partially paid, or flagged (overpaid, re-deposit, amount, currency
-      or order mismatch, refund after credit, late payment); below them, the IPNs that never reached a deposit.</p>
+      or order mismatch, refund after credit, refund due after a cancelled partial payment, late payment, paid after a
+      failure, finished with nothing reported, valuation pending); below them, the IPNs that never reached a deposit.</p>
   </c:if>
 
   <c:if test="${view.unwatched}">

@@ -85,6 +85,13 @@ class QuoteAndMemoBrowserIT {
             wait(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=tx-link]")));
             Browser.screenshot(d, "deposit-memo-credited");
             Browser.phoneScreenshot(d, "deposit-memo-credited-phone");
+
+            d.get(server.url("/sandbox/nowpayments/"));
+            new WebDriverWait(d, WAIT).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#sandbox-rows [data-action=lose_ipns]")));
+            assertTrue(d.findElement(By.cssSelector("[data-testid=rate-limit-form]")).isDisplayed());
+            Browser.screenshot(d, "sandbox-control");
+            Browser.phoneScreenshot(d, "sandbox-control-phone");
         }
     }
 

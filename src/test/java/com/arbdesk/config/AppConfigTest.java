@@ -126,6 +126,8 @@ class AppConfigTest {
         assertEquals(java.time.Duration.ofHours(6), r.backoff().get(29));
         assertEquals(new java.math.BigDecimal("2"), r.requestsPerSecond());
         assertEquals(java.time.Duration.ofDays(1), r.grace());
+        assertEquals(new java.math.BigDecimal("3"), AppConfig.resolve(Map.of(), Map.of(), Map.of()).nowPaymentsCreatePerSecond(),
+                "the provider's documented limit for POST /payment");
         AppConfig.Reconcile custom = AppConfig.resolve(Map.of("RECONCILE_BACKOFF", "30s, 2m*2 ,1d", "RECONCILE_REQUESTS_PER_SECOND",
                 "0.5"), Map.of(), Map.of()).reconcile();
         assertEquals(List.of(java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(2), java.time.Duration.ofMinutes(2),
