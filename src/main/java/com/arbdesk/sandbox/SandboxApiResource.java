@@ -101,7 +101,7 @@ public class SandboxApiResource {
         if (from == null || !from.matches("[A-Za-z0-9]+")) {
             throw SandboxError.invalid("currency_from must only contain alpha-numeric characters");
         }
-        SandboxCoin coin = SandboxService.coin(from);
+        SandboxCoin coin = SandboxCoin.require(from);
         ObjectNode n = SandboxJson.MAPPER.createObjectNode().put("currency_from", coin.ticker())
                 .put("currency_to", to == null ? coin.ticker() : to.toLowerCase(java.util.Locale.ROOT))
                 .put("min_amount", SandboxJson.num(coin.minAmount()));
@@ -117,8 +117,8 @@ public class SandboxApiResource {
                                @QueryParam("currency_to") String to) {
         requireKey();
         BigDecimal value = decimal(amount, "amount");
-        BigDecimal usd = SandboxService.priceInUsd(value, from);
-        BigDecimal out = "usd".equalsIgnoreCase(to) ? usd : SandboxService.coin(to).fromUsd(usd);
+        BigDecimal usd = SandboxCoin.usdValue(value, from);
+        BigDecimal out = "usd".equalsIgnoreCase(to) ? usd : SandboxCoin.require(to).fromUsd(usd);
         return SandboxJson.MAPPER.createObjectNode().put("currency_from", from.toLowerCase(java.util.Locale.ROOT))
                 .put("amount_from", SandboxJson.num(value)).put("currency_to", to.toLowerCase(java.util.Locale.ROOT))
                 .put("estimated_amount", SandboxJson.num(out));

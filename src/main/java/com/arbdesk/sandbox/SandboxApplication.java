@@ -41,7 +41,7 @@ public class SandboxApplication extends ResourceConfig {
         register(FrameworkErrors.class);
         register(MalformedBody.class);
         if (sandbox != null) {
-            register(new SandboxRateLimit(sandbox));
+            register(sandbox.rateLimit());
             register(SandboxApiResource.class);
             register(SandboxControlResource.class);
             register(new AbstractBinder() {

@@ -97,4 +97,28 @@ public record SandboxCoin(String ticker, String name, String network, BigDecimal
         }
         return sb.toString();
     }
+
+    /** The coin for a ticker, or the provider's answer for a coin it does not offer. */
+    static SandboxCoin require(String ticker) {
+        if (ticker == null || ticker.isBlank()) {
+            throw SandboxError.invalid("pay_currency is required");
+        }
+        return SandboxCoin.find(ticker).orElseThrow(() ->
+                new SandboxError(500, "INTERNAL_ERROR", "This currency is currently unavailable. Try it in 2 hours"));
+    }
+
+    /** Sandbox prices are in USD or in one of its coins. */
+    static BigDecimal usdValue(BigDecimal amount, String currency) {
+        if (amount == null || amount.signum() <= 0) {
+            throw SandboxError.invalid("price_amount must be a positive number");
+        }
+        if (currency == null || currency.isBlank()) {
+            throw SandboxError.invalid("price_currency is required");
+        }
+        if (currency.equalsIgnoreCase("usd")) {
+            return amount;
+        }
+        return SandboxCoin.find(currency).map(c -> c.toUsd(amount))
+                .orElseThrow(() -> SandboxError.invalid("price_currency " + currency + " is not supported"));
+    }
 }

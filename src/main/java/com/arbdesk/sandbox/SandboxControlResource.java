@@ -72,7 +72,7 @@ public class SandboxControlResource {
     @PermitAll
     public ObjectNode rateLimit(JsonNode body) {
         String route = body == null ? null : SandboxApiResource.text(body, "route");
-        int count = sandbox.rateLimit(route, body == null ? 1 : body.path("requests").asInt(1));
+        int count = sandbox.rateLimit().set(route, body == null ? 1 : body.path("requests").asInt(1));
         return SandboxJson.MAPPER.createObjectNode().put("route", route == null ? "*" : route).put("requests", count);
     }
 

@@ -28,8 +28,7 @@ public final class SandboxService implements AutoCloseable {
     private final Map<Long, SandboxPayment> payments = new ConcurrentHashMap<>();
     private final Map<Long, SandboxInvoice> invoices = new ConcurrentHashMap<>();
     private final Map<String, Boolean> tokens = new ConcurrentHashMap<>();
-    /** Route ("POST /payment", "GET /payment", or "*" for any) to how many more calls answer 429. */
-    private final Map<String, java.util.concurrent.atomic.AtomicInteger> rateLimits = new ConcurrentHashMap<>();
+    private final SandboxRateLimit rateLimit = new SandboxRateLimit();
     private final AtomicLong ids = new AtomicLong(5_000_000_000L + new SecureRandom().nextInt(900_000_000));
     private final ScheduledExecutorService scheduler = Background.singleThread("nowpayments-sandbox");
     private final IpnDispatcher ipn;
@@ -80,8 +79,8 @@ public final class SandboxService implements AutoCloseable {
     }
 
     public SandboxPayment createPayment(NewPayment req) {
-        SandboxCoin coin = coin(req.payCurrency());
-        BigDecimal usd = priceInUsd(req.priceAmount(), req.priceCurrency());
+        SandboxCoin coin = SandboxCoin.require(req.payCurrency());
+        BigDecimal usd = SandboxCoin.usdValue(req.priceAmount(), req.priceCurrency());
         if (usd.compareTo(coin.minUsd()) < 0) {
             throw new SandboxError(400, "AMOUNT_MINIMAL_ERROR", "Crypto amount " + coin.fromUsd(usd).toPlainString()
                     + " is less than minimal");
@@ -98,9 +97,9 @@ public final class SandboxService implements AutoCloseable {
     public SandboxInvoice createInvoice(BigDecimal priceAmount, String priceCurrency, String payCurrency, String orderId,
                                         String orderDescription, String ipnCallbackUrl, String successUrl, String cancelUrl,
                                         boolean fixedRate, boolean feePaidByUser) {
-        priceInUsd(priceAmount, priceCurrency);
+        SandboxCoin.usdValue(priceAmount, priceCurrency);
         if (payCurrency != null) {
-            coin(payCurrency);
+            SandboxCoin.require(payCurrency);
         }
         SandboxInvoice i = SandboxInvoice.create(ids.incrementAndGet(), priceAmount, priceCurrency, payCurrency, orderId,
                 orderDescription, ipnCallbackUrl, successUrl, cancelUrl, fixedRate, feePaidByUser, now());
@@ -115,8 +114,8 @@ public final class SandboxService implements AutoCloseable {
     /** The payer picked a coin on the invoice page (or the merchant called /invoice-payment). */
     public SandboxPayment payInvoice(long invoiceId, String payCurrency) {
         SandboxInvoice i = invoice(invoiceId);
-        SandboxCoin coin = coin(payCurrency == null ? i.payCurrency() : payCurrency);
-        BigDecimal usd = priceInUsd(i.priceAmount(), i.priceCurrency());
+        SandboxCoin coin = SandboxCoin.require(payCurrency == null ? i.payCurrency() : payCurrency);
+        BigDecimal usd = SandboxCoin.usdValue(i.priceAmount(), i.priceCurrency());
         SandboxPayment p = new SandboxPayment(ids.incrementAndGet(), coin, i.priceAmount(), i.priceCurrency(),
                 coin.fromUsd(usd), coin.newAddress(), i.orderId(), i.orderDescription(), ids.incrementAndGet(), i.id(),
                 null, i.ipnCallbackUrl(), i.fixedRate(), now(), quoteFor, validFor);
@@ -154,34 +153,6 @@ public final class SandboxService implements AutoCloseable {
     }
 
     /**
-     * The next {@code count} calls to {@code route} ("POST /payment"; "GET /payment" also covers
-     * "GET /payment/{id}"; "*" any call) answer 429 as the provider's rate limit does.
-     */
-    public int rateLimit(String route, int count) {
-        if (count < 0 || count > 1000) {
-            throw SandboxError.invalid("requests must be 0 to 1000");
-        }
-        String key = route == null || route.isBlank() ? "*" : route.trim();
-        if (!key.equals("*") && !key.matches("(GET|POST) /[a-z/-]+")) {
-            throw SandboxError.invalid("route looks like \"POST /payment\" or \"*\"");
-        }
-        rateLimits.put(key, new java.util.concurrent.atomic.AtomicInteger(count));
-        return count;
-    }
-
-    /** True (and one fewer left) when this call is to be refused with 429. */
-    boolean takeRateLimit(String route) {
-        for (Map.Entry<String, java.util.concurrent.atomic.AtomicInteger> e : rateLimits.entrySet()) {
-            String key = e.getKey();
-            boolean matches = key.equals("*") || route.equals(key) || route.startsWith(key + "/");
-            if (matches && e.getValue().getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
      * update-merchant-estimate: a waiting payment whose quote lapsed gets a fresh amount at the current
      * rate and another quote period; before it lapsed, or once paid, the quote is answered unchanged.
      */
@@ -189,11 +160,16 @@ public final class SandboxService implements AutoCloseable {
         SandboxPayment p = payment(id);
         synchronized (p) {
             if (p.status.equals("waiting") && !clock.instant().isBefore(p.expiresAt)) {
-                p.payAmount = p.coin.fromUsd(priceInUsd(p.priceAmount, p.priceCurrency));
+                p.payAmount = p.coin.fromUsd(SandboxCoin.usdValue(p.priceAmount, p.priceCurrency));
                 p.expiresAt = now().plus(quoteFor);
             }
             return p;
         }
+    }
+
+    /** The provider's rate limit as the control API sets it. */
+    public SandboxRateLimit rateLimit() {
+        return rateLimit;
     }
 
     /** The payments created from this invoice from now on lose their IPNs (or deliver them again). */
@@ -408,29 +384,6 @@ public final class SandboxService implements AutoCloseable {
 
     private static BigDecimal half(SandboxPayment p) {
         return p.payAmount.divide(BigDecimal.valueOf(2), p.coin.precision(), RoundingMode.DOWN);
-    }
-
-    static SandboxCoin coin(String ticker) {
-        if (ticker == null || ticker.isBlank()) {
-            throw SandboxError.invalid("pay_currency is required");
-        }
-        return SandboxCoin.find(ticker).orElseThrow(() ->
-                new SandboxError(500, "INTERNAL_ERROR", "This currency is currently unavailable. Try it in 2 hours"));
-    }
-
-    /** Sandbox prices are in USD or in one of its coins. */
-    static BigDecimal priceInUsd(BigDecimal amount, String currency) {
-        if (amount == null || amount.signum() <= 0) {
-            throw SandboxError.invalid("price_amount must be a positive number");
-        }
-        if (currency == null || currency.isBlank()) {
-            throw SandboxError.invalid("price_currency is required");
-        }
-        if (currency.equalsIgnoreCase("usd")) {
-            return amount;
-        }
-        return SandboxCoin.find(currency).map(c -> c.toUsd(amount))
-                .orElseThrow(() -> SandboxError.invalid("price_currency " + currency + " is not supported"));
     }
 
     @Override
