@@ -46,22 +46,12 @@
     }, function () { throw new Error('ArbDesk cannot be reached. Check your connection and try again.'); });
   }
 
-  // "1234.5" -> "$1,234.50", by string manipulation only.
-  function usd(text) {
-    var m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(text));
-    if (!m) { return String(text); }
-    var frac = (m[3] || '').length > 2 ? m[3] : ((m[3] || '') + '00').slice(0, 2);
-    return m[1] + '$' + m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',') + '.' + frac;
-  }
-  // Whole cents of "50" or "49.9" (exact integers: amounts are capped far below 2^53 cents).
-  function cents(text) {
-    var m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(String(text));
-    return m ? parseInt(m[1], 10) * 100 + parseInt(((m[2] || '') + '00').slice(0, 2), 10) : 0;
-  }
-  function fromCents(c) { return Math.floor(c / 100) + '.' + String(100 + c % 100).slice(1); }
-  function remainingUsd(d) { return fromCents(Math.max(0, cents(d.price_amount) - cents(d.credited_usd))); }
-
-  function shortHash(h) { return h.length > 14 ? h.slice(0, 6) + '\u2026' + h.slice(-6) : h; }
+  var fmt = window.ArbDeskDepositText;
+  var usd = fmt.usd;
+  var cents = fmt.cents;
+  var shortHash = fmt.shortHash;
+  var validUntilText = fmt.validUntil;
+  function remainingUsd(d) { return fmt.fromCents(Math.max(0, cents(d.price_amount) - cents(d.credited_usd))); }
 
   function warningText(currency, networkName) {
     return 'Send only ' + currency + ' on ' + networkName + '. Sending on another network loses the funds.';
@@ -314,14 +304,7 @@
     });
   }
 
-  function validUntilText(d) {
-    if (!d.valid_until || d.status !== 'pending') { return ''; }
-    var until = new Date(d.valid_until);
-    var days = Math.round((until.getTime() - Date.now()) / 86400000);
-    var when = until.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-    return 'This address takes payments until ' + when + (days >= 1 ? ' (' + days + (days === 1 ? ' day' : ' days') + ')' : '')
-      + '. The amount is guaranteed for the time shown below; after that it is refreshed at the current rate.';
-  }
+
 
   // Follows a deposit live: live.js turns the WebSocket's deposit_updated events into DOM events, and
   // each one for the open deposit triggers one fresh read of it (no polling; a reconnect resumes).

@@ -210,6 +210,7 @@
       </div>
     </div>
   </dialog>
+  <script src="${pageContext.request.contextPath}/assets/js/deposit-text.js"></script>
   <script src="${pageContext.request.contextPath}/assets/js/deposit.js"></script>
   <script src="${pageContext.request.contextPath}/assets/js/arbitrage.js"></script>
 </t:layout>
