@@ -175,12 +175,19 @@
     render(d);
   }
 
+  // Completed at the provider but not credited yet: held for review, or its value not known yet.
+  function held(d) {
+    return (d.flags || []).some(function (f) { return f === 'needs_review' || f === 'valuation_pending'; });
+  }
+
   function statusText(d) {
     switch (d.status) {
       case 'pending': return 'Waiting for payment…';
       case 'confirming': return 'Payment seen, waiting for confirmations…';
       case 'partially_paid': return 'Received ' + (d.actually_paid || '0') + ' of ' + d.pay_amount + ' ' + d.currency;
-      case 'completed': return 'Credited: +' + usd(d.credited_usd);
+      case 'completed':
+        if (held(d)) { return 'Payment received. It is being checked before it is credited.'; }
+        return 'Credited: +' + usd(d.credited_usd);
       case 'expired': return 'This deposit expired.';
       case 'failed': return 'The payment failed: ' + (d.failure_reason || 'the provider did not accept it.');
       case 'refunded': return 'This payment was refunded.';
@@ -239,10 +246,10 @@
     $('[data-action=topup]').textContent = 'Top up the rest (' + usd(rest) + ')';
     $('[data-action=new]').hidden = !isFinal(d);
     $('[data-action=new]').textContent = d.status === 'completed' ? 'Make another deposit' : 'Create a new deposit';
-    $('[data-testid=deposit-success]').hidden = d.status !== 'completed';
+    $('[data-testid=deposit-success]').hidden = d.status !== 'completed' || held(d);
     tick();
 
-    if (d.status === 'completed' && before !== 'completed') { refreshBalance(d); }
+    if (d.status === 'completed' && before !== 'completed' && !held(d)) { refreshBalance(d); }
     if (popup && (d.status === 'confirming' || d.status === 'completed')) {
       popup.close(); // paid: the popup has done its job
       popup = null;
