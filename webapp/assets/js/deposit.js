@@ -46,20 +46,12 @@
     }, function () { throw new Error('ArbDesk cannot be reached. Check your connection and try again.'); });
   }
 
-  // "1234.5" -> "$1,234.50", by string manipulation only.
-  function usd(text) {
-    var m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(text));
-    if (!m) { return String(text); }
-    var frac = (m[3] || '').length > 2 ? m[3] : ((m[3] || '') + '00').slice(0, 2);
-    return m[1] + '$' + m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',') + '.' + frac;
-  }
-  // Whole cents of "50" or "49.9" (exact integers: amounts are capped far below 2^53 cents).
-  function cents(text) {
-    var m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(String(text));
-    return m ? parseInt(m[1], 10) * 100 + parseInt(((m[2] || '') + '00').slice(0, 2), 10) : 0;
-  }
-  function fromCents(c) { return Math.floor(c / 100) + '.' + String(100 + c % 100).slice(1); }
-  function remainingUsd(d) { return fromCents(Math.max(0, cents(d.price_amount) - cents(d.credited_usd))); }
+  var fmt = window.ArbDeskDepositText;
+  var usd = fmt.usd;
+  var cents = fmt.cents;
+  var shortHash = fmt.shortHash;
+  var validUntilText = fmt.validUntil;
+  function remainingUsd(d) { return fmt.fromCents(Math.max(0, cents(d.price_amount) - cents(d.credited_usd))); }
 
   function warningText(currency, networkName) {
     return 'Send only ' + currency + ' on ' + networkName + '. Sending on another network loses the funds.';
@@ -183,12 +175,19 @@
     render(d);
   }
 
+  // Completed at the provider but not credited yet: held for review, or its value not known yet.
+  function held(d) {
+    return (d.flags || []).some(function (f) { return f === 'needs_review' || f === 'valuation_pending'; });
+  }
+
   function statusText(d) {
     switch (d.status) {
       case 'pending': return 'Waiting for payment…';
       case 'confirming': return 'Payment seen, waiting for confirmations…';
       case 'partially_paid': return 'Received ' + (d.actually_paid || '0') + ' of ' + d.pay_amount + ' ' + d.currency;
-      case 'completed': return 'Credited: +' + usd(d.credited_usd);
+      case 'completed':
+        if (held(d)) { return 'Payment received. It is being checked before it is credited.'; }
+        return 'Credited: +' + usd(d.credited_usd);
       case 'expired': return 'This deposit expired.';
       case 'failed': return 'The payment failed: ' + (d.failure_reason || 'the provider did not accept it.');
       case 'refunded': return 'This payment was refunded.';
@@ -220,6 +219,23 @@
       var qr = $('[data-testid=qr]');
       if (qr.getAttribute('src') !== d.qr_url) { qr.src = d.qr_url; }
     }
+    // a memo coin: without the memo the exchange or wallet cannot credit the payment, so it is as loud as the address
+    var memo = d.payin_extra_id || '';
+    $('[data-part=memo]').hidden = !memo;
+    $('[data-testid=pay-memo]').textContent = memo;
+    var memoWarning = $('[data-testid=memo-warning]');
+    memoWarning.hidden = !memo || $('[data-part=payment]').hidden;
+    memoWarning.textContent = memo ? 'Include this memo (destination tag) ' + memo + ' in your transfer. Without it the '
+      + d.currency + ' cannot be matched to your deposit and may be lost.' : '';
+    var valid = $('[data-testid=valid-until]');
+    valid.textContent = validUntilText(d);
+    valid.hidden = !valid.textContent;
+    if (d.status !== 'pending') { $('[data-testid=quote-refreshed]').hidden = true; }
+    var hash = $('[data-testid=payin-hash]');
+    var link = $('[data-field=payin-hash-link]');
+    hash.hidden = !d.payin_hash;
+    link.textContent = d.payin_hash ? shortHash(d.payin_hash) : '';
+    if (/^https:\/\//.test(d.payin_hash_url || '')) { link.href = d.payin_hash_url; } else { link.removeAttribute('href'); }
     var invoiceUrl = /^https?:\/\//.test(d.invoice_url || '') ? d.invoice_url : '#';
     $$('[data-field=invoice-link]').forEach(function (a) { a.href = invoiceUrl; });
 
@@ -230,10 +246,10 @@
     $('[data-action=topup]').textContent = 'Top up the rest (' + usd(rest) + ')';
     $('[data-action=new]').hidden = !isFinal(d);
     $('[data-action=new]').textContent = d.status === 'completed' ? 'Make another deposit' : 'Create a new deposit';
-    $('[data-testid=deposit-success]').hidden = d.status !== 'completed';
+    $('[data-testid=deposit-success]').hidden = d.status !== 'completed' || held(d);
     tick();
 
-    if (d.status === 'completed' && before !== 'completed') { refreshBalance(d); }
+    if (d.status === 'completed' && before !== 'completed' && !held(d)) { refreshBalance(d); }
     if (popup && (d.status === 'confirming' || d.status === 'completed')) {
       popup.close(); // paid: the popup has done its job
       popup = null;
@@ -251,16 +267,51 @@
     }, function () { /* the next page load shows it */ });
   }
 
-  // The countdown to expires_at while the deposit waits for its payment.
+  // Two clocks: the quoted amount holds until expires_at (minutes), the address takes payments until
+  // valid_until (days). When the quote lapses the amount is refreshed at the current rate; the deposit
+  // itself has not expired, so the countdown never says so.
+  var quoteBusy = false;
+  var quoteRetryAt = 0;
   function tick() {
     var el = $('[data-testid=countdown]');
     var d = current;
-    el.hidden = !(d && d.expires_at && d.status === 'pending');
+    el.hidden = !(d && d.expires_at && d.status === 'pending' && d.mode !== 'invoice');
     if (el.hidden) { return; }
-    var left = Math.max(0, Math.floor((Date.parse(d.expires_at) - Date.now()) / 1000));
+    var ms = Date.parse(d.expires_at) - Date.now();
     var two = function (n) { return (n < 10 ? '0' : '') + n; };
-    el.textContent = left > 0 ? 'Expires in ' + two(Math.floor(left / 60)) + ':' + two(left % 60) : 'Expired';
+    if (ms > 0) {
+      var left = Math.ceil(ms / 1000); // 00:01 until the quote has really lapsed
+      el.textContent = 'Amount guaranteed for ' + two(Math.floor(left / 60)) + ':' + two(left % 60);
+      return;
+    }
+    el.textContent = 'Refreshing the amount…';
+    refreshQuote(d);
   }
+
+  function refreshQuote(d) {
+    if (quoteBusy || Date.now() < quoteRetryAt) { return; }
+    quoteBusy = true;
+    var before = d.pay_amount;
+    api('POST', '/deposits/' + d.transaction_id + '/quote', {}).then(function (fresh) {
+      quoteBusy = false;
+      if (!current || current.transaction_id !== fresh.transaction_id) { return; }
+      if (fresh.expires_at === d.expires_at || !(Date.parse(fresh.expires_at) > Date.now())) {
+        quoteRetryAt = Date.now() + 2000; // not lapsed yet at the server, or paid meanwhile: ask again shortly
+        if (fresh.status !== d.status) { render(fresh); }
+        return;
+      }
+      render(fresh);
+      var note = $('[data-testid=quote-refreshed]');
+      note.textContent = 'The amount was refreshed at the current rate'
+        + (before && before !== fresh.pay_amount ? ' (it was ' + before + ' ' + fresh.currency + ').' : '.');
+      note.hidden = false;
+    }, function (e) {
+      quoteBusy = false;
+      quoteRetryAt = Date.now() + (e.status === 503 ? 10000 : 5000);
+    });
+  }
+
+
 
   // Follows a deposit live: live.js turns the WebSocket's deposit_updated events into DOM events, and
   // each one for the open deposit triggers one fresh read of it (no polling; a reconnect resumes).

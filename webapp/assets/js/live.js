@@ -88,6 +88,18 @@
             var td = tr.insertCell();
             td.textContent = v;
             if (i === 0) { td.className = 'nowrap muted'; }
+            if (i === 2 && t.payin_hash_url && /^https:\/\//.test(t.payin_hash_url)) {
+              var a = document.createElement('a');
+              a.className = 'tx-link mono small';
+              a.href = t.payin_hash_url;
+              a.target = '_blank';
+              a.rel = 'noopener noreferrer';
+              a.setAttribute('data-testid', 'tx-link');
+              var h = t.payin_hash;
+              a.textContent = 'tx ' + (h.length > 14 ? h.slice(0, 6) + '\u2026' + h.slice(-6) : h);
+              td.appendChild(document.createTextNode(' '));
+              td.appendChild(a);
+            }
           });
           var st = tr.insertCell();
           var b = document.createElement('span');

@@ -24,11 +24,14 @@
 
   var ACTIONS = {
     waiting: [['pay', 'Pay in full'], ['pay_part', 'Pay part'], ['overpay', 'Overpay'], ['pay_late', 'Pay late'],
-      ['fail', 'Fail'], ['expire', 'Expire']],
-    expired: [['pay_late', 'Pay late']],
+      ['pay_after_expiry', 'Pay after expiry (no IPN)'], ['finish_unpaid', 'Finish with 0 paid'], ['fail', 'Fail'],
+      ['expire', 'Expire']],
+    failed: [['pay_after_failure', 'Pay after failure']],
+    expired: [['pay_late', 'Pay late'], ['pay_after_expiry', 'Pay after expiry (no IPN)']],
     confirming: [['fail', 'Fail']], confirmed: [['fail', 'Fail']], sending: [['fail', 'Fail']],
-    finished: [['refund', 'Refund'], ['redeposit', 'Re-deposit']],
-    partially_paid: [['refund', 'Refund'], ['redeposit', 'Re-deposit']]
+    finished: [['refund', 'Refund'], ['redeposit', 'Re-deposit'], ['redeposit_lost', 'Re-deposit (IPN lost)']],
+    partially_paid: [['refund', 'Refund'], ['cancel', 'Cancel (merchant)'], ['redeposit', 'Re-deposit'],
+      ['redeposit_lost', 'Re-deposit (IPN lost)']]
   };
 
   function renderPayments(state) {
@@ -52,7 +55,9 @@
       var last = p.ipn_log.length ? p.ipn_log[p.ipn_log.length - 1] : null;
       tr.appendChild(el('td', last ? last.status + ': ' + last.outcome : 'none yet', 'small'));
       var actions = el('td', null, 'actions');
-      (ACTIONS[p.payment_status] || []).concat([['resend', 'Resend IPN']]).forEach(function (a) {
+      var ipnSwitch = p.lose_ipns ? ['deliver_ipns', 'Deliver its IPNs'] : ['lose_ipns', 'Lose its IPNs'];
+      if (p.lose_ipns) { tr.classList.add('ipns-lost'); }
+      (ACTIONS[p.payment_status] || []).concat([['resend', 'Resend IPN'], ipnSwitch]).forEach(function (a) {
         var b = el('button', a[1], 'btn btn-sm');
         b.type = 'button';
         b.setAttribute('data-action', a[0]);
@@ -68,7 +73,7 @@
     var inv = document.getElementById('sandbox-invoices');
     inv.textContent = '';
     if (!state.invoices.length) {
-      var itr = el('tr'); var itd = el('td', 'No invoices yet.', 'empty'); itd.colSpan = 4; itr.appendChild(itd); inv.appendChild(itr);
+      var itr = el('tr'); var itd = el('td', 'No invoices yet.', 'empty'); itd.colSpan = 5; itr.appendChild(itd); inv.appendChild(itr);
     }
     state.invoices.forEach(function (i) {
       var tr = el('tr');
@@ -77,6 +82,14 @@
       tr.appendChild(el('td', i.price_amount + ' ' + i.price_currency.toUpperCase(), 'num mono'));
       var link = el('a', 'Open hosted page'); link.href = i.invoice_url; link.target = '_blank';
       var td = el('td'); td.appendChild(link); tr.appendChild(td);
+      var lose = el('button', i.lose_ipns ? 'Deliver its IPNs' : 'Lose its IPNs', 'btn btn-sm');
+      lose.type = 'button';
+      lose.setAttribute('data-invoice-ipns', i.lose_ipns ? 'deliver' : 'lose');
+      lose.addEventListener('click', function () {
+        lose.disabled = true;
+        post('/invoices/' + i.id + '/ipns', { lose: !i.lose_ipns }).then(refresh).catch(function (e) { alert(e.message); refresh(); });
+      });
+      var ltd = el('td', null, 'actions'); ltd.appendChild(lose); tr.appendChild(ltd);
       inv.appendChild(tr);
     });
     var toggle = document.getElementById('ipn-toggle');
@@ -94,6 +107,14 @@
     document.getElementById('ipn-toggle').addEventListener('click', function () {
       var drop = this.getAttribute('data-drop') !== 'true';
       post('/ipn-delivery', { drop: drop }).then(refresh);
+    });
+    var limit = document.getElementById('rate-limit-form');
+    limit.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var body = { requests: parseInt(limit.elements.requests.value, 10) || 1, route: limit.elements.route.value };
+      post('/rate-limit', body).then(function (r) {
+        document.getElementById('rate-limit-state').textContent = 'the next ' + r.requests + ' calls to ' + r.route + ' answer 429';
+      }).catch(function (err) { alert(err.message); });
     });
     refresh();
     setInterval(refresh, 2000);

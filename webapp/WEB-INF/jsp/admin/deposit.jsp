@@ -8,16 +8,24 @@
   <p class="crumbs"><a href="${base}/admin">Back office</a> › <a href="${base}/admin/deposits">Deposits</a> › Deposit #<c:out value="${d.row.id}"/></p>
   <div class="page-head">
     <h1>Deposit #<c:out value="${d.row.id}"/><span class="gap-left"><t:status value="${d.row.status}"/></span></h1>
+    <div class="head-actions">
     <form method="post" action="${base}/admin/deposits/${d.row.id}/recheck" class="inline">
       <input type="hidden" name="_csrf" value="<c:out value='${csrfToken}'/>">
       <button type="submit" class="btn btn-sm" data-testid="recheck">Re-check with provider</button>
     </form>
+    <c:if test="${view.watch.canWatchAgain}">
+      <form method="post" action="${base}/admin/deposits/${d.row.id}/watch" class="inline">
+        <input type="hidden" name="_csrf" value="<c:out value='${csrfToken}'/>">
+        <button type="submit" class="btn btn-sm" data-testid="watch-again">Check it again</button>
+      </form>
+    </c:if>
     <c:if test="${d.row.flags.contains('needs_review')}">
       <form method="post" action="${base}/admin/deposits/${d.row.id}/approve" class="inline">
         <input type="hidden" name="_csrf" value="<c:out value='${csrfToken}'/>">
         <button type="submit" class="btn btn-sm btn-primary" data-testid="approve">Approve and credit</button>
       </form>
     </c:if>
+    </div>
   </div>
   <c:if test="${not empty view.notice}">
     <div class="alert alert-<c:out value='${view.noticeTone}'/>" data-testid="notice"><c:out value="${view.notice}"/></div>
@@ -33,6 +41,10 @@
       <div><dt>Pay amount</dt><dd class="mono"><c:out value="${d.row.payAmount}"/></dd></div>
       <div><dt>Actually paid</dt><dd class="mono"><c:out value="${d.actuallyPaid}"/></dd></div>
       <div class="wide"><dt>Address</dt><dd class="mono small"><c:out value="${d.address}"/></dd></div>
+      <c:if test="${not empty d.memo}"><div><dt>Memo (payin extra id)</dt><dd class="mono" data-testid="memo"><c:out value="${d.memo}"/></dd></div></c:if>
+      <div class="wide"><dt>Payer's transaction</dt><dd class="mono small" data-testid="payin-hash"><c:choose>
+        <c:when test="${not empty d.txUrl}"><a href="<c:out value='${d.txUrl}'/>" target="_blank" rel="noopener noreferrer"><c:out value="${d.txHash}"/></a></c:when>
+        <c:otherwise><c:out value="${d.txHash}"/></c:otherwise></c:choose></dd></div>
       <div><dt>Payment ID</dt><dd class="mono"><c:out value="${d.paymentId}"/></dd></div>
       <div><dt>Order ID</dt><dd class="mono small"><c:out value="${d.orderId}"/></dd></div>
       <div><dt>Invoice</dt><dd class="mono small"><c:choose>
@@ -46,7 +58,9 @@
       </c:choose></dd></div>
       <c:if test="${not empty d.failureReason}"><div class="wide"><dt>Failure reason</dt><dd class="neg"><c:out value="${d.failureReason}"/></dd></div></c:if>
       <c:if test="${not empty d.parentId}"><div><dt>Re-deposit of</dt><dd><a href="${base}/admin/deposits/${d.parentId}">#<c:out value="${d.parentId}"/></a></dd></div></c:if>
-      <div><dt>Expires</dt><dd class="small"><c:out value="${d.expires}"/></dd></div>
+      <div><dt>Quote expires</dt><dd class="small"><c:out value="${d.expires}"/></dd></div>
+      <div><dt>Payment valid until</dt><dd class="small"><c:out value="${d.validUntil}"/></dd></div>
+      <div class="wide"><dt>Reconciler</dt><dd class="small watch-${view.watch.state}" data-testid="watch"><c:out value="${view.watch.text}"/></dd></div>
       <div><dt>Created</dt><dd class="small"><c:out value="${d.row.created}"/></dd></div>
       <div><dt>Updated</dt><dd class="small"><c:out value="${d.row.updated}"/></dd></div>
     </dl>

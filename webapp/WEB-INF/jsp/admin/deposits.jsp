@@ -2,20 +2,26 @@
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <%@ taglib prefix="t" tagdir="/WEB-INF/tags" %>
 <c:set var="base" value="${pageContext.request.contextPath}"/>
-<t:layout title="${view.flagged ? 'Deposit exceptions' : 'Deposits'}" active="admin">
+<t:layout title="${view.flagged ? 'Deposit exceptions' : (view.unwatched ? 'Deposits no longer watched' : 'Deposits')}" active="admin">
   <t:adminnav active="${view.flagged ? 'exceptions' : 'deposits'}"/>
   <div class="page-head">
-    <h1><c:out value="${view.flagged ? 'Exceptions' : 'Deposits'}"/></h1>
+    <h1><c:out value="${view.flagged ? 'Exceptions' : (view.unwatched ? 'No longer watched' : 'Deposits')}"/></h1>
     <span class="badge badge-muted" data-live-counter data-testid="live-counter">— new in the last 10 minutes</span>
   </div>
   <c:if test="${view.flagged}">
     <p class="muted small page-note">Deposits that need a look: partially paid, or flagged (overpaid, re-deposit, amount, currency
-      or order mismatch, refund after credit, late payment); below them, the IPNs that never reached a deposit.</p>
+      or order mismatch, refund after credit, refund due after a cancelled partial payment, late payment, paid after a
+      failure, finished with nothing reported, valuation pending); below them, the IPNs that never reached a deposit.</p>
+  </c:if>
+
+  <c:if test="${view.unwatched}">
+    <p class="muted small page-note" data-testid="unwatched-note">Deposits whose watch window ended before they settled: the
+      reconciler no longer asks the provider about them. Open one and use “Check it again” to poll it for another grace period.</p>
   </c:if>
 
   <section class="card">
     <div class="card-head">
-      <h2 class="card-title"><c:out value="${view.flagged ? 'Deposits needing a look' : 'All deposits'}"/></h2>
+      <h2 class="card-title"><c:out value="${view.flagged ? 'Deposits needing a look' : (view.unwatched ? 'Unsettled, no longer polled' : 'All deposits')}"/></h2>
       <form method="get" action="${base}/admin/deposits" class="filters" data-testid="deposit-filters">
         <select name="status" class="select" aria-label="Status">
           <option value="">Any status</option>

@@ -32,6 +32,30 @@
     <button type="button" class="btn btn-sm" data-post-api="/api/admin/provider/recheck" data-testid="provider-recheck">Re-check now</button>
   </section>
 
+  <section class="card" data-testid="reconciler-card">
+    <div class="card-head">
+      <h2 class="card-title">Reconciler</h2>
+      <span class="badge ${view.reconciler.behind || not empty view.reconciler.paused ? 'status-failed' : 'status-completed'}"
+            data-testid="reconciler-state"><c:out value="${not empty view.reconciler.paused ? 'paused' : (view.reconciler.behind ? 'behind' : 'on schedule')}"/></span>
+    </div>
+    <p class="muted small">Asks the provider about every deposit whose IPN may have been lost, the most overdue first, at most
+      <c:out value="${view.reconciler.rate}"/> requests per second.</p>
+    <dl class="grid grid-3 facts health-figures health-figures-4" data-testid="reconciler-health">
+      <div><dt>Lag (most overdue check)</dt><dd data-testid="reconciler-lag" class="figure ${view.reconciler.behind ? 'neg' : ''}"><c:out value="${view.reconciler.lag}"/></dd></div>
+      <div><dt>Checks, last hour</dt><dd data-testid="reconciler-checks" class="figure"><c:out value="${view.reconciler.checksLastHour}"/></dd></div>
+      <div><dt>Errors, last hour</dt><dd data-testid="reconciler-errors" class="figure ${view.reconciler.errorsLastHour > 0 ? 'neg' : ''}"><c:out value="${view.reconciler.errorsLastHour}"/></dd></div>
+      <div><dt>No longer watched</dt><dd data-testid="reconciler-unwatched" class="figure ${view.reconciler.unwatched > 0 ? 'warn' : ''}">
+        <a href="${pageContext.request.contextPath}/admin/deposits?watch=unwatched"><c:out value="${view.reconciler.unwatched}"/></a></dd></div>
+    </dl>
+    <p class="muted small" data-testid="reconciler-watched"><c:out value="${view.reconciler.watched}"/> deposits watched<c:if
+      test="${not empty view.reconciler.lastError}"> · last error: <c:out value="${view.reconciler.lastError}"/></c:if></p>
+    <c:if test="${not empty view.reconciler.paused}"><p class="alert alert-error" data-testid="reconciler-paused"><c:out value="${view.reconciler.paused}"/></p></c:if>
+    <c:set var="recovery" value="${not empty view.provider.invoiceRecovery ? view.provider.invoiceRecovery : view.reconciler.invoiceRecoveryMessage}"/>
+    <c:if test="${not empty recovery}">
+      <p class="alert alert-warn" data-testid="invoice-recovery"><c:out value="${recovery}"/></p>
+    </c:if>
+  </section>
+
   <section class="card" data-testid="market-health">
     <div class="card-head">
       <h2 class="card-title">Market data</h2>

@@ -64,7 +64,9 @@
               <tr>
                 <td class="nowrap muted"><c:out value="${tx.time}"/></td>
                 <td><c:out value="${tx.type}"/></td>
-                <td><c:out value="${tx.description}"/></td>
+                <td><c:out value="${tx.description}"/><c:if test="${not empty tx.txUrl}"> <a class="tx-link mono small"
+                  href="<c:out value='${tx.txUrl}'/>" target="_blank" rel="noopener noreferrer" data-testid="tx-link"
+                  title="The payer's transaction on a block explorer">tx <c:out value="${tx.txHash}"/></a></c:if></td>
                 <td><t:status value="${tx.status}"/></td>
                 <t:txamount tx="${tx}"/>
               </tr>
@@ -122,6 +124,7 @@
         <button type="button" role="tab" class="tab" aria-selected="false" data-coin="BTC">BTC</button>
         <button type="button" role="tab" class="tab" aria-selected="false" data-coin="ETH">ETH</button>
         <button type="button" role="tab" class="tab" aria-selected="false" data-coin="USDC">USDC</button>
+        <button type="button" role="tab" class="tab" aria-selected="false" data-coin="XRP">XRP</button>
       </div>
       <div class="dialog-body">
         <div class="dep-field" data-part="networks">
@@ -177,9 +180,19 @@
                 <p class="mono address" data-testid="pay-address"></p>
                 <button type="button" class="btn btn-sm" data-copy="pay-address" data-testid="copy-address">Copy</button>
               </div>
+              <div data-part="memo" hidden>
+                <p class="dep-label">With this memo (destination tag)</p>
+                <div class="copy-row">
+                  <p class="mono address memo" data-testid="pay-memo"></p>
+                  <button type="button" class="btn btn-sm" data-copy="pay-memo" data-testid="copy-memo">Copy</button>
+                </div>
+              </div>
             </div>
           </div>
+          <p class="dep-warning dep-memo-warning" data-testid="memo-warning" role="alert" hidden></p>
           <p class="dep-warning" data-field="pay-warning" role="note"></p>
+          <p class="dep-hint" data-testid="valid-until" hidden></p>
+          <p class="dep-hint dep-hint-ok" data-testid="quote-refreshed" role="status" hidden></p>
         </div>
 
         <div data-part="invoice" class="dep-invoice" hidden>
@@ -195,6 +208,8 @@
           <span data-field="status-text"></span>
           <span class="dep-countdown mono" data-testid="countdown"></span>
         </div>
+        <p class="muted small dep-tx" data-testid="payin-hash" hidden>Your transaction:
+          <a data-field="payin-hash-link" target="_blank" rel="noopener noreferrer"></a></p>
         <p class="alert alert-success" data-testid="deposit-success" hidden></p>
         <div class="dep-actions">
           <button type="button" class="btn btn-primary" data-action="topup" data-testid="top-up" hidden>Top up the rest</button>
@@ -203,6 +218,7 @@
       </div>
     </div>
   </dialog>
+  <script src="${pageContext.request.contextPath}/assets/js/deposit-text.js"></script>
   <script src="${pageContext.request.contextPath}/assets/js/deposit.js"></script>
   <script src="${pageContext.request.contextPath}/assets/js/arbitrage.js"></script>
 </t:layout>

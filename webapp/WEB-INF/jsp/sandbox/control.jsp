@@ -24,11 +24,27 @@
     </div>
   </section>
   <section class="card">
+    <div class="card-head"><h2 class="card-title">Provider rate limit</h2></div>
+    <form class="filters" id="rate-limit-form" data-testid="rate-limit-form">
+      <span class="muted small">Answer the next</span>
+      <input type="number" name="requests" min="1" max="1000" value="1" aria-label="Number of calls" class="select narrow">
+      <span class="muted small">calls to</span>
+      <select name="route" class="select" aria-label="Route">
+        <option value="POST /payment">POST /payment (create)</option>
+        <option value="GET /payment">GET /payment (status and list)</option>
+        <option value="*">any endpoint</option>
+      </select>
+      <span class="muted small">with 429 Too Many Requests (HTML, no Retry-After, as nginx answers)</span>
+      <button type="submit" class="btn btn-sm">Apply</button>
+      <span class="muted small" id="rate-limit-state"></span>
+    </form>
+  </section>
+  <section class="card">
     <div class="card-head"><h2 class="card-title">Invoices</h2></div>
     <div class="table-wrap">
       <table class="table">
-        <thead><tr><th>Invoice</th><th>Order</th><th class="num">Price</th><th>Hosted page</th></tr></thead>
-        <tbody id="sandbox-invoices"><tr><td colspan="4" class="empty">No invoices yet.</td></tr></tbody>
+        <thead><tr><th>Invoice</th><th>Order</th><th class="num">Price</th><th>Hosted page</th><th>IPNs of its payments</th></tr></thead>
+        <tbody id="sandbox-invoices"><tr><td colspan="5" class="empty">No invoices yet.</td></tr></tbody>
       </table>
     </div>
   </section>

@@ -50,7 +50,7 @@ public final class AdminPages {
     /** The users page. */
     public record UsersView(String query, List<UserRow> users, List<TransactionView> recent,
                             ProviderResource.ProviderResponse provider, String providerChecked, DepositViews.IpnHealthView ipn,
-                            String marketSource, List<MarketRow> market) {
+                            ReconcilerViews.ReconcilerView reconciler, String marketSource, List<MarketRow> market) {
     }
 
     /** One exchange's market data health, preformatted. */
@@ -90,8 +90,10 @@ public final class AdminPages {
                     h.lastReceived() == null ? "never" : Pages.time(h.lastReceived()), h.failuresLastHour(),
                     h.openDepositsOlderThanThreshold(), DepositViews.duration(app.config().reconcile().after()));
             var market = app.arbitrage().snapshot();
+            var reconciler = ReconcilerViews.ReconcilerView.of(app.depositAdmin().reconcilerHealth(),
+                    app.config().reconcile().interval());
             req.setAttribute("view", new UsersView(q, users, recent, provider, Pages.time(provider.checkedAt()), ipn,
-                    market.source(), market.health().values().stream().map(MarketRow::of)
+                    reconciler, market.source(), market.health().values().stream().map(MarketRow::of)
                             .sorted(java.util.Comparator.comparing(MarketRow::exchange)).toList()));
             Pages.render(req, resp, "admin/users.jsp");
         }

@@ -43,16 +43,19 @@ public final class DepositPages {
             String status = oneOf(req.getParameter("status"), DepositViews.STATUSES);
             String currency = oneOf(req.getParameter("currency"), DepositViews.CURRENCIES);
             boolean flagged = req.getParameter("flagged") != null && !req.getParameter("flagged").isBlank();
+            boolean unwatched = !flagged && "unwatched".equals(req.getParameter("watch"));
             int offset = flagged ? 0 : offset(req);
             List<DepositRow> rows = (flagged ? exceptions(app.deposits(), status, currency)
+                    : unwatched ? app.deposits().unwatched(PAGE, offset)
                     : app.deposits().list(null, status, currency, false, PAGE, offset)).stream().map(DepositRow::of).toList();
             List<IpnRow> problems = flagged ? ipnProblems(app.depositAdmin()) : List.of();
             Map<String, String> query = new LinkedHashMap<>();
             query.put("status", status);
             query.put("currency", currency);
             query.put("flagged", flagged ? "on" : null);
+            query.put("watch", unwatched ? "unwatched" : null);
             req.setAttribute("view", new DepositViews.DepositsView(status == null ? "" : status, currency == null ? "" : currency,
-                    flagged, DepositViews.STATUSES, DepositViews.CURRENCIES, rows, problems,
+                    flagged, unwatched, DepositViews.STATUSES, DepositViews.CURRENCIES, rows, problems,
                     offset == 0 ? null : href("/admin/deposits", query, Math.max(0, offset - PAGE)),
                     flagged || rows.size() < PAGE ? null : href("/admin/deposits", query, offset + PAGE)));
             Pages.render(req, resp, "admin/deposits.jsp");
@@ -105,22 +108,28 @@ public final class DepositPages {
             String outcome = req.getParameter("outcome");
             String done = req.getParameter("notice");
             String notice = "rechecked".equals(done) ? "Re-checked with the provider."
-                    : "approved".equals(done) ? "Approved and credited." : DepositViews.replayNotice(req.getParameter("ipn"), outcome);
-            req.setAttribute("view", new DepositViews.DetailView(DepositViews.Summary.of(d), timeline, entries, ipns, notice,
-                    "rechecked".equals(done) || "approved".equals(done) ? "success" : DepositViews.noticeTone(outcome)));
+                    : "approved".equals(done) ? "Approved and credited."
+                    : "watched".equals(done) ? "Watched again: checked now, then polled for another grace period."
+                    : DepositViews.replayNotice(req.getParameter("ipn"), outcome);
+            boolean success = "rechecked".equals(done) || "approved".equals(done) || "watched".equals(done);
+            req.setAttribute("view", new DepositViews.DetailView(DepositViews.Summary.of(d),
+                    ReconcilerViews.WatchView.of(d, app.clock().instant()), timeline, entries, ipns, notice,
+                    success ? "success" : DepositViews.noticeTone(outcome)));
             Pages.render(req, resp, "admin/deposit.jsp");
         }
 
         /**
          * POST /admin/deposits/{id}/recheck: asks the provider for the payment and applies the answer through the
          * IPN path. A provider outage changes nothing and is not shown (DepositService.refreshed swallows it).
+         * POST .../watch does the same for a deposit no longer watched, and has the reconciler poll it again.
          */
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             long id = Pages.trailingId(req.getPathInfo());
             boolean recheck = req.getPathInfo().equals("/" + id + "/recheck");
             boolean approve = req.getPathInfo().equals("/" + id + "/approve");
-            if (id < 0 || !recheck && !approve) {
+            boolean watch = req.getPathInfo().equals("/" + id + "/watch");
+            if (id < 0 || !recheck && !approve && !watch) {
                 resp.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
             }
@@ -128,14 +137,17 @@ public final class DepositPages {
             try {
                 if (approve) {
                     app.depositAdmin().approve(id, com.arbdesk.auth.CurrentUser.of(req).orElseThrow().id());
+                } else if (watch) {
+                    app.depositAdmin().watchAgain(id);
+                    app.deposits().rechecked(id);
                 } else {
-                    app.deposits().refreshed(id);
+                    app.deposits().rechecked(id);
                 }
             } catch (AppException e) {
                 resp.sendError(e.code() == ErrorCode.NOT_FOUND ? HttpServletResponse.SC_NOT_FOUND : e.code().status());
                 return;
             }
-            Pages.redirect(req, resp, "/admin/deposits/" + id + "?notice=" + (approve ? "approved" : "rechecked"));
+            Pages.redirect(req, resp, "/admin/deposits/" + id + "?notice=" + (approve ? "approved" : watch ? "watched" : "rechecked"));
         }
     }
 

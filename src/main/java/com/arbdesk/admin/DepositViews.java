@@ -45,11 +45,13 @@ public final class DepositViews {
     /** Everything on the deposit detail's summary card. */
     public record Summary(DepositRow row, String mode, String actuallyPaid, String address, String paymentId, String orderId,
                    String invoiceId, String invoiceUrl, String providerStatus, String failureReason, Long parentId,
-                   String expires) {
+                   String expires, String validUntil, String memo, String txHash, String txUrl) {
         static Summary of(Deposit d) {
             return new Summary(DepositRow.of(d), d.mode(), crypto(d.actuallyPaid(), d), dash(d.payAddress()), dash(d.paymentId()),
                     dash(d.orderId()), dash(d.invoiceId()), webLink(d.invoiceUrl()), dash(d.providerStatus()), d.failureReason(),
-                    d.parentId(), d.expiresAt() == null ? NONE : Pages.time(d.expiresAt()));
+                    d.parentId(), d.expiresAt() == null ? NONE : Pages.time(d.expiresAt()),
+                    d.validUntil() == null ? NONE : Pages.time(d.validUntil()), d.payinExtraId(), dash(d.payinHash()),
+                    com.arbdesk.ledger.BlockExplorer.txUrl(d.payCurrency(), d.payinHash()).orElse(null));
         }
     }
 
@@ -75,14 +77,15 @@ public final class DepositViews {
         }
     }
 
-    /** The deposits list, or the exceptions view when {@code flagged}. */
-    public record DepositsView(String status, String currency, boolean flagged, List<String> statuses, List<String> currencies,
-                        List<DepositRow> deposits, List<IpnRow> ipnProblems, String newerHref, String olderHref) {
+    /** The deposits list, the exceptions view when {@code flagged}, or the deposits no longer watched when {@code unwatched}. */
+    public record DepositsView(String status, String currency, boolean flagged, boolean unwatched, List<String> statuses,
+                               List<String> currencies, List<DepositRow> deposits, List<IpnRow> ipnProblems, String newerHref,
+                               String olderHref) {
     }
 
     /** The deposit detail page. */
-    public record DetailView(Summary deposit, List<EventRow> timeline, List<AdminPages.EntryRow> entries, List<IpnRow> ipns,
-                      String notice, String noticeTone) {
+    public record DetailView(Summary deposit, ReconcilerViews.WatchView watch, List<EventRow> timeline,
+                             List<AdminPages.EntryRow> entries, List<IpnRow> ipns, String notice, String noticeTone) {
     }
 
     /** The IPN log page. */

@@ -27,16 +27,16 @@ public class ProviderResource {
     /** The provider's health as the back office shows it. */
     public record ProviderResponse(String state, boolean healthy, boolean reachable, boolean keyValid, String apiUrl,
                                    boolean builtInSandbox, List<String> enabledCoins, List<String> missingCoins,
-                                   String message, List<String> hints, Instant checkedAt) {
+                                   String message, List<String> hints, Instant checkedAt, String invoiceRecovery) {
         static ProviderResponse of(ProviderHealth h, AppConfig config) {
             boolean sandbox = config.sandbox().enabled() && config.nowPaymentsApiUrl().startsWith(config.baseUrl() + "/sandbox/");
             if (h == null) {
                 return new ProviderResponse("checking", false, false, false, config.nowPaymentsApiUrl(), sandbox, List.of(),
-                        List.of(), "The start-up check has not finished yet", List.of(), null);
+                        List.of(), "The start-up check has not finished yet", List.of(), null, null);
             }
             return new ProviderResponse(h.healthy() ? "healthy" : "unhealthy", h.healthy(), h.reachable(), h.keyValid(),
                     config.nowPaymentsApiUrl(), sandbox, h.enabledCoins(), h.missingCoins(), h.message(), h.hints(),
-                    h.checkedAt());
+                    h.checkedAt(), h.invoiceRecovery());
         }
     }
 

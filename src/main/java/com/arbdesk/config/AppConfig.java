@@ -33,6 +33,7 @@ public record AppConfig(
         String nowPaymentsIpnSecret,
         String nowPaymentsApiUrl,
         java.math.BigDecimal ipnMaxAmount,
+        java.math.BigDecimal nowPaymentsCreatePerSecond,
         Optional<String> nowPaymentsEmail,
         Optional<String> nowPaymentsPassword,
         Optional<String> adminEmail,
@@ -65,26 +66,39 @@ public record AppConfig(
                             Map<String, String> liveBaseUrls) {
     }
 
-    /** How often the reconciler asks the provider about open deposits, and how old they must be first. */
-    public record Reconcile(java.time.Duration interval, java.time.Duration after) {
+    /**
+     * The reconciler: how often a pass looks for deposits whose check is due, how old a new deposit is
+     * at its first check, the backoff ladder between checks (the last step repeats), the provider
+     * requests per second it may spend, and the grace after the payment's valid_until during which it
+     * still looks for late payments.
+     */
+    public record Reconcile(java.time.Duration interval, java.time.Duration after, List<java.time.Duration> backoff,
+                            java.math.BigDecimal requestsPerSecond, java.time.Duration grace) {
     }
 
     /**
      * The built-in NOWPayments sandbox: on in demo mode only. {@code stepMillis} is the pause between
      * simulated confirmations; failed IPN deliveries are retried {@code ipnRetries} times,
-     * {@code ipnRetryMillis} apart. {@code only} serves the sandbox alone ({@code java -jar arbdesk.war sandbox}).
+     * {@code ipnRetryMillis} apart. A payment's quote lapses after {@code quoteSeconds} (its
+     * expiration_estimate_date) and an unpaid payment expires by itself after {@code validSeconds}
+     * (its valid_until), on the sandbox's own clock. {@code only} serves the sandbox alone
+     * ({@code java -jar arbdesk.war sandbox}).
      */
-    public record Sandbox(boolean enabled, boolean only, long stepMillis, int ipnRetries, long ipnRetryMillis) {
+    public record Sandbox(boolean enabled, boolean only, long stepMillis, int ipnRetries, long ipnRetryMillis,
+                          long quoteSeconds, long validSeconds) {
     }
 
     public static final int MIN_SECRET_BYTES = 32;
+    /** 1, 2, 5, 10 and 30 minutes, then hourly for a day, then every 6 hours. */
+    public static final String DEFAULT_BACKOFF = "1m,2m,5m,10m,30m,1h*24,6h";
     public static final String DEFAULT_CONF_FILE = "conf/arbdesk.properties";
 
     /** Every setting ArbDesk reads, in the order the README and .env.example list them. */
     public static final List<String> KEYS = List.of("APP_MODE", "PORT", "APP_BASE_URL", "DATABASE_PATH",
             "JWT_SECRET", "WS_SECRET", "NOWPAYMENTS_API_KEY", "NOWPAYMENTS_IPN_SECRET", "NOWPAYMENTS_API_URL", "IPN_MAX_AMOUNT",
-            "NOWPAYMENTS_EMAIL", "NOWPAYMENTS_PASSWORD", "ADMIN_EMAIL", "ADMIN_PASSWORD", "SANDBOX_ONLY", "SANDBOX_STEP_MILLIS", "SANDBOX_IPN_RETRIES",
-            "SANDBOX_IPN_RETRY_MILLIS", "RECONCILE_INTERVAL_SECONDS", "RECONCILE_AFTER_SECONDS", "WS_ALLOWED_ORIGINS",
+            "NOWPAYMENTS_CREATE_PER_SECOND", "NOWPAYMENTS_EMAIL", "NOWPAYMENTS_PASSWORD", "ADMIN_EMAIL", "ADMIN_PASSWORD", "SANDBOX_ONLY", "SANDBOX_STEP_MILLIS", "SANDBOX_IPN_RETRIES",
+            "SANDBOX_IPN_RETRY_MILLIS", "SANDBOX_QUOTE_SECONDS", "SANDBOX_VALID_SECONDS", "RECONCILE_INTERVAL_SECONDS", "RECONCILE_AFTER_SECONDS", "RECONCILE_BACKOFF",
+            "RECONCILE_REQUESTS_PER_SECOND", "RECONCILE_GRACE_SECONDS", "WS_ALLOWED_ORIGINS",
             "ARBITRAGE_SOURCE", "ARBITRAGE_EXCHANGES", "ARBITRAGE_PAIRS", "ARBITRAGE_POLL_SECONDS",
             "ARBITRAGE_MAX_QUOTE_AGE_SECONDS", "ARBITRAGE_MAX_SPREAD_PCT", "ARBITRAGE_TAKER_FEES", "ARBITRAGE_WITHDRAWAL_FEES", "ARBITRAGE_LIVE_BASE_URLS",
             "LOGIN_FAILURES_PER_ADDRESS", "LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS", "LOGIN_FAILURE_WINDOW_SECONDS",
@@ -187,14 +201,20 @@ public record AppConfig(
         Sandbox sandbox = new Sandbox(mode == AppMode.DEMO, sandboxOnly,
                 parseLong(v, "SANDBOX_STEP_MILLIS", 2_500, 0, 600_000),
                 (int) parseLong(v, "SANDBOX_IPN_RETRIES", 3, 0, 20),
-                parseLong(v, "SANDBOX_IPN_RETRY_MILLIS", 10_000, 10, 3_600_000));
+                parseLong(v, "SANDBOX_IPN_RETRY_MILLIS", 10_000, 10, 3_600_000),
+                parseLong(v, "SANDBOX_QUOTE_SECONDS", 1_200, 1, 86_400),
+                parseLong(v, "SANDBOX_VALID_SECONDS", 7 * 86_400, 1, 30 * 86_400));
         if (v.containsKey("NOWPAYMENTS_EMAIL") != v.containsKey("NOWPAYMENTS_PASSWORD")) {
             throw new ConfigException("NOWPAYMENTS_EMAIL and NOWPAYMENTS_PASSWORD must be set together");
         }
         Reconcile reconcile = new Reconcile(
-                java.time.Duration.ofSeconds(parseLong(v, "RECONCILE_INTERVAL_SECONDS", 60, 1, 86_400)),
-                java.time.Duration.ofSeconds(parseLong(v, "RECONCILE_AFTER_SECONDS", 120, 0, 86_400)));
+                java.time.Duration.ofSeconds(parseLong(v, "RECONCILE_INTERVAL_SECONDS", 10, 1, 86_400)),
+                java.time.Duration.ofSeconds(parseLong(v, "RECONCILE_AFTER_SECONDS", 120, 0, 86_400)),
+                Durations.ladder("RECONCILE_BACKOFF", v.getOrDefault("RECONCILE_BACKOFF", DEFAULT_BACKOFF)),
+                Durations.rate("RECONCILE_REQUESTS_PER_SECOND", v.getOrDefault("RECONCILE_REQUESTS_PER_SECOND", "2")),
+                java.time.Duration.ofSeconds(parseLong(v, "RECONCILE_GRACE_SECONDS", 86_400, 0, 30 * 86_400L)));
         return new AppConfig(mode, port, baseUrl, db, jwtSecret, wsSecret, apiKey, ipnSecret, apiUrl, ipnMaxAmount(v),
+                Durations.rate("NOWPAYMENTS_CREATE_PER_SECOND", v.getOrDefault("NOWPAYMENTS_CREATE_PER_SECOND", "3")),
                 Optional.ofNullable(v.get("NOWPAYMENTS_EMAIL")), Optional.ofNullable(v.get("NOWPAYMENTS_PASSWORD")),
                 Optional.ofNullable(adminEmail), Optional.ofNullable(adminPassword), sandbox, reconcile, origins(v.get("WS_ALLOWED_ORIGINS")),
                 arbitrage(v), throttles(v), List.copyOf(warnings));

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.List;
 
 /** Back-office deposit API: all deposits with filters, one deposit's timeline and IPNs, re-check, the IPN log and replay. */
@@ -27,9 +28,21 @@ public class AdminDepositResource {
     @Context
     HttpServletRequest req;
 
-    /** A deposit with its user, timeline and IPNs. */
-    public record DepositDetail(DepositResponse deposit, long userId, String userEmail, List<DepositDao.Event> timeline,
-                                List<IpnEventDao.IpnEvent> ipns) {
+    /** A deposit with its user, the reconciler's schedule for it, its timeline and IPNs. */
+    public record DepositDetail(DepositResponse deposit, long userId, String userEmail, Deposit.Watch watch,
+                                List<DepositDao.Event> timeline, List<IpnEventDao.IpnEvent> ipns) {
+    }
+
+    /** The reconciler's health: {@code lag_seconds} is how overdue the most overdue check is. */
+    public record ReconcilerResponse(long lagSeconds, Instant oldestDue, long checksLastHour, long errorsLastHour,
+                                     String lastError, long watched, long unwatched, Instant lastPass, Instant pausedUntil,
+                                     String requestsPerSecond, boolean invoiceRecovery, String invoiceRecoveryMessage) {
+        static ReconcilerResponse of(ReconcileHealth h) {
+            return new ReconcilerResponse(h.lag().toSeconds(), h.oldestDue(), h.checksLastHour(), h.errorsLastHour(),
+                    h.lastError(), h.watched(), h.unwatched(), h.lastPass(), h.pausedUntil(),
+                    h.requestsPerSecond().toPlainString(), h.invoiceRecovery(),
+                    h.invoiceRecovery() ? null : ReconcileHealth.NO_INVOICE_RECOVERY);
+        }
     }
 
     @GET
@@ -46,14 +59,28 @@ public class AdminDepositResource {
     @Path("deposits/{id}")
     public DepositDetail deposit(@PathParam("id") long id) {
         Deposit d = deposits.get(id);
-        return new DepositDetail(DepositResponse.of(d, req.getContextPath()), d.userId(), d.userEmail(), deposits.timeline(id),
-                admin.ipns(null, id, 100, 0));
+        return new DepositDetail(DepositResponse.of(d, req.getContextPath()), d.userId(), d.userEmail(), d.watch(),
+                deposits.timeline(id), admin.ipns(null, id, 100, 0));
+    }
+
+    /** Watch a deposit again after its window ended (or extend it), and check it now. */
+    @POST
+    @Path("deposits/{id}/watch")
+    public DepositResponse watchAgain(@PathParam("id") long id) {
+        admin.watchAgain(id);
+        return DepositResponse.of(deposits.rechecked(id), req.getContextPath());
+    }
+
+    @GET
+    @Path("reconciler")
+    public ReconcilerResponse reconciler() {
+        return ReconcilerResponse.of(admin.reconcilerHealth());
     }
 
     @POST
     @Path("deposits/{id}/recheck")
     public DepositResponse recheck(@PathParam("id") long id) {
-        return DepositResponse.of(deposits.refreshed(id), req.getContextPath());
+        return DepositResponse.of(deposits.rechecked(id), req.getContextPath());
     }
 
     @POST

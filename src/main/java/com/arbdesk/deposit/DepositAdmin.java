@@ -1,35 +1,46 @@
 package com.arbdesk.deposit;
 
+import com.arbdesk.config.AppConfig;
 import com.arbdesk.db.Tx;
 import com.arbdesk.web.AppException;
 import com.arbdesk.web.ErrorCode;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
-/** The back office's view of IPNs: the log, replay, and the numbers for the provider health panel. */
+/** The back office's view of IPNs and of the reconciler: the log, replay, approval, watching again, and the health figures. */
 public final class DepositAdmin {
     private final Tx tx;
     private final IpnEventDao ipns;
     private final DepositDao deposits;
+    private final DepositWatchDao watch;
+    private final FiatValuation valuation;
     private final IpnIntake intake;
-    private final Duration staleAfter;
     private final DepositUpdater updater;
+    private final DepositReconciler reconciler;
+    private final AppConfig.Reconcile settings;
+    private final boolean invoiceRecovery;
     private final Clock clock;
 
-    public DepositAdmin(Tx tx, IpnEventDao ipns, DepositDao deposits, IpnIntake intake, DepositUpdater updater,
-                        Duration staleAfter, Clock clock) {
-        this.updater = updater;
+    public DepositAdmin(Tx tx, IpnEventDao ipns, DepositDao deposits, DepositWatchDao watch, FiatValuation valuation,
+                        IpnIntake intake, DepositUpdater updater, DepositReconciler reconciler, AppConfig.Reconcile settings,
+                        boolean invoiceRecovery, Clock clock) {
         this.tx = tx;
         this.ipns = ipns;
         this.deposits = deposits;
+        this.watch = watch;
+        this.valuation = valuation;
         this.intake = intake;
-        this.staleAfter = staleAfter;
+        this.updater = updater;
+        this.reconciler = reconciler;
+        this.settings = settings;
+        this.invoiceRecovery = invoiceRecovery;
         this.clock = clock;
     }
 
     /** IPN figures for the provider health panel. */
-    public record IpnHealth(java.time.Instant lastReceived, long failuresLastHour, long openDepositsOlderThanThreshold) {
+    public record IpnHealth(Instant lastReceived, long failuresLastHour, long openDepositsOlderThanThreshold) {
     }
 
     public List<IpnEventDao.IpnEvent> ipns(String verdict, Long depositId, int limit, int offset) {
@@ -50,12 +61,31 @@ public final class DepositAdmin {
 
     /** Credits a re-deposit (or any deposit held for review) after an admin looked at it. */
     public DepositUpdater.Outcome approve(long depositId, long adminId) {
-        return updater.approve(depositId, adminId);
+        Deposit d = tx.read(c -> deposits.findById(c, depositId)).orElseThrow(() -> AppException.notFound("Deposit " + depositId));
+        return updater.approve(depositId, adminId, valuation.estimateFor(d));
+    }
+
+    /** "Check it again": a deposit no longer watched is polled for another grace period. */
+    public void watchAgain(long depositId) {
+        updater.rearm(depositId);
     }
 
     public IpnHealth health() {
         return tx.read(c -> new IpnHealth(ipns.lastReceived(c).orElse(null),
                 ipns.countSince(c, clock.instant().minus(Duration.ofHours(1)), List.of("invalid_signature", "malformed", "error")),
-                deposits.openOlderThan(c, clock.instant().minus(staleAfter), 1000).size()));
+                watch.countOpenOlderThan(c, clock.instant().minus(settings.after()))));
+    }
+
+    public ReconcileHealth reconcilerHealth() {
+        Instant now = clock.instant();
+        ReconcileStats.Snapshot s = reconciler.stats();
+        return tx.read(c -> {
+            Instant oldest = watch.earliestCheck(c).orElse(null);
+            Duration lag = oldest == null || !oldest.isBefore(now) ? Duration.ZERO : Duration.between(oldest, now);
+            return new ReconcileHealth(lag, oldest, s.checksLastHour(), s.errorsLastHour(), s.lastError(),
+                    watch.countWatched(c), watch.countUnwatched(c), s.lastPass(),
+                    reconciler.pausedUntil().isAfter(now) ? reconciler.pausedUntil() : null,
+                    settings.requestsPerSecond(), invoiceRecovery);
+        });
     }
 }

@@ -23,13 +23,14 @@ public record DepositCurrency(String currency, String network, String ticker, St
             new DepositCurrency("USDC", "ERC20", "usdc", "Ethereum (ERC20)", true),
             new DepositCurrency("USDC", "POLYGON", "usdcmatic", "Polygon", false),
             new DepositCurrency("USDC", "SOL", "usdcsol", "Solana", false),
-            new DepositCurrency("USDC", "BSC", "usdcbsc", "BNB Smart Chain (BEP20)", false));
+            new DepositCurrency("USDC", "BSC", "usdcbsc", "BNB Smart Chain (BEP20)", false),
+            new DepositCurrency("XRP", "XRP", "xrp", "XRP Ledger", true));
 
     /** The option for a currency and network; the currency's default network when none is given. */
     public static DepositCurrency resolve(String currency, String network) {
         String c = currency == null ? "" : currency.trim().toUpperCase(Locale.ROOT);
         if (ALL.stream().noneMatch(o -> o.currency.equals(c))) {
-            throw AppException.invalid("currency", "Choose USDT, BTC, ETH or USDC");
+            throw AppException.invalid("currency", "Choose USDT, BTC, ETH, USDC or XRP");
         }
         if (network == null || network.isBlank()) {
             return ALL.stream().filter(o -> o.currency.equals(c) && o.isDefault).findFirst().orElseThrow();

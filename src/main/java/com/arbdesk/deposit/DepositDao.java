@@ -14,9 +14,10 @@ import java.util.Optional;
 public final class DepositDao {
     private static final String SELECT = """
             SELECT t.id, t.user_id, u.email, t.mode, t.amount_usd_minor, t.status, t.crypto_currency, t.network,
-                   t.pay_currency, t.pay_amount_text, t.actually_paid_text, t.credited_minor, t.payment_id, t.order_id,
-                   t.invoice_id, t.invoice_url, t.pay_address, t.expires_at, t.provider_status, t.flags,
-                   t.failure_reason, t.parent_transaction_id, t.created_at, t.updated_at
+                   t.pay_currency, t.pay_amount_text, t.actually_paid_text, t.actually_paid_fiat_text, t.credited_minor, t.payment_id, t.order_id,
+                   t.invoice_id, t.invoice_url, t.pay_address, t.payin_extra_id, t.payin_hash, t.expires_at, t.valid_until, t.provider_status, t.flags,
+                   t.failure_reason, t.parent_transaction_id, t.created_at, t.updated_at, t.next_check_at_ms,
+                   t.check_step, t.last_checked_at, t.watch_until, t.unwatched_at
             FROM transactions t JOIN users u ON u.id = t.user_id
             WHERE t.type = 'deposit'
             """;
@@ -49,50 +50,75 @@ public final class DepositDao {
     }
 
     /** What the provider answered on create. */
-    public record ProviderAnswer(String paymentId, String invoiceId, String invoiceUrl, String payAddress, String payAmount,
-                                 Instant expiresAt, String providerStatus, String rawResponse) {
+    public record ProviderAnswer(String paymentId, String invoiceId, String invoiceUrl, String payAddress, String payinExtraId,
+                                 String payAmount, Instant expiresAt, Instant validUntil, String providerStatus,
+                                 String rawResponse) {
     }
 
     public void attachProvider(Connection c, long id, ProviderAnswer a, Instant now) throws SQLException {
         Jdbc.update(c, """
-                UPDATE transactions SET payment_id = ?, invoice_id = ?, invoice_url = ?, pay_address = ?, pay_amount_text = ?,
-                       expires_at = ?, provider_status = ?, provider_response = ?, updated_at = ?
+                UPDATE transactions SET payment_id = ?, invoice_id = ?, invoice_url = ?, pay_address = ?, payin_extra_id = ?,
+                       pay_amount_text = ?, expires_at = ?, valid_until = ?, provider_status = ?, provider_response = ?,
+                       updated_at = ?
                 WHERE id = ? AND type = 'deposit'
                 """, st -> {
             st.setString(1, a.paymentId());
             st.setString(2, a.invoiceId());
             st.setString(3, a.invoiceUrl());
             st.setString(4, a.payAddress());
-            st.setString(5, a.payAmount());
-            st.setString(6, a.expiresAt() == null ? null : a.expiresAt().toString());
-            st.setString(7, a.providerStatus());
-            st.setString(8, a.rawResponse());
-            st.setString(9, now.toString());
-            st.setLong(10, id);
+            st.setString(5, a.payinExtraId());
+            st.setString(6, a.payAmount());
+            st.setString(7, text(a.expiresAt()));
+            st.setString(8, text(a.validUntil()));
+            st.setString(9, a.providerStatus());
+            st.setString(10, a.rawResponse());
+            st.setString(11, now.toString());
+            st.setLong(12, id);
         });
     }
 
-    /** The state after applying a provider update; written only inside the transaction that re-read the row. */
-    public void updateState(Connection c, long id, DepositStatus status, String providerStatus, String paymentId,
-                            String payAddress, String payAmount, String actuallyPaid, long creditedMinor, String flags,
-                            String failureReason, Instant now) throws SQLException {
+    /** The state after applying a provider update; provider fields only ever fill in (COALESCE), amounts reported move. */
+    public record State(DepositStatus status, String providerStatus, String paymentId, String payAddress, String payinExtraId,
+                        String payinHash, String payAmount, String actuallyPaid, String actuallyPaidFiat, long creditedMinor,
+                        String flags, String failureReason) {
+    }
+
+    /** Written only inside the transaction that re-read the row. */
+    public void updateState(Connection c, long id, State s, Instant now) throws SQLException {
         Jdbc.update(c, """
                 UPDATE transactions SET status = ?, provider_status = ?, payment_id = COALESCE(payment_id, ?),
-                       pay_address = COALESCE(pay_address, ?), pay_amount_text = COALESCE(pay_amount_text, ?),
-                       actually_paid_text = ?, credited_minor = ?, flags = ?, failure_reason = ?, updated_at = ?
+                       pay_address = COALESCE(pay_address, ?), payin_extra_id = COALESCE(payin_extra_id, ?),
+                       payin_hash = COALESCE(?, payin_hash), pay_amount_text = COALESCE(pay_amount_text, ?),
+                       actually_paid_text = ?, actually_paid_fiat_text = COALESCE(?, actually_paid_fiat_text),
+                       credited_minor = ?, flags = ?, failure_reason = ?, updated_at = ?
                 WHERE id = ? AND type = 'deposit'
                 """, st -> {
-            st.setString(1, status.wire());
-            st.setString(2, providerStatus);
-            st.setString(3, paymentId);
-            st.setString(4, payAddress);
-            st.setString(5, payAmount);
-            st.setString(6, actuallyPaid);
-            st.setLong(7, creditedMinor);
-            st.setString(8, flags);
-            st.setString(9, failureReason);
-            st.setString(10, now.toString());
-            st.setLong(11, id);
+            st.setString(1, s.status().wire());
+            st.setString(2, s.providerStatus());
+            st.setString(3, s.paymentId());
+            st.setString(4, s.payAddress());
+            st.setString(5, s.payinExtraId());
+            st.setString(6, s.payinHash());
+            st.setString(7, s.payAmount());
+            st.setString(8, s.actuallyPaid());
+            st.setString(9, s.actuallyPaidFiat());
+            st.setLong(10, s.creditedMinor());
+            st.setString(11, s.flags());
+            st.setString(12, s.failureReason());
+            st.setString(13, now.toString());
+            st.setLong(14, id);
+        });
+    }
+
+    /** A refreshed quote: the amount to send now and until when it holds. */
+    public void updateQuote(Connection c, long id, String payAmount, Instant expiresAt, Instant now) throws SQLException {
+        Jdbc.update(c, """
+                UPDATE transactions SET pay_amount_text = ?, expires_at = ?, updated_at = ? WHERE id = ? AND type = 'deposit'
+                """, st -> {
+            st.setString(1, payAmount);
+            st.setString(2, text(expiresAt));
+            st.setString(3, now.toString());
+            st.setLong(4, id);
         });
     }
 
@@ -114,18 +140,6 @@ public final class DepositDao {
                 st -> st.setString(1, invoiceId), DepositDao::map);
     }
 
-    /** Deposits still waiting for the provider and older than the cutoff (for the reconciler). */
-    public List<Deposit> openOlderThan(Connection c, Instant cutoff, int limit) throws SQLException {
-        return Jdbc.query(c, SELECT + """
-                 AND t.status IN ('pending', 'confirming', 'partially_paid') AND t.created_at <= ?
-                   AND (t.payment_id IS NOT NULL OR t.invoice_id IS NOT NULL)
-                ORDER BY t.updated_at LIMIT ?
-                """, st -> {
-            st.setString(1, cutoff.toString());
-            st.setInt(2, limit);
-        }, DepositDao::map);
-    }
-
     /** Deposits for lists: optionally one user's, one status, one currency, or only flagged ones. */
     public List<Deposit> list(Connection c, Long userId, String status, String currency, boolean flaggedOnly, int limit,
                               int offset) throws SQLException {
@@ -143,6 +157,16 @@ public final class DepositDao {
             st.setInt(7, flaggedOnly ? 1 : 0);
             st.setInt(8, limit);
             st.setInt(9, offset);
+        }, DepositDao::map);
+    }
+
+    /** Deposits whose watch window ended while they were unsettled, the most recently dropped first. */
+    public List<Deposit> unwatched(Connection c, int limit, int offset) throws SQLException {
+        return Jdbc.query(c, SELECT + """
+                 AND t.unwatched_at IS NOT NULL ORDER BY t.unwatched_at DESC, t.id DESC LIMIT ? OFFSET ?
+                """, st -> {
+            st.setInt(1, limit);
+            st.setInt(2, offset);
         }, DepositDao::map);
     }
 
@@ -179,17 +203,29 @@ public final class DepositDao {
                 rs.getLong("credited_minor"), rs.getString("note"), Jdbc.nullableLong(rs, "ipn_event_id")));
     }
 
+    static String text(Instant t) {
+        return t == null ? null : t.toString();
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        String s = rs.getString(column);
+        return s == null ? null : Instant.parse(s);
+    }
+
     private static Deposit map(ResultSet rs) throws SQLException {
-        String expires = rs.getString("expires_at");
+        Long next = Jdbc.nullableLong(rs, "next_check_at_ms");
+        Deposit.Watch watch = new Deposit.Watch(next == null ? null : Instant.ofEpochMilli(next), rs.getInt("check_step"),
+                instant(rs, "last_checked_at"), instant(rs, "watch_until"), instant(rs, "unwatched_at"));
         return new Deposit(rs.getLong("id"), rs.getLong("user_id"), rs.getString("email"), rs.getString("mode"),
                 Money.ofMinor(Asset.USD, rs.getLong("amount_usd_minor")), DepositStatus.fromWire(rs.getString("status")),
                 rs.getString("crypto_currency"), rs.getString("network"), rs.getString("pay_currency"),
-                rs.getString("pay_amount_text"), rs.getString("actually_paid_text"),
+                rs.getString("pay_amount_text"), rs.getString("actually_paid_text"), rs.getString("actually_paid_fiat_text"),
                 Money.ofMinor(Asset.USD, rs.getLong("credited_minor")), rs.getString("payment_id"), rs.getString("order_id"),
                 rs.getString("invoice_id"), rs.getString("invoice_url"), rs.getString("pay_address"),
-                expires == null ? null : Instant.parse(expires), rs.getString("provider_status"),
+                rs.getString("payin_extra_id"), rs.getString("payin_hash"),
+                instant(rs, "expires_at"), instant(rs, "valid_until"), rs.getString("provider_status"),
                 Deposit.parseFlags(rs.getString("flags")), rs.getString("failure_reason"),
                 Jdbc.nullableLong(rs, "parent_transaction_id"), Instant.parse(rs.getString("created_at")),
-                Instant.parse(rs.getString("updated_at")));
+                Instant.parse(rs.getString("updated_at")), watch);
     }
 }

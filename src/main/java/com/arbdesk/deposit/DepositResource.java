@@ -81,6 +81,14 @@ public class DepositResource {
         return DepositResponse.of(deposits.refreshed(id), req.getContextPath());
     }
 
+    /** The amount's quote lapsed: a fresh amount from the provider (the address stays the same). */
+    @POST
+    @Path("{id}/quote")
+    public DepositResponse refreshQuote(@PathParam("id") long id) {
+        owned(id);
+        return DepositResponse.of(deposits.refreshQuote(id), req.getContextPath());
+    }
+
     @GET
     @Path("{id}/qr")
     @Produces("image/svg+xml")

@@ -1,20 +1,27 @@
 package com.arbdesk.deposit;
 
+import com.arbdesk.ledger.BlockExplorer;
 import java.time.Instant;
 import java.util.List;
 
-/** A deposit on the wire; every amount is an exact decimal string. */
+/**
+ * A deposit on the wire; every amount is an exact decimal string. {@code expiresAt} is when the quoted
+ * amount lapses, {@code validUntil} when the address stops taking payments; {@code payinExtraId} is the
+ * memo the payer must include; {@code payinHashUrl} a block-explorer link to the payer's transaction.
+ */
 public record DepositResponse(long transactionId, String paymentId, String status, String mode, String currency,
-                              String network, String networkName, String payCurrency, String payAddress, String payAmount,
-                              String actuallyPaid, String priceAmount, String priceCurrency, String creditedUsd,
-                              Instant expiresAt, String qrUrl, String invoiceUrl, List<String> flags, String failureReason,
-                              Instant createdAt, Instant updatedAt) {
+                              String network, String networkName, String payCurrency, String payAddress, String payinExtraId,
+                              String payAmount, String actuallyPaid, String priceAmount, String priceCurrency,
+                              String creditedUsd, Instant expiresAt, Instant validUntil, String payinHash, String payinHashUrl,
+                              String qrUrl, String invoiceUrl, List<String> flags, String failureReason, Instant createdAt,
+                              Instant updatedAt) {
 
     public static DepositResponse of(Deposit d, String contextPath) {
         DepositCurrency option = DepositCurrency.byTicker(d.payCurrency()).orElse(null);
         return new DepositResponse(d.id(), d.paymentId(), d.status().wire(), d.mode(), d.currency(), d.network(),
-                option == null ? d.network() : option.networkName(), d.payCurrency(), d.payAddress(), d.payAmount(),
-                d.actuallyPaid(), d.amountUsd().toPlainString(), "usd", d.credited().toPlainString(), d.expiresAt(),
+                option == null ? d.network() : option.networkName(), d.payCurrency(), d.payAddress(), d.payinExtraId(),
+                d.payAmount(), d.actuallyPaid(), d.amountUsd().toPlainString(), "usd", d.credited().toPlainString(),
+                d.expiresAt(), d.validUntil(), d.payinHash(), BlockExplorer.txUrl(d.payCurrency(), d.payinHash()).orElse(null),
                 d.payAddress() == null ? null : contextPath + "/api/deposits/" + d.id() + "/qr", d.invoiceUrl(),
                 List.copyOf(d.flags()), d.failureReason(), d.createdAt(), d.updatedAt());
     }

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Our deposit statuses (separate from the provider's words) and the only transitions allowed
  * between them. A status never moves backwards: a late "confirming" after "completed" is ignored.
- * An expired deposit that is paid late may still complete; that is flagged, not refused.
+ * An expired deposit that is paid late, or a failed one whose money arrived after all, may still
+ * complete; that is flagged, not refused.
  */
 public enum DepositStatus {
     PENDING, CONFIRMING, PARTIALLY_PAID, COMPLETED, FAILED, EXPIRED, REFUNDED;
@@ -19,7 +20,7 @@ public enum DepositStatus {
             PARTIALLY_PAID, Set.of(COMPLETED, REFUNDED),
             EXPIRED, Set.of(CONFIRMING, PARTIALLY_PAID, COMPLETED),
             COMPLETED, Set.of(REFUNDED),
-            FAILED, Set.of(),
+            FAILED, Set.of(CONFIRMING, PARTIALLY_PAID, COMPLETED),
             REFUNDED, Set.of());
 
     public boolean canMoveTo(DepositStatus next) {

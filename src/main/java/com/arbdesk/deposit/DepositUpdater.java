@@ -4,8 +4,11 @@ import com.arbdesk.db.Tx;
 import com.arbdesk.ledger.Asset;
 import com.arbdesk.ledger.LedgerService;
 import com.arbdesk.ledger.Money;
+import com.arbdesk.nowpayments.EstimateUpdate;
 import com.arbdesk.nowpayments.Payment;
 import com.arbdesk.realtime.LiveEvents;
+import com.arbdesk.web.AppException;
+import com.arbdesk.web.ErrorCode;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,34 +20,51 @@ import java.util.Set;
 
 /**
  * Applies what the provider says about a payment to our deposit: the one code path for IPNs,
- * status refreshes, the reconciler and replays. It re-reads the deposit inside a BEGIN IMMEDIATE
- * transaction, moves the status only forward, and writes only the credit still missing, so
- * duplicates, replays and races change nothing they should not.
+ * status refreshes, the reconciler, replays and approvals. It re-reads the deposit inside a BEGIN
+ * IMMEDIATE transaction, moves the status only forward, and writes only the credit still missing, so
+ * duplicates, replays and races change nothing they should not. The reconciler's schedule for the
+ * deposit is written here too, from the state re-read under the same lock.
  */
 public final class DepositUpdater {
     private final Tx tx;
     private final DepositDao deposits;
+    private final DepositWatchDao watch;
+    private final ReconcileSchedule schedule;
     private final IpnEventDao ipns;
     private final LedgerService ledger;
     private final LiveEvents events;
+    private final boolean trustFinishedWithoutAmount;
     private final Clock clock;
 
-    public DepositUpdater(Tx tx, DepositDao deposits, IpnEventDao ipns, LedgerService ledger, LiveEvents events, Clock clock) {
+    /** @param trustFinishedWithoutAmount true only against the built-in sandbox, whose "finished" may report 0 received */
+    public DepositUpdater(Tx tx, DepositDao deposits, DepositWatchDao watch, ReconcileSchedule schedule, IpnEventDao ipns,
+                          LedgerService ledger, LiveEvents events, boolean trustFinishedWithoutAmount, Clock clock) {
         this.tx = tx;
         this.deposits = deposits;
+        this.watch = watch;
+        this.schedule = schedule;
         this.ipns = ipns;
         this.ledger = ledger;
         this.events = events;
+        this.trustFinishedWithoutAmount = trustFinishedWithoutAmount;
         this.clock = clock;
     }
 
     /** What applying an update did; {@code verdict} is also written on the IPN's log row. */
     public record Outcome(String verdict, String detail, Long depositId) {
+        public boolean applied() {
+            return "applied".equals(verdict);
+        }
     }
 
-    public Outcome apply(Payment p, String source, Long ipnEventId) {
+    public Outcome apply(Payment p, UpdateSource source, Long ipnEventId) {
+        return apply(p, source, ipnEventId, null);
+    }
+
+    /** @param fiatEstimate the provider's current USD estimate for what arrived (see {@link FiatValuation}); may be null */
+    public Outcome apply(Payment p, UpdateSource source, Long ipnEventId, BigDecimal fiatEstimate) {
         return tx.inTransaction(c -> {
-            Outcome o = applyLocked(c, p, source, ipnEventId);
+            Outcome o = applyLocked(c, p, source, ipnEventId, fiatEstimate);
             if (ipnEventId != null) {
                 ipns.setVerdict(c, ipnEventId, o.verdict(), o.detail(), o.depositId());
             }
@@ -52,10 +72,68 @@ public final class DepositUpdater {
         });
     }
 
-    private Outcome applyLocked(Connection c, Payment p, String source, Long ipnEventId) throws SQLException {
+    /**
+     * The reconciler checked the deposit: its next check is written from the state re-read under the
+     * lock, whatever the answer was (a change already rescheduled it; only the check time is added).
+     */
+    public void checked(long depositId, ReconcileSchedule.Event event) {
+        tx.inTransaction(c -> {
+            Optional<Deposit> d = deposits.findById(c, depositId);
+            if (d.isPresent()) {
+                Instant now = clock.instant();
+                Deposit.Watch w = d.get().watch();
+                ReconcileSchedule.Plan plan = event == ReconcileSchedule.Event.CHANGED
+                        ? new ReconcileSchedule.Plan(w.nextCheckAt(), w.step(), w.watchUntil(), w.unwatchedAt())
+                        : schedule.plan(d.get(), event, now);
+                watch.write(c, depositId, plan, now);
+            }
+            return null;
+        });
+    }
+
+    /** A new deposit exists at the provider: its first check is scheduled, in the caller's transaction. */
+    void scheduleNew(Connection c, long depositId) throws SQLException {
+        Deposit d = deposits.findById(c, depositId).orElseThrow();
+        watch.write(c, depositId, schedule.plan(d, ReconcileSchedule.Event.CREATED, clock.instant()), null);
+    }
+
+    /** An admin asks to watch a deposit again after its window ended: checked at once, then one more grace period. */
+    public void rearm(long depositId) {
+        tx.inTransaction(c -> {
+            Deposit d = deposits.findById(c, depositId).orElseThrow(() -> AppException.notFound("Deposit " + depositId));
+            watch.write(c, depositId, schedule.plan(d, ReconcileSchedule.Event.REARMED, clock.instant()), null);
+            deposits.insertEvent(c, depositId, clock.instant(), d.status().wire(), d.status().wire(), d.providerStatus(),
+                    UpdateSource.ADMIN.wire(), 0, "watched again", null);
+            return null;
+        });
+    }
+
+    /**
+     * A fresh quote for a deposit still waiting for its coins: its amount to send and the quote's
+     * expiry move, on its timeline; a deposit that moved on meanwhile keeps the quote it was paid by.
+     */
+    public void requote(long depositId, EstimateUpdate q) {
+        tx.inTransaction(c -> {
+            Deposit d = deposits.findById(c, depositId).orElseThrow(() -> AppException.notFound("Deposit " + depositId));
+            if (d.status() != DepositStatus.PENDING || !q.expirationEstimateDate().isAfter(clock.instant())) {
+                return null;
+            }
+            Instant now = clock.instant();
+            deposits.updateQuote(c, depositId, q.payAmount().toPlainString(), q.expirationEstimateDate(), now);
+            deposits.insertEvent(c, depositId, now, d.status().wire(), d.status().wire(), d.providerStatus(),
+                    UpdateSource.REFRESH.wire(), 0, "quote refreshed: " + d.payAmount() + " -> " + q.payAmount().toPlainString()
+                            + " " + d.currency() + " until " + q.expirationEstimateDate(), null);
+            Deposit after = deposits.findById(c, depositId).orElseThrow();
+            Tx.afterCommit(() -> events.publish(new DepositChanged(after, null, Money.zero(Asset.USD), false)));
+            return null;
+        });
+    }
+
+    private Outcome applyLocked(Connection c, Payment p, UpdateSource source, Long ipnEventId, BigDecimal fiatEstimate)
+            throws SQLException {
         Optional<Deposit> found = deposits.findByPaymentId(c, p.paymentId());
         if (found.isEmpty() && p.parentPaymentId() != null) {
-            return redeposit(c, p, source, ipnEventId);
+            return redeposit(c, p, source, ipnEventId, fiatEstimate);
         }
         if (found.isEmpty() && p.invoiceId() != null) {
             found = deposits.findByInvoiceId(c, p.invoiceId());
@@ -67,44 +145,38 @@ public final class DepositUpdater {
             return new Outcome("unknown_payment", "no deposit has payment " + p.paymentId(), null);
         }
         Deposit d = found.get();
-        Set<String> flags = new LinkedHashSet<>(d.flags());
-        String mismatch = mismatch(d, p);
+        DepositFlag mismatch = mismatch(d, p);
         if (mismatch != null) {
-            flags.add(mismatch);
-            save(c, d, d.status(), p, d.credited(), flags, source, ipnEventId, "not applied: " + mismatch);
-            return new Outcome("flagged", mismatch + " (not credited)", d.id());
+            Set<String> flags = new LinkedHashSet<>(d.flags());
+            flags.add(mismatch.wire());
+            save(c, d, d.status(), p, d.credited(), flags, null, source, ipnEventId, "not applied: " + mismatch.wire());
+            return new Outcome("flagged", mismatch.wire() + " (not credited)", d.id());
         }
-        DepositStatus next = DepositStatus.fromProvider(p.parsedStatus());
-        if (next == null) {
+        DepositStatus mapped = DepositStatus.fromProvider(p.parsedStatus());
+        if (mapped == null) {
             return new Outcome("ignored", "unknown provider status " + p.status(), d.id());
         }
+        CreditDecision.Decision decision = CreditDecision.decide(d, mapped, p, fiatEstimate, trustFinishedWithoutAmount,
+                clock.instant());
+        DepositStatus next = decision.status();
         if (next != d.status() && !d.status().canMoveTo(next)) {
-            deposits.insertEvent(c, d.id(), clock.instant(), d.status().wire(), d.status().wire(), p.status(), source, 0,
+            deposits.insertEvent(c, d.id(), clock.instant(), d.status().wire(), d.status().wire(), p.status(), source.wire(), 0,
                     "ignored: " + d.status().wire() + " does not move to " + next.wire(), ipnEventId);
             return new Outcome("ignored", "out of order: " + d.status().wire() + " does not move to " + next.wire(), d.id());
         }
-        if (d.status() == DepositStatus.EXPIRED && next != DepositStatus.EXPIRED) {
-            flags.add("late_payment");
-        }
-        BigDecimal quoted = d.payAmount() != null ? new BigDecimal(d.payAmount()) : p.payAmount();
-        Money target = CreditPolicy.target(next, d.amountUsd(), quoted, p.actuallyPaid());
-        if (next == DepositStatus.COMPLETED && CreditPolicy.overpaid(quoted, p.actuallyPaid())) {
-            flags.add("overpaid");
-        }
-        if (next == DepositStatus.REFUNDED && d.credited().signum() > 0) {
-            flags.add("refund_after_credit"); // never a silent negative balance: the admin decides
-        }
-        Money credited = d.credited().compareTo(target) >= 0 ? d.credited() : target;
-        if (next == d.status() && credited.equals(d.credited()) && d.paymentId() != null) {
+        boolean news = p.payinHash() != null && !p.payinHash().equals(d.payinHash());
+        if (next == d.status() && decision.credited().equals(d.credited()) && decision.flags().equals(d.flags())
+                && d.paymentId() != null && !news) {
             return new Outcome("duplicate", "already " + next.wire(), d.id());
         }
-        save(c, d, next, p, credited, flags, source, ipnEventId, null);
-        return new Outcome("applied", d.status().wire() + " -> " + next.wire() + ", credited " + credited.toPlainString(), d.id());
+        save(c, d, next, p, decision.credited(), decision.flags(), decision.fiat(), source, ipnEventId, decision.note());
+        return new Outcome("applied", d.status().wire() + " -> " + next.wire() + ", credited " + decision.credited().toPlainString(),
+                d.id());
     }
 
     /** Writes the new state, the missing credit and the timeline step; publishes after commit. */
-    private void save(Connection c, Deposit d, DepositStatus next, Payment p, Money credited, Set<String> flags,
-                      String source, Long ipnEventId, String note) throws SQLException {
+    private void save(Connection c, Deposit d, DepositStatus next, Payment p, Money credited, Set<String> flags, BigDecimal fiat,
+                      UpdateSource source, Long ipnEventId, String note) throws SQLException {
         Instant now = clock.instant();
         Money delta = credited.minus(d.credited());
         Money balance = null;
@@ -113,67 +185,91 @@ public final class DepositUpdater {
                     "txn:" + d.id() + ":to:" + credited.toMinor(), d.id(), "NOWPayments payment " + p.paymentId());
         }
         String paid = p.actuallyPaid() == null ? d.actuallyPaid() : p.actuallyPaid().toPlainString();
-        deposits.updateState(c, d.id(), next, p.status(), p.paymentId(), p.payAddress(),
-                p.payAmount() == null ? null : p.payAmount().toPlainString(), paid, credited.toMinor(),
-                String.join(",", flags), d.failureReason(), now);
-        deposits.insertEvent(c, d.id(), now, d.status().wire(), next.wire(), p.status(), source, delta.toMinor(), note,
+        deposits.updateState(c, d.id(), new DepositDao.State(next, p.status(), p.paymentId(), p.payAddress(), p.payinExtraId(),
+                p.payinHash(), p.payAmount() == null ? null : p.payAmount().toPlainString(), paid,
+                fiat == null ? null : fiat.toPlainString(),
+                credited.toMinor(), String.join(",", flags), d.failureReason()), now);
+        deposits.insertEvent(c, d.id(), now, d.status().wire(), next.wire(), p.status(), source.wire(), delta.toMinor(), note,
                 ipnEventId);
         Deposit after = deposits.findById(c, d.id()).orElseThrow();
+        if (next != d.status() || d.paymentId() == null || !flags.equals(d.flags())) {
+            // a move (or a payment now attached, or a new flag) changes the watch: a payment in progress is checked soon
+            watch.write(c, d.id(), schedule.plan(after, ReconcileSchedule.Event.CHANGED, now), null);
+        }
         Money creditedNow = delta.signum() > 0 ? delta : Money.zero(Asset.USD);
         Money newBalance = balance;
         Tx.afterCommit(() -> events.publish(new DepositChanged(after, newBalance, creditedNow, false)));
     }
 
     /** Checks the update is about this deposit: the same coin, order and price; otherwise it is flagged, never credited. */
-    private static String mismatch(Deposit d, Payment p) {
+    private static DepositFlag mismatch(Deposit d, Payment p) {
         if (d.paymentId() != null && !d.paymentId().equals(p.paymentId())) {
-            return "extra_payment";
+            return DepositFlag.EXTRA_PAYMENT;
         }
         if (p.payCurrency() != null && d.payCurrency() != null && "payment".equals(d.mode())
                 && !p.payCurrency().equalsIgnoreCase(d.payCurrency())) {
-            return "currency_mismatch";
+            return DepositFlag.CURRENCY_MISMATCH;
         }
         if (p.orderId() != null && d.orderId() != null && !p.orderId().equals(d.orderId())) {
-            return "order_mismatch";
+            return DepositFlag.ORDER_MISMATCH;
         }
         if (p.priceAmount() != null && "usd".equalsIgnoreCase(p.priceCurrency())
                 && p.priceAmount().compareTo(d.amountUsd().amount()) != 0) {
-            return "amount_mismatch";
+            return DepositFlag.AMOUNT_MISMATCH;
         }
         return null;
     }
 
     /**
-     * An admin accepts a deposit held for review (a re-deposit): it is credited by the same policy as
-     * any other, once, and the approval is on its timeline.
+     * An admin accepts a deposit held for review, once, with the approval on its timeline. A re-deposit
+     * is credited at the provider's fiat figure (stored, else {@code fiatEstimate}); a "finished" that
+     * reported nothing received, at the price (the admin has seen the money arrive); anything else by
+     * the quote, as any deposit.
      */
-    public Outcome approve(long depositId, long adminId) {
+    public Outcome approve(long depositId, long adminId, BigDecimal fiatEstimate) {
         return tx.inTransaction(c -> {
-            Deposit d = deposits.findById(c, depositId).orElseThrow(() -> com.arbdesk.web.AppException.notFound("Deposit " + depositId));
-            if (!d.flags().contains("needs_review")) {
-                throw new com.arbdesk.web.AppException(com.arbdesk.web.ErrorCode.CONFLICT, "This deposit is not waiting for review");
+            Deposit d = deposits.findById(c, depositId).orElseThrow(() -> AppException.notFound("Deposit " + depositId));
+            if (!d.has(DepositFlag.NEEDS_REVIEW)) {
+                throw new AppException(ErrorCode.CONFLICT, "This deposit is not waiting for review");
             }
             if (d.status() != DepositStatus.COMPLETED && d.status() != DepositStatus.PARTIALLY_PAID) {
-                throw new com.arbdesk.web.AppException(com.arbdesk.web.ErrorCode.CONFLICT,
+                throw new AppException(ErrorCode.CONFLICT,
                         "Only a completed or partially paid deposit can be approved; this one is " + d.status().wire());
             }
             BigDecimal paid = d.actuallyPaid() == null ? null : new BigDecimal(d.actuallyPaid());
-            BigDecimal quoted = d.payAmount() == null ? paid : new BigDecimal(d.payAmount());
-            Money target = CreditPolicy.target(d.status(), d.amountUsd(), quoted, paid);
+            BigDecimal fiat = d.actuallyPaidFiat() != null ? new BigDecimal(d.actuallyPaidFiat()) : fiatEstimate;
+            Money target;
+            if (d.isRedeposit() || CreditDecision.byProviderFigure(d, d.flags())) {
+                if (fiat == null) {
+                    throw new AppException(ErrorCode.PROVIDER_UNAVAILABLE,
+                            "The provider's value of this payment is not known yet; try again in a minute");
+                }
+                target = Money.floor(Asset.USD, fiat);
+            } else {
+                BigDecimal quoted = d.payAmount() == null ? paid : new BigDecimal(d.payAmount());
+                target = CreditPolicy.target(d.status(), d.amountUsd(), quoted, paid);
+            }
             Set<String> flags = new LinkedHashSet<>(d.flags());
-            flags.remove("needs_review");
-            flags.add("approved");
-            Payment snapshot = new Payment(d.paymentId(), d.providerStatus(), d.payAddress(), null, d.amountUsd().amount(), "usd",
-                    quoted, d.payCurrency(), paid, null, null, d.orderId(), null, null, d.invoiceId(), null, null, null, null, null,
-                    null, null);
-            save(c, d, d.status(), snapshot, target.compareTo(d.credited()) > 0 ? target : d.credited(), flags,
-                    "admin", null, "approved by admin #" + adminId);
-            return new Outcome("applied", "approved, credited " + target.toPlainString(), d.id());
+            flags.remove(DepositFlag.NEEDS_REVIEW.wire());
+            flags.remove(DepositFlag.VALUATION_PENDING.wire());
+            flags.add(DepositFlag.APPROVED.wire());
+            Money credited = target.compareTo(d.credited()) > 0 ? target : d.credited();
+            save(c, d, d.status(), snapshot(d), credited, flags, fiat, UpdateSource.ADMIN, null, "approved by admin #" + adminId);
+            return new Outcome("applied", "approved, credited " + credited.toPlainString(), d.id());
         });
     }
 
+    /** The deposit as a payment answer, for writing an admin's decision through the same save. */
+    private static Payment snapshot(Deposit d) {
+        return new Payment(d.paymentId(), d.providerStatus(), d.payAddress(), null, d.amountUsd().amount(), "usd",
+                d.payAmount() == null ? null : new BigDecimal(d.payAmount()), d.payCurrency(),
+                d.actuallyPaid() == null ? null : new BigDecimal(d.actuallyPaid()), null, null, null, d.orderId(), null, null,
+                d.invoiceId(), null, null, null, null, null, null, null, null, null);
+    }
+
     /** A further payment to a used address: a linked deposit for the admin to review, never credited automatically. */
-    private Outcome redeposit(Connection c, Payment p, String source, Long ipnEventId) throws SQLException {
+    private Outcome redeposit(Connection c, Payment p, UpdateSource source, Long ipnEventId, BigDecimal fiatEstimate)
+            throws SQLException {
         Optional<Deposit> parent = deposits.findByPaymentId(c, p.parentPaymentId());
         if (parent.isEmpty()) {
             return new Outcome("unknown_payment", "re-deposit of unknown payment " + p.parentPaymentId(), null);
@@ -185,10 +281,13 @@ public final class DepositUpdater {
         Instant now = clock.instant();
         long id = deposits.insertPending(c, par.userId(), "redeposit", price, option, par.id(), now);
         deposits.attachProvider(c, id, new DepositDao.ProviderAnswer(p.paymentId(), p.invoiceId(), null, p.payAddress(),
-                p.payAmount() == null ? null : p.payAmount().toPlainString(), null, p.status(), p.rawJson()), now);
+                p.payinExtraId(), p.payAmount() == null ? null : p.payAmount().toPlainString(), null, p.validUntil(), p.status(),
+                p.rawJson()), now);
         Deposit child = deposits.findById(c, id).orElseThrow();
         DepositStatus status = Optional.ofNullable(DepositStatus.fromProvider(p.parsedStatus())).orElse(DepositStatus.PENDING);
-        save(c, child, status, p, Money.zero(Asset.USD), new LinkedHashSet<>(Set.of("redeposit", "needs_review")), source,
+        BigDecimal fiat = p.actuallyPaidAtFiat() != null && p.actuallyPaidAtFiat().signum() > 0 ? p.actuallyPaidAtFiat() : fiatEstimate;
+        save(c, child, status, p, Money.zero(Asset.USD),
+                new LinkedHashSet<>(Set.of(DepositFlag.REDEPOSIT.wire(), DepositFlag.NEEDS_REVIEW.wire())), fiat, source,
                 ipnEventId, "re-deposit of payment " + p.parentPaymentId() + ": needs review, not credited");
         return new Outcome("flagged", "re-deposit linked to deposit " + par.id() + ", needs review", id);
     }

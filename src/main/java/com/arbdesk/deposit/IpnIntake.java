@@ -27,15 +27,18 @@ public final class IpnIntake {
     private final IpnEventDao ipns;
     private final IpnVerifier verifier;
     private final DepositUpdater updater;
+    private final FiatValuation valuation;
     private final Clock clock;
     private final BigDecimal maxAmount;
 
     /** {@code maxAmount} caps every amount field of an IPN (IPN_MAX_AMOUNT): beyond it the IPN is malformed. */
-    public IpnIntake(Tx tx, IpnEventDao ipns, IpnVerifier verifier, DepositUpdater updater, Clock clock, BigDecimal maxAmount) {
+    public IpnIntake(Tx tx, IpnEventDao ipns, IpnVerifier verifier, DepositUpdater updater, FiatValuation valuation, Clock clock,
+                     BigDecimal maxAmount) {
         this.tx = tx;
         this.ipns = ipns;
         this.verifier = verifier;
         this.updater = updater;
+        this.valuation = valuation;
         this.clock = clock;
         this.maxAmount = maxAmount;
     }
@@ -71,7 +74,7 @@ public final class IpnIntake {
             verdict(eventId, "malformed", e.getMessage());
             throw new AppException(ErrorCode.BAD_REQUEST, "The IPN body is not a payment");
         }
-        return updater.apply(p, "ipn", eventId);
+        return updater.apply(p, UpdateSource.IPN, eventId, valuation.estimateFor(p));
     }
 
     private void verdict(long eventId, String verdict, String detail) {

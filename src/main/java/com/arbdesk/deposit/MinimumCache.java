@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The provider's minimum deposit per coin in USD (GET /min-amount with fiat_equivalent), cached briefly. */
+/**
+ * The provider's minimum deposit per coin in USD (GET /min-amount from the coin to the merchant's payout
+ * currency, with fiat_equivalent=usd), cached briefly.
+ */
 final class MinimumCache {
     private static final Duration TTL = Duration.ofMinutes(2);
 
@@ -33,7 +36,9 @@ final class MinimumCache {
         if (e != null && e.at().plus(TTL).isAfter(clock.instant())) {
             return e.usd();
         }
-        MinAmount m = provider.minAmount(ticker, ticker, "usd");
+        // the pair the provider applies: the pay coin to the merchant's payout currency, which is the provider's
+        // default for currency_to (naming the pay coin itself asks about a pair no payment uses)
+        MinAmount m = provider.minAmount(ticker, null, "usd");
         BigDecimal usd = m.fiatEquivalent() != null ? m.fiatEquivalent()
                 : provider.estimate(m.minAmount(), ticker, "usd").estimatedAmount();
         // rounded up to the cent: a deposit of exactly the shown minimum must be accepted by the provider

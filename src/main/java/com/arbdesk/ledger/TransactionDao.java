@@ -11,7 +11,7 @@ import java.util.List;
 public final class TransactionDao {
     private static final String SELECT = """
             SELECT t.id, t.user_id, u.email, t.type, t.amount_usd_minor, t.status, t.reference, t.description,
-                   t.created_by, t.created_at, t.updated_at, t.credited_minor
+                   t.created_by, t.created_at, t.updated_at, t.credited_minor, t.pay_currency, t.payin_hash
             FROM transactions t JOIN users u ON u.id = t.user_id
             """;
 
@@ -62,6 +62,7 @@ public final class TransactionDao {
         return new TransactionRecord(rs.getLong("id"), rs.getLong("user_id"), rs.getString("email"), rs.getString("type"),
                 Money.ofMinor(Asset.USD, rs.getLong("amount_usd_minor")), rs.getString("status"), rs.getString("reference"),
                 rs.getString("description"), Jdbc.nullableLong(rs, "created_by"), Instant.parse(rs.getString("created_at")),
-                Instant.parse(rs.getString("updated_at")), Money.ofMinor(Asset.USD, rs.getLong("credited_minor")));
+                Instant.parse(rs.getString("updated_at")), Money.ofMinor(Asset.USD, rs.getLong("credited_minor")),
+                rs.getString("pay_currency"), rs.getString("payin_hash"));
     }
 }

@@ -3,10 +3,18 @@ package com.arbdesk.ledger;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A row of the user-visible transactions list (deposits, adjustments). */
+/**
+ * A row of the user-visible transactions list (deposits, adjustments); a deposit also names its coin's
+ * ticker and, once the provider saw it, the payer's transaction hash.
+ */
 public record TransactionRecord(long id, long userId, String userEmail, String type, Money amount, String status,
                                 String reference, String description, Long createdBy, Instant createdAt,
-                                Instant updatedAt, Money credited) {
+                                Instant updatedAt, Money credited, String payCurrency, String payinHash) {
+
+    /** The block-explorer page of the payer's transaction, when there is one. */
+    public String payinHashUrl() {
+        return BlockExplorer.txUrl(payCurrency, payinHash).orElse(null);
+    }
 
     /**
      * What the row has moved on the user's balance, the one figure every page and the API show: a deposit

@@ -27,10 +27,11 @@ public class TransactionsResource {
 
     /** One transaction on the wire; amounts are exact decimal strings. */
     public record TransactionResponse(long id, String type, String amountUsd, String creditedUsd, String status,
-                                      String reference, String description, Instant createdAt, Instant updatedAt) {
+                                      String reference, String description, String payinHash, String payinHashUrl,
+                                      Instant createdAt, Instant updatedAt) {
         public static TransactionResponse of(TransactionRecord t) {
             return new TransactionResponse(t.id(), t.type(), t.amount().toPlainString(), t.shownAmount().toPlainString(),
-                    t.status(), t.reference(), t.description(), t.createdAt(), t.updatedAt());
+                    t.status(), t.reference(), t.description(), t.payinHash(), t.payinHashUrl(), t.createdAt(), t.updatedAt());
         }
     }
 

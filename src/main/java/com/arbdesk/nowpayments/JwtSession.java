@@ -31,6 +31,10 @@ final class JwtSession {
         this.password = password;
     }
 
+    boolean configured() {
+        return email != null && password != null;
+    }
+
     /**
      * A valid token, fetched when none is cached or the cached one is old. Synchronized so that
      * concurrent callers share one login instead of each posting the password.

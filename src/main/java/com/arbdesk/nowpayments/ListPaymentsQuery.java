@@ -45,6 +45,11 @@ public record ListPaymentsQuery(
         }
     }
 
+    /** The payments created from one invoice, oldest first. */
+    public static ListPaymentsQuery ofInvoice(String invoiceId, int limit) {
+        return new ListPaymentsQuery(limit, 0, invoiceId, "created_at", "asc", null, null);
+    }
+
     /** One page, newest first. */
     public static ListPaymentsQuery newestFirst(int limit, int page) {
         return new ListPaymentsQuery(limit, page, null, "created_at", "desc", null, null);

@@ -102,6 +102,16 @@ public final class NowPaymentsClient {
         this.jwt = new JwtSession(http, settings.email(), settings.password());
     }
 
+    /** Whether the account login for {@link #listPayments} is configured. */
+    public boolean canListPayments() {
+        return jwt.configured();
+    }
+
+    /** Logs in with the account email and password ({@code POST /auth}), or says why not. */
+    public void checkLogin() {
+        jwt.token();
+    }
+
     /** {@code GET /status}, without the API key: is the provider up? */
     public ApiStatus status() {
         String message = ProviderJson.text(http.get("/status", false, null).json(), "message");
@@ -172,6 +182,15 @@ public final class NowPaymentsClient {
         // Why digits only: the id goes into the URL path, and the provider rejects anything else.
         ProviderHttp.Reply reply = http.get("/payment/" + RequestChecks.digits("payment_id", paymentId), true, null);
         return Payment.from(reply.json(), reply.raw());
+    }
+
+    /**
+     * {@code POST /payment/{id}/update-merchant-estimate}: a fresh quote once the old one
+     * ({@code expiration_estimate_date}) lapsed. Not retried: it is a POST.
+     */
+    public EstimateUpdate updateMerchantEstimate(String paymentId) {
+        String path = "/payment/" + RequestChecks.digits("payment_id", paymentId) + "/update-merchant-estimate";
+        return EstimateUpdate.from(http.post(path, ProviderJson.object(), true).json());
     }
 
     /** {@code POST /invoice}: a hosted checkout page. */

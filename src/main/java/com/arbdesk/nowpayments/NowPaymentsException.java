@@ -41,6 +41,7 @@ public final class NowPaymentsException extends RuntimeException {
     private final int httpStatus;
     private final String providerCode;
     private final String providerMessage;
+    private Long retryAfterSeconds;
 
     public NowPaymentsException(Kind kind, int httpStatus, String providerCode, String providerMessage) {
         this(kind, httpStatus, providerCode, providerMessage, null);
@@ -65,6 +66,16 @@ public final class NowPaymentsException extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The answer's Retry-After in seconds, when it sent one (the provider's HTML 429 usually does not). */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    NowPaymentsException withRetryAfter(Long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
     }
 
     /** The HTTP status of the answer, 0 when there was none. */

@@ -32,6 +32,21 @@ public enum NowPaymentsStatus {
         return finalState;
     }
 
+    /**
+     * How far a payment got, for choosing among the payments of one invoice: money received ranks above
+     * money on its way, which ranks above waiting, which ranks above a payment that went nowhere.
+     */
+    public int progress() {
+        return switch (this) {
+            case FINISHED -> 6;
+            case PARTIALLY_PAID, REFUNDED, CANCELLED -> 5;
+            case SENDING, CONFIRMED, CONFIRMING -> 4;
+            case WAITING -> 2;
+            case EXPIRED, FAILED -> 1;
+            case UNKNOWN -> 0;
+        };
+    }
+
     /** The provider's word as sent, e.g. {@code partially_paid}; {@code unknown} for UNKNOWN. */
     public String word() {
         return name().toLowerCase(Locale.ROOT);

@@ -9,6 +9,7 @@ import static com.arbdesk.nowpayments.ProviderJson.ticker;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A payment as NOWPayments reports it (create, status, list). Amounts are the provider's exact
@@ -17,6 +18,9 @@ import java.time.Instant;
  * @param actuallyPaid amount received in {@code payCurrency}; null before anything arrived
  * @param outcomeAmount what the merchant receives in {@code outcomeCurrency}; null before processing
  * @param parentPaymentId set on a re-deposit to an already used address (do not auto-deliver these)
+ * @param actuallyPaidAtFiat the provider's fiat value of what arrived; often 0 or absent (GET payment lacks it)
+ * @param paymentExtraIds on a parent: the ids of its re-deposits (children); empty when none
+ * @param payinHash the hash of the payer's transaction, once the provider saw it
  */
 public record Payment(
         String paymentId,
@@ -28,6 +32,7 @@ public record Payment(
         BigDecimal payAmount,
         String payCurrency,
         BigDecimal actuallyPaid,
+        BigDecimal actuallyPaidAtFiat,
         BigDecimal outcomeAmount,
         String outcomeCurrency,
         String orderId,
@@ -40,7 +45,24 @@ public record Payment(
         Instant updatedAt,
         Instant expirationEstimateDate,
         Instant validUntil,
+        List<String> paymentExtraIds,
+        String payinHash,
         String rawJson) {
+
+    public Payment {
+        paymentExtraIds = paymentExtraIds == null ? List.of() : List.copyOf(paymentExtraIds);
+    }
+
+    /**
+     * The same payment named as a re-deposit of {@code parent}: a child found through its parent's
+     * payment_extra_ids is a re-deposit even when its own answer leaves parent_payment_id out.
+     */
+    public Payment asChildOf(String parent) {
+        return parentPaymentId != null ? this : new Payment(paymentId, status, payAddress, payinExtraId, priceAmount,
+                priceCurrency, payAmount, payCurrency, actuallyPaid, actuallyPaidAtFiat, outcomeAmount, outcomeCurrency,
+                orderId, orderDescription, purchaseId, invoiceId, parent, network, createdAt, updatedAt,
+                expirationEstimateDate, validUntil, paymentExtraIds, payinHash, rawJson);
+    }
 
     /** The status word parsed; {@link NowPaymentsStatus#UNKNOWN} for words we do not know. */
     public NowPaymentsStatus parsedStatus() {
@@ -77,6 +99,7 @@ public record Payment(
                 decimal(n, "pay_amount"),
                 ticker(n, "pay_currency"),
                 decimal(n, "actually_paid"),
+                decimal(n, "actually_paid_at_fiat"),
                 decimal(n, "outcome_amount"),
                 ticker(n, "outcome_currency"),
                 text(n, "order_id"),
@@ -89,6 +112,8 @@ public record Payment(
                 instant(n, "updated_at"),
                 instant(n, "expiration_estimate_date"),
                 instant(n, "valid_until"),
+                ProviderJson.ids(n, "payment_extra_ids"),
+                text(n, "payin_hash"),
                 rawJson);
     }
 }

@@ -18,7 +18,12 @@ public final class ProviderCheck {
 
     /** The coins ArbDesk offers for deposits. */
     public static final List<String> DEPOSIT_TICKERS = List.of("usdttrc20", "usdterc20", "usdtbsc",
-            "usdtmatic", "usdtsol", "usdtton", "btc", "eth", "usdc", "usdcmatic", "usdcsol", "usdcbsc");
+            "usdtmatic", "usdtsol", "usdtton", "btc", "eth", "usdc", "usdcmatic", "usdcsol", "usdcbsc", "xrp");
+
+    /** Said plainly at start-up and in the back office when the account login is missing. */
+    public static final String NO_INVOICE_RECOVERY = "NOWPAYMENTS_EMAIL and NOWPAYMENTS_PASSWORD are not set: lost IPNs of"
+            + " invoice deposits cannot be recovered (finding their payment needs the provider's payment list, which"
+            + " needs the account login).";
 
     private ProviderCheck() {
     }
@@ -46,7 +51,7 @@ public final class ProviderCheck {
             String message = e.kind() == Kind.INVALID_API_KEY
                     ? e.userMessage()
                     : "NOWPayments is reachable but the enabled coins could not be read (" + e.getMessage() + ").";
-            return new ProviderHealth(true, false, List.of(), List.of(), message, List.of(), now);
+            return new ProviderHealth(true, false, List.of(), List.of(), message, List.of(), now, invoiceRecovery(client));
         }
         List<String> missing = new ArrayList<>(wanted);
         missing.removeAll(enabled);
@@ -60,11 +65,25 @@ public final class ProviderCheck {
         } else {
             message = "NOWPayments is reachable, the API key is valid and " + enabled.size() + " coins are enabled.";
         }
-        return new ProviderHealth(true, true, enabled, missing, message, hintsFor(missing), now);
+        return new ProviderHealth(true, true, enabled, missing, message, hintsFor(missing), now, invoiceRecovery(client));
     }
 
     private static ProviderHealth down(Instant now, String message) {
-        return new ProviderHealth(false, false, List.of(), List.of(), message, List.of(), now);
+        return new ProviderHealth(false, false, List.of(), List.of(), message, List.of(), now, null);
+    }
+
+    /** Can a lost IPN of an invoice deposit be recovered? Only with a working account login (POST /auth). */
+    private static String invoiceRecovery(NowPaymentsClient client) {
+        if (!client.canListPayments()) {
+            return NO_INVOICE_RECOVERY;
+        }
+        try {
+            client.checkLogin();
+            return null;
+        } catch (NowPaymentsException e) {
+            return "NOWPayments refused the account login (" + e.getMessage() + "): lost IPNs of invoice deposits cannot"
+                    + " be recovered until NOWPAYMENTS_EMAIL and NOWPAYMENTS_PASSWORD are fixed.";
+        }
     }
 
     private static List<String> hintsFor(List<String> tickers) {

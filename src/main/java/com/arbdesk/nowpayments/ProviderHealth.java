@@ -9,6 +9,8 @@ import java.util.List;
  * {@code hints} are the concrete fixes.
  *
  * @param missingCoins wanted tickers that are not enabled in the dashboard
+ * @param invoiceRecovery null when the payment list works; otherwise the sentence saying that lost
+ *     IPNs of invoice deposits cannot be recovered, and why
  */
 public record ProviderHealth(
         boolean reachable,
@@ -17,7 +19,8 @@ public record ProviderHealth(
         List<String> missingCoins,
         String message,
         List<String> hints,
-        Instant checkedAt) {
+        Instant checkedAt,
+        String invoiceRecovery) {
 
     public ProviderHealth {
         enabledCoins = List.copyOf(enabledCoins);

@@ -99,7 +99,7 @@ final class ProviderHttp {
         int status = response.statusCode();
         String body = response.body();
         if (status < 200 || status >= 300) {
-            throw ProviderErrors.fromResponse(status, body, secrets);
+            throw ProviderErrors.fromResponse(status, body, secrets).withRetryAfter(retryAfter(response));
         }
         JsonNode json = ProviderJson.parseOrNull(body);
         if (json == null) {
@@ -122,6 +122,12 @@ final class ProviderHttp {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Retry-After as delta seconds (the HTTP-date form is not used by the provider); null when absent. */
+    private static Long retryAfter(HttpResponse<String> response) {
+        return response.headers().firstValue("Retry-After").filter(v -> v.strip().matches("\\d{1,6}"))
+                .map(v -> Long.valueOf(v.strip())).orElse(null);
     }
 
     private static String nullToEmpty(String s) {

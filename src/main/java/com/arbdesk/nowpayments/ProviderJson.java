@@ -95,6 +95,21 @@ final class ProviderJson {
         return text(node, field);
     }
 
+    /** A list of ids ({@code [5513339153, "5513339154"]}); empty when absent, null or not a list. */
+    static java.util.List<String> ids(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        if (v == null || !v.isArray()) {
+            return java.util.List.of();
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (JsonNode item : v) {
+            if (item.isIntegralNumber() || item.isTextual() && item.asText().matches("\\d{1,20}")) {
+                out.add(item.asText());
+            }
+        }
+        return java.util.List.copyOf(out);
+    }
+
     static String ticker(JsonNode node, String field) {
         String s = text(node, field);
         return s == null ? null : s.toLowerCase(Locale.ROOT);

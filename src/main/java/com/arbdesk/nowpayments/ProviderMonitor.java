@@ -58,6 +58,9 @@ public final class ProviderMonitor implements AutoCloseable {
     }
 
     private static void log(ProviderHealth h) {
+        if (h.invoiceRecovery() != null) {
+            LOG.warning("NOWPayments check: " + h.invoiceRecovery());
+        }
         if (h.healthy()) {
             LOG.info("NOWPayments check: OK, " + h.enabledCoins().size() + " coins enabled");
         } else {

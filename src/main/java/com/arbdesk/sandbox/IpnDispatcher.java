@@ -55,6 +55,10 @@ final class IpnDispatcher {
             record(p, status, 0, "dropped (switch on)");
             return;
         }
+        if (p.loseIpns) {
+            record(p, status, 0, "lost (this payment's IPNs are lost)");
+            return;
+        }
         synchronized (p) {
             // one notification per step, in order, as the provider sends them; retries run on their own
             p.lastDelivery = p.lastDelivery.handle((r, e) -> null).thenCompose(x -> attempt(p, body, status, 0));

@@ -85,7 +85,7 @@ public class SandboxApiResource {
         int id = 1;
         for (SandboxCoin c : SandboxCoin.ALL) {
             list.addObject().put("id", id++).put("code", c.ticker().toUpperCase(java.util.Locale.ROOT)).put("name", c.name())
-                    .put("enable", true).putNull("wallet_regex").put("priority", id).put("extra_id_exists", false)
+                    .put("enable", true).putNull("wallet_regex").put("priority", id).put("extra_id_exists", c.memo())
                     .putNull("extra_id_regex").put("logo_url", "/images/coins/" + c.ticker() + ".svg").put("track", true)
                     .put("network", c.network()).putNull("smart_contract")
                     .put("network_precision", Integer.toString(c.precision())).put("is_popular", true)
@@ -102,7 +102,7 @@ public class SandboxApiResource {
         if (from == null || !from.matches("[A-Za-z0-9]+")) {
             throw SandboxError.invalid("currency_from must only contain alpha-numeric characters");
         }
-        SandboxCoin coin = SandboxService.coin(from);
+        SandboxCoin coin = SandboxCoin.require(from);
         ObjectNode n = SandboxJson.MAPPER.createObjectNode().put("currency_from", coin.ticker())
                 .put("currency_to", to == null ? coin.ticker() : to.toLowerCase(java.util.Locale.ROOT))
                 .put("min_amount", SandboxJson.num(coin.minAmount()));
@@ -118,8 +118,8 @@ public class SandboxApiResource {
                                @QueryParam("currency_to") String to) {
         requireKey();
         BigDecimal value = decimal(amount, "amount");
-        BigDecimal usd = SandboxService.priceInUsd(value, from);
-        BigDecimal out = "usd".equalsIgnoreCase(to) ? usd : SandboxService.coin(to).fromUsd(usd);
+        BigDecimal usd = SandboxCoin.usdValue(value, from);
+        BigDecimal out = "usd".equalsIgnoreCase(to) ? usd : SandboxCoin.require(to).fromUsd(usd);
         return SandboxJson.MAPPER.createObjectNode().put("currency_from", from.toLowerCase(java.util.Locale.ROOT))
                 .put("amount_from", SandboxJson.num(value)).put("currency_to", to.toLowerCase(java.util.Locale.ROOT))
                 .put("estimated_amount", SandboxJson.num(out));
@@ -150,6 +150,22 @@ public class SandboxApiResource {
         SandboxPayment p = sandbox.payment(Long.parseLong(id));
         synchronized (p) {
             return SandboxJson.status(p);
+        }
+    }
+
+    /** A fresh quote once the old one lapsed, in the provider's shape (ids as strings, the amount a number). */
+    @POST
+    @Path("payment/{id}/update-merchant-estimate")
+    public ObjectNode updateMerchantEstimate(@PathParam("id") String id) {
+        requireKey();
+        if (!id.matches("\\d{1,18}")) {
+            throw SandboxError.invalid("Payment id must be a number");
+        }
+        SandboxPayment p = sandbox.updateEstimate(Long.parseLong(id));
+        synchronized (p) {
+            return SandboxJson.MAPPER.createObjectNode().put("id", Long.toString(p.id))
+                    .put("token_id", Long.toString(p.purchaseId)).put("pay_amount", SandboxJson.num(p.payAmount))
+                    .put("expiration_estimate_date", p.expiresAt.toString());
         }
     }
 

@@ -43,6 +43,7 @@ public class SandboxApplication extends ResourceConfig {
         register(MalformedBody.class);
         register(AccessFeature.class);
         if (sandbox != null) {
+            register(sandbox.rateLimit());
             register(SandboxApiResource.class);
             register(SandboxControlResource.class);
             register(new AbstractBinder() {

@@ -16,8 +16,8 @@ import java.math.BigDecimal;
 
 /**
  * The payer's side of the sandbox as JSON, for the control page and for tests: list payments and
- * invoices, act on a payment (pay, pay part, overpay, pay late, fail, expire, refund, re-deposit,
- * resend last IPN) and switch IPN delivery off. Writes require a JSON body, which a cross-site form cannot send.
+ * invoices, act on a payment (pay, pay part, overpay, pay late with or without IPNs, fail, expire,
+ * refund, re-deposit, resend last IPN, lose its IPNs) and switch all IPN delivery off. Writes require a JSON body, which a cross-site form cannot send.
  */
 @PermitAll
 @Path("control")
@@ -36,7 +36,7 @@ public class SandboxControlResource {
         }
         ArrayNode invoices = n.putArray("invoices");
         for (SandboxInvoice i : sandbox.invoices()) {
-            invoices.add(SandboxJson.invoice(i, sandbox.invoiceUrl(i)));
+            invoices.add(SandboxJson.invoice(i, sandbox.invoiceUrl(i)).put("lose_ipns", i.loseIpns().get()));
         }
         return n;
     }
@@ -56,6 +56,25 @@ public class SandboxControlResource {
         return view(sandbox.act(id, SandboxService.Action.parse(action), value));
     }
 
+    /** {@code {"lose": true}}: the payments created from this invoice lose their IPNs. */
+    @POST
+    @Path("invoices/{id}/ipns")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ObjectNode invoiceIpns(@PathParam("id") long id, JsonNode body) {
+        SandboxInvoice i = sandbox.loseInvoiceIpns(id, body != null && body.path("lose").asBoolean(false));
+        return SandboxJson.invoice(i, sandbox.invoiceUrl(i)).put("lose_ipns", i.loseIpns().get());
+    }
+
+    /** {@code {"requests": 3, "route": "POST /payment"}}: the next calls to that route (or any, "*") answer 429. */
+    @POST
+    @Path("rate-limit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ObjectNode rateLimit(JsonNode body) {
+        String route = body == null ? null : SandboxApiResource.text(body, "route");
+        int count = sandbox.rateLimit().set(route, body == null ? 1 : body.path("requests").asInt(1));
+        return SandboxJson.MAPPER.createObjectNode().put("route", route == null ? "*" : route).put("requests", count);
+    }
+
     @POST
     @Path("ipn-delivery")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -67,6 +86,7 @@ public class SandboxControlResource {
     static ObjectNode view(SandboxPayment p) {
         synchronized (p) {
             ObjectNode n = SandboxJson.status(p);
+            n.put("lose_ipns", p.loseIpns);
             ArrayNode log = n.putArray("ipn_log");
             for (SandboxPayment.IpnAttempt a : p.ipnLog) {
                 log.addObject().put("at", a.at().toString()).put("status", a.status()).put("http_status", a.httpStatus())

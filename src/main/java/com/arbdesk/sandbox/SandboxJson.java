@@ -37,7 +37,7 @@ final class SandboxJson {
         n.put("pay_currency", p.coin.ticker());
         n.put("order_id", p.orderId);
         n.put("order_description", p.orderDescription);
-        n.putNull("payin_extra_id");
+        n.put("payin_extra_id", p.payinExtraId);
         n.put("ipn_callback_url", p.ipnCallbackUrl);
         n.putNull("customer_email");
         n.put("created_at", p.createdAt.toString());
@@ -67,7 +67,7 @@ final class SandboxJson {
         }
         n.put("payment_status", p.status);
         n.put("pay_address", p.payAddress);
-        n.putNull("payin_extra_id");
+        n.put("payin_extra_id", p.payinExtraId);
         n.put("price_amount", num(p.priceAmount));
         n.put("price_currency", p.priceCurrency);
         n.put("pay_amount", num(p.payAmount));
@@ -83,7 +83,7 @@ final class SandboxJson {
         }
         n.put("outcome_currency", p.coin.ticker());
         n.putNull("payout_hash");
-        n.putNull("payin_hash");
+        n.put("payin_hash", p.payinHash);
         n.put("created_at", p.createdAt.toString());
         n.put("updated_at", p.updatedAt.toString());
         n.put("burning_percent", "null");
@@ -107,7 +107,7 @@ final class SandboxJson {
         putNullable(n, "invoice_id", p.invoiceId);
         n.put("payment_status", p.status);
         n.put("pay_address", p.payAddress);
-        n.putNull("payin_extra_id");
+        n.put("payin_extra_id", p.payinExtraId);
         n.put("price_amount", num(p.priceAmount));
         n.put("price_currency", p.priceCurrency);
         n.put("pay_amount", num(p.payAmount));

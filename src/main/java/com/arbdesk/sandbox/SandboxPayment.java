@@ -1,6 +1,7 @@
 package com.arbdesk.sandbox;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,11 @@ public final class SandboxPayment {
     final SandboxCoin coin;
     final BigDecimal priceAmount;
     final String priceCurrency;
-    final BigDecimal payAmount;
+    /** The amount to send; a lapsed quote is refreshed by update-merchant-estimate. */
+    BigDecimal payAmount;
     final String payAddress;
+    /** The memo a memo coin's payer must include; null for other coins. */
+    final String payinExtraId;
     final String orderId;
     final String orderDescription;
     final long purchaseId;
@@ -24,11 +28,16 @@ public final class SandboxPayment {
     final String ipnCallbackUrl;
     final boolean fixedRate;
     final Instant createdAt;
-    final Instant expiresAt;
+    /** When the quoted amount lapses (expiration_estimate_date). */
+    Instant expiresAt;
     final Instant validUntil;
     final List<Long> childIds = new ArrayList<>();
     final List<IpnAttempt> ipnLog = new ArrayList<>();
     String status = "waiting";
+    /** The payer's transaction, once coins arrived. */
+    String payinHash;
+    /** While set, this payment's IPNs are recorded as lost and never sent (the global switch does the same for all). */
+    volatile boolean loseIpns;
     BigDecimal actuallyPaid = BigDecimal.ZERO;
     Instant updatedAt;
     /** Bumped by every action, so a confirmation sequence that a later action superseded stops. */
@@ -39,13 +48,15 @@ public final class SandboxPayment {
 
     SandboxPayment(long id, SandboxCoin coin, BigDecimal priceAmount, String priceCurrency, BigDecimal payAmount,
                    String payAddress, String orderId, String orderDescription, long purchaseId, Long invoiceId,
-                   Long parentPaymentId, String ipnCallbackUrl, boolean fixedRate, Instant createdAt) {
+                   Long parentPaymentId, String ipnCallbackUrl, boolean fixedRate, Instant createdAt, Duration quoteFor,
+                   Duration validFor) {
         this.id = id;
         this.coin = coin;
         this.priceAmount = priceAmount;
         this.priceCurrency = priceCurrency;
         this.payAmount = payAmount;
         this.payAddress = payAddress;
+        this.payinExtraId = coin.newMemo();
         this.orderId = orderId;
         this.orderDescription = orderDescription;
         this.purchaseId = purchaseId;
@@ -55,8 +66,8 @@ public final class SandboxPayment {
         this.fixedRate = fixedRate;
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
-        this.expiresAt = createdAt.plusSeconds(20 * 60);
-        this.validUntil = createdAt.plusSeconds(7 * 24 * 3600);
+        this.expiresAt = createdAt.plus(quoteFor);
+        this.validUntil = createdAt.plus(validFor);
     }
 
     /** One IPN delivery attempt, for the control page and tests. */

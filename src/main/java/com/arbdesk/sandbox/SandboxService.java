@@ -28,9 +28,12 @@ public final class SandboxService implements AutoCloseable {
     private final Map<Long, SandboxPayment> payments = new ConcurrentHashMap<>();
     private final Map<Long, SandboxInvoice> invoices = new ConcurrentHashMap<>();
     private final Map<String, Boolean> tokens = new ConcurrentHashMap<>();
+    private final SandboxRateLimit rateLimit = new SandboxRateLimit();
     private final AtomicLong ids = new AtomicLong(5_000_000_000L + new SecureRandom().nextInt(900_000_000));
     private final ScheduledExecutorService scheduler = Background.singleThread("nowpayments-sandbox");
     private final IpnDispatcher ipn;
+    private final java.time.Duration quoteFor;
+    private final java.time.Duration validFor;
 
     public SandboxService(AppConfig.Sandbox settings, String apiKey, String ipnSecret, String publicBaseUrl, Clock clock) {
         this.settings = settings;
@@ -38,11 +41,14 @@ public final class SandboxService implements AutoCloseable {
         this.publicBaseUrl = publicBaseUrl;
         this.clock = clock;
         this.ipn = new IpnDispatcher(new IpnSigner(ipnSecret), scheduler, settings.ipnRetries(), settings.ipnRetryMillis(), clock);
+        this.quoteFor = java.time.Duration.ofSeconds(settings.quoteSeconds());
+        this.validFor = java.time.Duration.ofSeconds(settings.validSeconds());
     }
 
     /** What a payer can do to a sandbox payment from the control page or API. */
     public enum Action {
-        PAY, PAY_PART, OVERPAY, PAY_LATE, FAIL, EXPIRE, REFUND, REDEPOSIT, RESEND;
+        PAY, PAY_PART, OVERPAY, PAY_LATE, PAY_AFTER_EXPIRY, PAY_AFTER_FAILURE, FINISH_UNPAID, FAIL, EXPIRE, CANCEL, REFUND,
+        REDEPOSIT, REDEPOSIT_LOST, RESEND, LOSE_IPNS, DELIVER_IPNS;
 
         public static Action parse(String raw) {
             try {
@@ -73,16 +79,17 @@ public final class SandboxService implements AutoCloseable {
     }
 
     public SandboxPayment createPayment(NewPayment req) {
-        SandboxCoin coin = coin(req.payCurrency());
-        BigDecimal usd = priceInUsd(req.priceAmount(), req.priceCurrency());
+        SandboxCoin coin = SandboxCoin.require(req.payCurrency());
+        BigDecimal usd = SandboxCoin.usdValue(req.priceAmount(), req.priceCurrency());
         if (usd.compareTo(coin.minUsd()) < 0) {
             throw new SandboxError(400, "AMOUNT_MINIMAL_ERROR", "Crypto amount " + coin.fromUsd(usd).toPlainString()
                     + " is less than minimal");
         }
         SandboxPayment p = new SandboxPayment(ids.incrementAndGet(), coin, req.priceAmount(), req.priceCurrency(),
                 coin.fromUsd(usd), coin.newAddress(), req.orderId(), req.orderDescription(), ids.incrementAndGet(), null,
-                null, req.ipnCallbackUrl(), req.fixedRate(), now());
+                null, req.ipnCallbackUrl(), req.fixedRate(), now(), quoteFor, validFor);
         payments.put(p.id, p);
+        expireWhenDue(p);
         startScenario(p, req.scenario());
         return p;
     }
@@ -90,9 +97,9 @@ public final class SandboxService implements AutoCloseable {
     public SandboxInvoice createInvoice(BigDecimal priceAmount, String priceCurrency, String payCurrency, String orderId,
                                         String orderDescription, String ipnCallbackUrl, String successUrl, String cancelUrl,
                                         boolean fixedRate, boolean feePaidByUser) {
-        priceInUsd(priceAmount, priceCurrency);
+        SandboxCoin.usdValue(priceAmount, priceCurrency);
         if (payCurrency != null) {
-            coin(payCurrency);
+            SandboxCoin.require(payCurrency);
         }
         SandboxInvoice i = SandboxInvoice.create(ids.incrementAndGet(), priceAmount, priceCurrency, payCurrency, orderId,
                 orderDescription, ipnCallbackUrl, successUrl, cancelUrl, fixedRate, feePaidByUser, now());
@@ -107,13 +114,15 @@ public final class SandboxService implements AutoCloseable {
     /** The payer picked a coin on the invoice page (or the merchant called /invoice-payment). */
     public SandboxPayment payInvoice(long invoiceId, String payCurrency) {
         SandboxInvoice i = invoice(invoiceId);
-        SandboxCoin coin = coin(payCurrency == null ? i.payCurrency() : payCurrency);
-        BigDecimal usd = priceInUsd(i.priceAmount(), i.priceCurrency());
+        SandboxCoin coin = SandboxCoin.require(payCurrency == null ? i.payCurrency() : payCurrency);
+        BigDecimal usd = SandboxCoin.usdValue(i.priceAmount(), i.priceCurrency());
         SandboxPayment p = new SandboxPayment(ids.incrementAndGet(), coin, i.priceAmount(), i.priceCurrency(),
                 coin.fromUsd(usd), coin.newAddress(), i.orderId(), i.orderDescription(), ids.incrementAndGet(), i.id(),
-                null, i.ipnCallbackUrl(), i.fixedRate(), now());
+                null, i.ipnCallbackUrl(), i.fixedRate(), now(), quoteFor, validFor);
+        p.loseIpns = i.loseIpns().get();
         payments.put(p.id, p);
         i.paymentIds().add(p.id);
+        expireWhenDue(p);
         // the provider reports even the first, waiting state of an invoice payment
         sendNow(p);
         return p;
@@ -143,6 +152,33 @@ public final class SandboxService implements AutoCloseable {
         return invoices.values().stream().sorted(Comparator.comparingLong(SandboxInvoice::id).reversed()).toList();
     }
 
+    /**
+     * update-merchant-estimate: a waiting payment whose quote lapsed gets a fresh amount at the current
+     * rate and another quote period; before it lapsed, or once paid, the quote is answered unchanged.
+     */
+    public SandboxPayment updateEstimate(long id) {
+        SandboxPayment p = payment(id);
+        synchronized (p) {
+            if (p.status.equals("waiting") && !clock.instant().isBefore(p.expiresAt)) {
+                p.payAmount = p.coin.fromUsd(SandboxCoin.usdValue(p.priceAmount, p.priceCurrency));
+                p.expiresAt = now().plus(quoteFor);
+            }
+            return p;
+        }
+    }
+
+    /** The provider's rate limit as the control API sets it. */
+    public SandboxRateLimit rateLimit() {
+        return rateLimit;
+    }
+
+    /** The payments created from this invoice from now on lose their IPNs (or deliver them again). */
+    public SandboxInvoice loseInvoiceIpns(long invoiceId, boolean lose) {
+        SandboxInvoice i = invoice(invoiceId);
+        i.loseIpns().set(lose);
+        return i;
+    }
+
     public void setDroppingIpns(boolean drop) {
         ipn.setDropping(drop);
     }
@@ -160,11 +196,27 @@ public final class SandboxService implements AutoCloseable {
                 case PAY_PART -> pay(p, amount != null ? amount : half(p), "partially_paid");
                 case OVERPAY -> pay(p, p.payAmount.multiply(new BigDecimal("1.1")).setScale(p.coin.precision(), RoundingMode.UP), "finished");
                 case PAY_LATE -> payLate(p);
+                case PAY_AFTER_EXPIRY -> payAfterExpiry(p);
+                case PAY_AFTER_FAILURE -> {
+                    require(p, List.of("failed"), "pay after the failure of");
+                    p.actuallyPaid = p.payAmount;
+                    runSequence(p, List.of("confirming", "confirmed", "sending", "finished"));
+                }
+                case FINISH_UNPAID -> {
+                    // the provider's sandbox quirk: "finished" reporting nothing received
+                    require(p, List.of("waiting"), "finish");
+                    p.actuallyPaid = BigDecimal.ZERO;
+                    runSequence(p, List.of("confirming", "confirmed", "sending", "finished"));
+                }
+                case CANCEL -> finish(p, "cancel", "cancelled", List.of("partially_paid"));
                 case FAIL -> finish(p, "fail", "failed", List.of("waiting", "confirming", "confirmed", "sending"));
                 case EXPIRE -> finish(p, "expire", "expired", List.of("waiting"));
                 case REFUND -> finish(p, "refund", "refunded", List.of("finished", "partially_paid"));
-                case REDEPOSIT -> redeposit(p, amount != null ? amount : p.payAmount);
+                case REDEPOSIT -> redeposit(p, amount != null ? amount : p.payAmount, p.loseIpns);
+                case REDEPOSIT_LOST -> redeposit(p, amount != null ? amount : p.payAmount, true);
                 case RESEND -> resend(p);
+                case LOSE_IPNS -> p.loseIpns = true;
+                case DELIVER_IPNS -> p.loseIpns = false;
                 default -> throw new IllegalStateException("unhandled action " + action);
             }
         }
@@ -191,22 +243,65 @@ public final class SandboxService implements AutoCloseable {
         runSequence(p, List.of("confirming", "confirmed", "sending", "finished"), start);
     }
 
+    /**
+     * Coins arrive after the payment expired. The provider sends no IPN after expiry, so only a status
+     * read (the reconciler) can find it: the statuses move without a notification.
+     */
+    private void payAfterExpiry(SandboxPayment p) {
+        require(p, List.of("waiting", "expired"), "pay after expiry of");
+        if (p.status.equals("waiting")) {
+            transition(p, "expired");
+        }
+        p.actuallyPaid = p.payAmount;
+        int generation = ++p.generation;
+        List<String> steps = List.of("confirming", "confirmed", "sending", "finished");
+        for (int i = 0; i < steps.size(); i++) {
+            String status = steps.get(i);
+            scheduler.schedule(() -> {
+                synchronized (p) {
+                    if (p.generation == generation) {
+                        p.status = status;
+                        p.updatedAt = now();
+                        seenOnChain(p);
+                        p.ipnLog.add(new SandboxPayment.IpnAttempt(clock.instant(), status, 0, "not sent: the payment had expired"));
+                    }
+                }
+            }, (i + 1) * settings.stepMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** An unpaid payment expires by itself at its valid_until, on the sandbox's clock, with an IPN. */
+    private void expireWhenDue(SandboxPayment p) {
+        long delay = Math.max(0, java.time.Duration.between(clock.instant(), p.validUntil).toMillis());
+        scheduler.schedule(() -> {
+            synchronized (p) {
+                if (p.status.equals("waiting")) {
+                    p.generation++;
+                    transition(p, "expired");
+                }
+            }
+        }, delay, TimeUnit.MILLISECONDS);
+    }
+
     private void finish(SandboxPayment p, String verb, String status, List<String> from) {
         require(p, from, verb);
         p.generation++;
         transition(p, status);
     }
 
-    private void redeposit(SandboxPayment parent, BigDecimal received) {
+    /** Coins sent again to a used address: a child payment; its IPN is lost when {@code lost} (or the parent's are). */
+    private void redeposit(SandboxPayment parent, BigDecimal received, boolean lost) {
         require(parent, List.of("finished", "partially_paid", "sending", "confirmed"), "re-deposit into");
         SandboxPayment child = new SandboxPayment(ids.incrementAndGet(), parent.coin, parent.coin.toUsd(received),
                 "usd", received, parent.payAddress, parent.orderId, parent.orderDescription, parent.purchaseId,
-                parent.invoiceId, parent.id, parent.ipnCallbackUrl, false, now());
+                parent.invoiceId, parent.id, parent.ipnCallbackUrl, false, now(), quoteFor, validFor);
+        child.loseIpns = lost;
         payments.put(child.id, child);
         parent.childIds.add(child.id);
         synchronized (child) {
             child.actuallyPaid = received;
             child.status = "finished";
+            seenOnChain(child);
             sendNow(child);
         }
     }
@@ -258,7 +353,15 @@ public final class SandboxService implements AutoCloseable {
     private void transition(SandboxPayment p, String status) {
         p.status = status;
         p.updatedAt = now();
+        seenOnChain(p);
         sendNow(p);
+    }
+
+    /** Coins that arrived have a transaction the payer can look up. */
+    private static void seenOnChain(SandboxPayment p) {
+        if (p.payinHash == null && p.actuallyPaid.signum() > 0) {
+            p.payinHash = p.coin.newTxHash();
+        }
     }
 
     private void sendNow(SandboxPayment p) {
@@ -281,29 +384,6 @@ public final class SandboxService implements AutoCloseable {
 
     private static BigDecimal half(SandboxPayment p) {
         return p.payAmount.divide(BigDecimal.valueOf(2), p.coin.precision(), RoundingMode.DOWN);
-    }
-
-    static SandboxCoin coin(String ticker) {
-        if (ticker == null || ticker.isBlank()) {
-            throw SandboxError.invalid("pay_currency is required");
-        }
-        return SandboxCoin.find(ticker).orElseThrow(() ->
-                new SandboxError(500, "INTERNAL_ERROR", "This currency is currently unavailable. Try it in 2 hours"));
-    }
-
-    /** Sandbox prices are in USD or in one of its coins. */
-    static BigDecimal priceInUsd(BigDecimal amount, String currency) {
-        if (amount == null || amount.signum() <= 0) {
-            throw SandboxError.invalid("price_amount must be a positive number");
-        }
-        if (currency == null || currency.isBlank()) {
-            throw SandboxError.invalid("price_currency is required");
-        }
-        if (currency.equalsIgnoreCase("usd")) {
-            return amount;
-        }
-        return SandboxCoin.find(currency).map(c -> c.toUsd(amount))
-                .orElseThrow(() -> SandboxError.invalid("price_currency " + currency + " is not supported"));
     }
 
     @Override

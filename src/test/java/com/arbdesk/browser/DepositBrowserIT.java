@@ -99,7 +99,8 @@ class DepositBrowserIT {
         assertTrue(address.startsWith("T"), address);
         assertEquals("50", text(d, By.cssSelector("[data-testid=pay-amount]")));
         assertEquals("Waiting for payment…", text(d, STATUS));
-        assertTrue(text(d, By.cssSelector("[data-testid=countdown]")).matches("Expires in \\d{2}:\\d{2}"));
+        assertTrue(text(d, By.cssSelector("[data-testid=countdown]")).matches("Amount guaranteed for \\d{2}:\\d{2}"));
+        assertTrue(text(d, By.cssSelector("[data-testid=valid-until]")).startsWith("This address takes payments until"));
         WebElement qr = d.findElement(By.cssSelector("[data-testid=qr]"));
         wait(d).until(x -> ((Number) js(x, "return arguments[0].complete ? arguments[0].naturalWidth : 0", qr)).intValue() > 0);
         assertTrue(qr.isDisplayed());

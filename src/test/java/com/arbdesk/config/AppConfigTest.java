@@ -119,6 +119,30 @@ class AppConfigTest {
     }
 
     @Test
+    void reconcilerSettingsHaveDefaultsAndStrictParsing() {
+        AppConfig.Reconcile r = AppConfig.resolve(Map.of(), Map.of(), Map.of()).reconcile();
+        assertEquals(java.time.Duration.ofSeconds(10), r.interval());
+        assertEquals(30, r.backoff().size(), "1, 2, 5, 10, 30 minutes, 24 hours, then 6 hours");
+        assertEquals(java.time.Duration.ofHours(6), r.backoff().get(29));
+        assertEquals(new java.math.BigDecimal("2"), r.requestsPerSecond());
+        assertEquals(java.time.Duration.ofDays(1), r.grace());
+        assertEquals(new java.math.BigDecimal("3"), AppConfig.resolve(Map.of(), Map.of(), Map.of()).nowPaymentsCreatePerSecond(),
+                "the provider's documented limit for POST /payment");
+        AppConfig.Reconcile custom = AppConfig.resolve(Map.of("RECONCILE_BACKOFF", "30s, 2m*2 ,1d", "RECONCILE_REQUESTS_PER_SECOND",
+                "0.5"), Map.of(), Map.of()).reconcile();
+        assertEquals(List.of(java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(2), java.time.Duration.ofMinutes(2),
+                java.time.Duration.ofDays(1)), custom.backoff());
+        for (String bad : List.of("", "5", "1m,", "0s", "1w", "1h*0", "31d")) {
+            assertTrue(assertThrows(ConfigException.class, () -> AppConfig.resolve(Map.of("RECONCILE_BACKOFF", bad.isEmpty() ? "," : bad),
+                    Map.of(), Map.of())).getMessage().contains("RECONCILE_BACKOFF"), bad);
+        }
+        for (String bad : List.of("0", "-1", "fast", "5000")) {
+            assertTrue(assertThrows(ConfigException.class, () -> AppConfig.resolve(Map.of("RECONCILE_REQUESTS_PER_SECOND", bad),
+                    Map.of(), Map.of())).getMessage().contains("RECONCILE_REQUESTS_PER_SECOND"), bad);
+        }
+    }
+
+    @Test
     void arbitrageSettingsHaveOfflineDefaultsAndStrictOverrides() {
         AppConfig.Arbitrage a = AppConfig.resolve(Map.of(), Map.of(), Map.of()).arbitrage();
         assertEquals("simulated", a.source());

@@ -377,6 +377,40 @@ class DepositFlowIT {
     }
 
     @Test
+    void aMemoCoinsMemoAndThePayersTransactionAreStoredAndShown() {
+        TestClient user = newUser();
+        JsonNode d = create(user, "XRP", "XRP", "20.00");
+        assertTrue(d.path("payin_extra_id").asText().matches("\\d{9}"), "the destination tag the payer must include: " + d);
+        assertTrue(d.path("pay_address").asText().startsWith("r"));
+        sandbox(d, "pay");
+        awaitStored(d, "completed");
+        long id = d.path("transaction_id").asLong();
+        assertEquals(200, admin.postJson("/api/admin/deposits/" + id + "/recheck", "").status(), "an admin re-check asks the provider");
+        JsonNode s = stored(d);
+        assertTrue(s.path("payin_hash").asText().matches("[0-9A-F]{64}"), s.toString());
+        assertEquals("https://xrpscan.com/tx/" + s.path("payin_hash").asText(), s.path("payin_hash_url").asText());
+        assertEquals(d.path("payin_extra_id").asText(), s.path("payin_extra_id").asText());
+        JsonNode tx = user.get("/api/transactions").json().path("items").get(0);
+        assertEquals(s.path("payin_hash_url").asText(), tx.path("payin_hash_url").asText(), "the transactions list links it");
+        assertTrue(user.get("/dashboard").body().contains("data-testid=\"tx-link\""));
+        String page = admin.get("/admin/deposits/" + id).body();
+        assertTrue(page.contains(d.path("payin_extra_id").asText()) && page.contains("https://xrpscan.com/tx/"), "and the back office");
+    }
+
+    @Test
+    void theQuoteIsNotThePaymentsExpiryAndIsOnlyRefreshedOnceItLapsed() {
+        TestClient user = newUser();
+        JsonNode d = create(user, "USDT", "TRC20", "22.00");
+        java.time.Instant quote = java.time.Instant.parse(d.path("expires_at").asText());
+        java.time.Instant valid = java.time.Instant.parse(d.path("valid_until").asText());
+        assertTrue(java.time.Duration.between(quote, valid).toDays() >= 6, "20 minutes for the amount, 7 days for the address");
+        TestClient.Res early = user.postJsonWithCsrf("/api/deposits/" + d.path("transaction_id").asLong() + "/quote", "{}");
+        assertEquals(200, early.status(), early.body());
+        assertEquals(d.path("expires_at").asText(), early.json().path("expires_at").asText(), "a quote still valid is kept");
+        assertEquals(404, newUser().postJsonWithCsrf("/api/deposits/" + d.path("transaction_id").asLong() + "/quote", "{}").status());
+    }
+
+    @Test
     void badRequestsNameTheFieldAndOnlyTheOwnerOrAnAdminSeeADeposit() {
         TestClient user = newUser();
         TestClient.Res low = user.postJson("/api/deposits/create", "{\"currency\":\"USDT\",\"network\":\"TRC20\",\"amount_usd\":\"5.00\"}");

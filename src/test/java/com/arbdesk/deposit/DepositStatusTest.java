@@ -18,7 +18,7 @@ class DepositStatusTest {
         assertFalse(DepositStatus.COMPLETED.canMoveTo(DepositStatus.CONFIRMING), "no late confirming after completed");
         assertFalse(DepositStatus.COMPLETED.canMoveTo(DepositStatus.PENDING));
         assertFalse(DepositStatus.CONFIRMING.canMoveTo(DepositStatus.PENDING));
-        assertFalse(DepositStatus.FAILED.canMoveTo(DepositStatus.COMPLETED));
+        assertTrue(DepositStatus.FAILED.canMoveTo(DepositStatus.COMPLETED), "money that arrived after a failure still completes (flagged)");
         assertFalse(DepositStatus.REFUNDED.canMoveTo(DepositStatus.COMPLETED));
         assertTrue(DepositStatus.EXPIRED.canMoveTo(DepositStatus.COMPLETED), "a late payment still completes (flagged)");
         for (DepositStatus s : DepositStatus.values()) {

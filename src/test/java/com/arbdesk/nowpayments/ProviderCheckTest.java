@@ -33,7 +33,7 @@ class ProviderCheckTest {
         ProviderHealth h = ProviderCheck.run(client, ProviderCheck.DEPOSIT_TICKERS, CLOCK);
         assertTrue(h.healthy(), h.message());
         assertTrue(h.reachable() && h.keyValid());
-        assertEquals(13, h.enabledCoins().size());
+        assertEquals(14, h.enabledCoins().size(), "the 13 deposit coins (XRP joined them) and ltc");
         assertTrue(h.missingCoins().isEmpty() && h.hints().isEmpty());
         assertEquals(NOW, h.checkedAt());
         assertEquals(List.of("GET /status", "GET /merchant/coins"),

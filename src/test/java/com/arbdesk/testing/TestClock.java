@@ -5,13 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that stands still until the test moves it. */
+/** A clock that only moves when a test moves it; its {@link #sleeper()} waits by moving it. */
 public final class TestClock extends Clock {
-    private volatile Instant now;
+    private final AtomicReference<Instant> now;
 
     public TestClock(Instant start) {
-        this.now = start;
+        this.now = new AtomicReference<>(start);
     }
 
     public TestClock() {
@@ -19,7 +20,17 @@ public final class TestClock extends Clock {
     }
 
     public void advance(Duration d) {
-        now = now.plus(d);
+        now.updateAndGet(t -> t.plus(d));
+    }
+
+    /** A sleeper for code that waits (rate budgets): the time passes at once. */
+    public com.arbdesk.nowpayments.RateBudget.Sleeper sleeper() {
+        return this::advance;
+    }
+
+    @Override
+    public Instant instant() {
+        return now.get();
     }
 
     @Override
@@ -30,10 +41,5 @@ public final class TestClock extends Clock {
     @Override
     public Clock withZone(ZoneId zone) {
         return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
     }
 }

@@ -64,6 +64,7 @@ public final class TestServer implements AutoCloseable {
             env.put("SIGNUPS_PER_ADDRESS_PER_HOUR", "100000");
             env.put("WS_TOKENS_PER_ADDRESS_PER_MINUTE", "100000");
             env.putAll(settings);
+            port = Integer.parseInt(env.get("PORT")); // a test that must know the URL before start chooses the port
             Path log = dir.resolve("server.log");
             Process p = launch(env, log, dir, args);
             TestServer server = new TestServer(p, dir, Path.of(env.get("DATABASE_PATH")), log, port);
