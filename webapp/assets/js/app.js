@@ -4,25 +4,6 @@
 
   var base = document.body.getAttribute('data-base') || '';
 
-  // A session that ends while a page is open (expired, revoked, logged out elsewhere): any API call that
-  // answers 401 sends the user to the login page, which brings them back here afterwards.
-  function toLogin() {
-    var here = window.location.pathname.slice(base.length) + window.location.search;
-    window.location.assign(base + '/login?next=' + encodeURIComponent(here || '/'));
-  }
-  var plainFetch = window.fetch.bind(window);
-  window.fetch = function (input, init) {
-    return plainFetch(input, init).then(function (r) {
-      var url = new URL(typeof input === 'string' ? input : input.url, window.location.href);
-      if (r.status === 401 && url.origin === window.location.origin && url.pathname.indexOf(base + '/api/') === 0
-          && url.pathname.indexOf(base + '/api/auth/') !== 0 && document.body.hasAttribute('data-user')) {
-        toLogin();
-      }
-      return r;
-    });
-  };
-  window.ArbDeskPage = { toLogin: toLogin };
-
   // The welcome banner shows once: the flag leaves the address bar, so a reload or a bookmark does not repeat it.
   var params = new URLSearchParams(window.location.search);
   if (params.has('welcome')) {
@@ -66,6 +47,32 @@
       btn.disabled = true;
       fetch(base + btn.getAttribute('data-post-api'), { method: 'POST', headers: { 'X-CSRF-Token': csrf } })
         .then(function () { window.location.reload(); });
+    });
+  });
+
+  // Copy buttons: [data-copy=X] copies the text of [data-testid=X]. The label says "Copied" for a moment,
+  // and goes back to "Copy" at once when the text changes (a new address must not look copied already).
+  document.querySelectorAll('[data-copy]').forEach(function (btn) {
+    var node = document.querySelector('[data-testid=' + btn.getAttribute('data-copy') + ']');
+    if (!node) { return; }
+    var timer = null;
+    function reset() { clearTimeout(timer); btn.textContent = 'Copy'; }
+    new MutationObserver(reset).observe(node, { childList: true, characterData: true, subtree: true });
+    function done(ok) {
+      btn.textContent = ok ? 'Copied' : 'Press Ctrl+C';
+      clearTimeout(timer);
+      timer = setTimeout(reset, 1800);
+    }
+    function selectAndCopy() { // the fallback: the text is selected, copied by the old command or by the user
+      window.getSelection().selectAllChildren(node);
+      try { return document.execCommand('copy'); } catch (e) { return false; }
+    }
+    btn.addEventListener('click', function () {
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(node.textContent).then(function () { done(true); }, function () { done(selectAndCopy()); });
+      } else {
+        done(selectAndCopy());
+      }
     });
   });
 

@@ -1,5 +1,5 @@
 // Text for the deposit dialog: money as decimal strings (whole cents at most, never floating point),
-// short transaction hashes, and the sentence about how long the address takes payments.
+// short transaction hashes, the status line, the network warning and how long the address takes payments.
 (function () {
   'use strict';
   // "1234.5" -> "$1,234.50", by string manipulation only.
@@ -27,5 +27,30 @@
       + '. The amount is guaranteed for the time shown below; after that it is refreshed at the current rate.';
   }
 
-  window.ArbDeskDepositText = { usd: usd, cents: cents, fromCents: fromCents, shortHash: shortHash, validUntil: validUntilText };
+  // Completed at the provider but not credited yet: held for review, or its value not known yet.
+  function held(d) {
+    return (d.flags || []).some(function (f) { return f === 'needs_review' || f === 'valuation_pending'; });
+  }
+
+  function statusText(d) {
+    switch (d.status) {
+      case 'pending': return 'Waiting for payment…';
+      case 'confirming': return 'Payment seen, waiting for confirmations…';
+      case 'partially_paid': return 'Received ' + (d.actually_paid || '0') + ' of ' + d.pay_amount + ' ' + d.currency;
+      case 'completed':
+        if (held(d)) { return 'Payment received. It is being checked before it is credited.'; }
+        return 'Credited: +' + usd(d.credited_usd);
+      case 'expired': return 'This deposit expired before a payment arrived.';
+      case 'failed': return 'The payment failed: ' + (d.failure_reason || 'the provider did not accept it.');
+      case 'refunded': return 'This payment was refunded.';
+      default: return d.status;
+    }
+  }
+
+  function warningText(currency, networkName) {
+    return 'Send only ' + currency + ' on ' + networkName + '. Sending on another network loses the funds.';
+  }
+
+  window.ArbDeskDepositText = { usd: usd, cents: cents, fromCents: fromCents, shortHash: shortHash, validUntil: validUntilText,
+    held: held, status: statusText, warning: warningText };
 })();

@@ -22,6 +22,7 @@
   var options = {};                 // currency -> [{currency, network, network_name, pay_currency, is_default}]
   var sel = { currency: 'USDT', network: null };
   var current = null;               // the deposit step 2 shows
+  var choosing = false;             // the user left the open deposit to start another one
   var popup = null;                 // the hosted invoice window, closed once the deposit is paid
   var minimumSeq = 0;
 
@@ -51,11 +52,23 @@
   var cents = fmt.cents;
   var shortHash = fmt.shortHash;
   var validUntilText = fmt.validUntil;
+  var held = fmt.held;
+  var statusText = fmt.status;
+  var warningText = fmt.warning;
   function remainingUsd(d) { return fmt.fromCents(Math.max(0, cents(d.price_amount) - cents(d.credited_usd))); }
 
-  function warningText(currency, networkName) {
-    return 'Send only ' + currency + ' on ' + networkName + '. Sending on another network loses the funds.';
+  // Deposits the user set aside ("Cancel this one"): this page stops following them. The provider and the
+  // reconciler still do, so a payment that arrives later is credited all the same.
+  var SET_ASIDE = 'arbdesk.setAsideDeposits';
+  function setAside() {
+    try { return JSON.parse(window.localStorage.getItem(SET_ASIDE) || '[]'); } catch (e) { return []; }
   }
+  function putAside(id) {
+    var ids = setAside().filter(function (x) { return x !== id; }).concat([id]).slice(-50);
+    try { window.localStorage.setItem(SET_ASIDE, JSON.stringify(ids)); } catch (e) { /* private mode: this page only */ }
+  }
+  function retryable(d) { return d.status === 'expired' || d.status === 'failed'; }
+
   function fillBadge(badge, currency, network) {
     $('.net-coin', badge).textContent = currency;
     $('.net-net', badge).textContent = network;
@@ -152,6 +165,7 @@
       .then(function (d) {
         if (win && d.invoice_url) { win.location.replace(d.invoice_url); }
         popup = win;
+        choosing = false;
         $('[data-testid=popup-blocked]').hidden = mode !== 'invoice' || !!win;
         showDeposit(d);
       }, function (e) {
@@ -173,26 +187,6 @@
   function showDeposit(d) {
     showStep('pay');
     render(d);
-  }
-
-  // Completed at the provider but not credited yet: held for review, or its value not known yet.
-  function held(d) {
-    return (d.flags || []).some(function (f) { return f === 'needs_review' || f === 'valuation_pending'; });
-  }
-
-  function statusText(d) {
-    switch (d.status) {
-      case 'pending': return 'Waiting for payment…';
-      case 'confirming': return 'Payment seen, waiting for confirmations…';
-      case 'partially_paid': return 'Received ' + (d.actually_paid || '0') + ' of ' + d.pay_amount + ' ' + d.currency;
-      case 'completed':
-        if (held(d)) { return 'Payment received. It is being checked before it is credited.'; }
-        return 'Credited: +' + usd(d.credited_usd);
-      case 'expired': return 'This deposit expired.';
-      case 'failed': return 'The payment failed: ' + (d.failure_reason || 'the provider did not accept it.');
-      case 'refunded': return 'This payment was refunded.';
-      default: return d.status;
-    }
   }
 
   function render(d) {
@@ -244,8 +238,19 @@
     var rest = remainingUsd(d);
     $('[data-action=topup]').hidden = d.status !== 'partially_paid' || cents(rest) === 0;
     $('[data-action=topup]').textContent = 'Top up the rest (' + usd(rest) + ')';
-    $('[data-action=new]').hidden = !isFinal(d);
-    $('[data-action=new]').textContent = d.status === 'completed' ? 'Make another deposit' : 'Create a new deposit';
+    // always a way forward: another deposit, set this one aside, or try an expired or failed one again
+    $('[data-action=new]').textContent = d.status === 'completed' ? 'Make another deposit' : 'Start a new deposit';
+    $('[data-action=cancel]').hidden = isFinal(d);
+    $('[data-action=retry]').hidden = !retryable(d);
+    var wallet = $('[data-testid=wallet-link]');
+    wallet.hidden = !d.wallet_uri || !payable;
+    if (d.wallet_uri) { wallet.href = d.wallet_uri; } else { wallet.removeAttribute('href'); }
+    var reached = { pending: 0, confirming: 1, partially_paid: 1, completed: held(d) ? 1 : 3 }[d.status];
+    $('[data-testid=deposit-steps]').hidden = reached === undefined;
+    $$('[data-step-of]').forEach(function (li, i) {
+      li.classList.toggle('done', reached !== undefined && i < reached);
+      li.classList.toggle('now', reached === i);
+    });
     $('[data-testid=deposit-success]').hidden = d.status !== 'completed' || held(d);
     tick();
 
@@ -267,51 +272,12 @@
     }, function () { /* the next page load shows it */ });
   }
 
-  // Two clocks: the quoted amount holds until expires_at (minutes), the address takes payments until
-  // valid_until (days). When the quote lapses the amount is refreshed at the current rate; the deposit
-  // itself has not expired, so the countdown never says so.
-  var quoteBusy = false;
-  var quoteRetryAt = 0;
-  function tick() {
-    var el = $('[data-testid=countdown]');
-    var d = current;
-    el.hidden = !(d && d.expires_at && d.status === 'pending' && d.mode !== 'invoice');
-    if (el.hidden) { return; }
-    var ms = Date.parse(d.expires_at) - Date.now();
-    var two = function (n) { return (n < 10 ? '0' : '') + n; };
-    if (ms > 0) {
-      var left = Math.ceil(ms / 1000); // 00:01 until the quote has really lapsed
-      el.textContent = 'Amount guaranteed for ' + two(Math.floor(left / 60)) + ':' + two(left % 60);
-      return;
-    }
-    el.textContent = 'Refreshing the amount…';
-    refreshQuote(d);
-  }
-
-  function refreshQuote(d) {
-    if (quoteBusy || Date.now() < quoteRetryAt) { return; }
-    quoteBusy = true;
-    var before = d.pay_amount;
-    api('POST', '/deposits/' + d.transaction_id + '/quote', {}).then(function (fresh) {
-      quoteBusy = false;
-      if (!current || current.transaction_id !== fresh.transaction_id) { return; }
-      if (fresh.expires_at === d.expires_at || !(Date.parse(fresh.expires_at) > Date.now())) {
-        quoteRetryAt = Date.now() + 2000; // not lapsed yet at the server, or paid meanwhile: ask again shortly
-        if (fresh.status !== d.status) { render(fresh); }
-        return;
-      }
-      render(fresh);
-      var note = $('[data-testid=quote-refreshed]');
-      note.textContent = 'The amount was refreshed at the current rate'
-        + (before && before !== fresh.pay_amount ? ' (it was ' + before + ' ' + fresh.currency + ').' : '.');
-      note.hidden = false;
-    }, function (e) {
-      quoteBusy = false;
-      quoteRetryAt = Date.now() + (e.status === 503 ? 10000 : 5000);
-    });
-  }
-
-
+  // the countdown of the quoted amount, and its refresh when it lapses (deposit-quote.js)
+  var quote = window.ArbDeskDepositQuote.create({
+    api: api, render: render, current: function () { return current; },
+    countdown: $('[data-testid=countdown]'), note: $('[data-testid=quote-refreshed]')
+  });
+  function tick() { quote.tick(); }
 
   // Follows a deposit live: live.js turns the WebSocket's deposit_updated events into DOM events, and
   // each one for the open deposit triggers one fresh read of it (no polling; a reconnect resumes).
@@ -323,39 +289,32 @@
     }, function () { /* the next event or a reload shows it */ });
   });
 
-  function copy(btn) {
-    var node = $('[data-testid=' + btn.dataset.copy + ']');
-    function done(ok) {
-      btn.textContent = ok ? 'Copied' : 'Press Ctrl+C';
-      setTimeout(function () { btn.textContent = 'Copy'; }, 1800);
-    }
-    function selectAndCopy() { // the fallback: the text is selected, copied by the old command or by the user
-      window.getSelection().selectAllChildren(node);
-      try { return document.execCommand('copy'); } catch (e) { return false; }
-    }
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(node.textContent).then(function () { done(true); }, function () { done(selectAndCopy()); });
-    } else {
-      done(selectAndCopy());
-    }
-  }
-
   function showBanner(d) {
     if (!banner) { return; }
-    banner.hidden = isFinal(d);
+    banner.hidden = isFinal(d) && !retryable(d);
+    $('[data-testid=open-deposit-retry]', banner).hidden = !retryable(d);
     $('[data-field=summary]', banner).textContent = d.price_amount + ' USD in ' + d.currency + ' (' + d.network + ')';
     $('[data-field=status]', banner).textContent = statusText(d);
   }
 
   function prepareDialog() {
-    if (current && !isFinal(current)) { showDeposit(current); } else { showStep('choose'); }
+    $('[data-testid=set-aside-note]').hidden = true;
+    if (current && !isFinal(current) && !choosing) { showDeposit(current); } else { showStep('choose'); }
+  }
+
+  // Back to step 1 with a deposit's coin, network and amount filled in (an expired or failed one, tried again).
+  function chooseLike(d) {
+    selectCoin(d.currency, d.network);
+    amountInput.value = d.price_amount;
+    choosing = true;
+    showStep('choose');
+    amountInput.focus();
   }
 
   // ---- wiring ----
   $$('[data-coin]').forEach(function (t) { t.addEventListener('click', function () { selectCoin(t.dataset.coin); }); });
   choose.addEventListener('submit', function (e) { e.preventDefault(); create('payment'); });
   $('[data-mode=invoice]').addEventListener('click', function () { create('invoice'); });
-  $$('[data-copy]').forEach(function (b) { b.addEventListener('click', function () { copy(b); }); });
   $$('[data-field=invoice-link]').forEach(function (a) {
     a.addEventListener('click', function (e) { // a real popup when allowed, so it can be closed once paid
       var win = window.open(a.href, 'arbdesk-invoice', POPUP);
@@ -370,16 +329,38 @@
   });
   $('[data-action=new]').addEventListener('click', function () {
     amountInput.value = '';
+    choosing = true;
     showStep('choose');
     amountInput.focus();
+  });
+  $('[data-action=retry]').addEventListener('click', function () { chooseLike(current); });
+  $('[data-action=cancel]').addEventListener('click', function () {
+    putAside(current.transaction_id);
+    current = null;
+    choosing = false;
+    if (banner) { banner.hidden = true; }
+    showStep('choose');
+    $('[data-testid=set-aside-note]').hidden = false;
   });
   document.querySelectorAll('[data-open-dialog=deposit-dialog]').forEach(function (b) {
     b.addEventListener('click', prepareDialog); // app.js opens the dialog
   });
   if (banner) {
     $('[data-testid=open-deposit-show]', banner).addEventListener('click', function () {
+      choosing = false;
       prepareDialog();
+      if (current) { showDeposit(current); }
       if (!dialog.open) { dialog.showModal(); }
+    });
+    $('[data-testid=open-deposit-retry]', banner).addEventListener('click', function () {
+      prepareDialog();
+      chooseLike(current);
+      if (!dialog.open) { dialog.showModal(); }
+    });
+    $('[data-testid=open-deposit-dismiss]', banner).addEventListener('click', function () {
+      putAside(current.transaction_id);
+      current = null;
+      banner.hidden = true;
     });
   }
   setInterval(function () { if (dialog.open) { tick(); } }, 1000);
@@ -389,9 +370,14 @@
     selectCoin(sel.currency);
   }, showError);
 
-  // After a reload: the newest deposit, if still open, with its status fresh from the provider.
+  // After a reload: the newest deposit not set aside, if still open (its status fresh from the provider), or
+  // expired or failed within the last day, so it can be tried again.
   api('GET', '/deposits?limit=5').then(function (list) {
-    return list.length && !isFinal(list[0]) ? api('GET', '/deposits/' + list[0].transaction_id) : null;
+    var aside = setAside();
+    var d = list.filter(function (x) { return aside.indexOf(x.transaction_id) < 0; })[0];
+    if (!d) { return null; }
+    if (!isFinal(d)) { return api('GET', '/deposits/' + d.transaction_id); }
+    return retryable(d) && Date.now() - Date.parse(d.updated_at) < 86400000 ? d : null;
   }).then(function (d) {
     if (d && !current) { render(d); }
   }, function () { /* no banner; the dialog still works */ });

@@ -13,7 +13,11 @@
   <section class="card open-deposit" data-testid="open-deposit" hidden>
     <p class="open-deposit-text"><strong>Open deposit:</strong> <span data-field="summary"></span>
       <span class="muted">—</span> <span data-field="status"></span></p>
-    <button type="button" class="btn btn-sm" data-testid="open-deposit-show">Show</button>
+    <span class="open-deposit-actions">
+      <button type="button" class="btn btn-sm btn-primary" data-testid="open-deposit-retry" hidden>Try again</button>
+      <button type="button" class="btn btn-sm" data-testid="open-deposit-show">Show</button>
+      <button type="button" class="btn btn-sm btn-ghost btn-dismiss" data-testid="open-deposit-dismiss" aria-label="Stop showing this deposit" title="Stop showing this deposit"></button>
+    </span>
   </section>
 
   <section class="grid grid-3">
@@ -148,6 +152,8 @@
           <p id="dep-amount-error" class="field-error" data-testid="amount-error" role="alert" hidden></p>
         </div>
         <p class="alert alert-error" data-testid="deposit-error" role="alert" hidden></p>
+        <p class="alert alert-info" data-testid="set-aside-note" role="status" hidden>We stopped following that deposit here.
+          If you pay it anyway, it is still credited to your balance.</p>
         <div class="dep-actions dep-actions-stack">
           <button type="submit" class="btn btn-primary" data-testid="generate">Generate deposit address</button>
           <button type="button" class="btn" data-mode="invoice" data-testid="pay-popup">Pay in a popup</button>
@@ -180,6 +186,7 @@
                 <p class="mono address" data-testid="pay-address"></p>
                 <button type="button" class="btn btn-sm" data-copy="pay-address" data-testid="copy-address">Copy</button>
               </div>
+              <a class="btn btn-sm wallet-link" data-testid="wallet-link" hidden>Open in wallet</a>
               <div data-part="memo" hidden>
                 <p class="dep-label">With this memo (destination tag)</p>
                 <div class="copy-row">
@@ -203,6 +210,11 @@
             <a data-field="invoice-link" target="_blank" rel="opener">Open the payment page</a> to pay.</p>
         </div>
 
+        <ol class="dep-steps" data-testid="deposit-steps" aria-label="Progress">
+          <li data-step-of="pending">Waiting for payment</li>
+          <li data-step-of="confirming">Confirming on chain</li>
+          <li data-step-of="completed">Credited</li>
+        </ol>
         <div class="dep-status" data-testid="deposit-status" role="status" aria-live="polite">
           <span class="dep-dot" aria-hidden="true"></span>
           <span data-field="status-text"></span>
@@ -213,12 +225,15 @@
         <p class="alert alert-success" data-testid="deposit-success" hidden></p>
         <div class="dep-actions">
           <button type="button" class="btn btn-primary" data-action="topup" data-testid="top-up" hidden>Top up the rest</button>
-          <button type="button" class="btn" data-action="new" data-testid="new-deposit" hidden>Create a new deposit</button>
+          <button type="button" class="btn btn-primary" data-action="retry" data-testid="retry-deposit" hidden>Try again</button>
+          <button type="button" class="btn" data-action="new" data-testid="new-deposit">Start a new deposit</button>
+          <button type="button" class="btn btn-ghost" data-action="cancel" data-testid="cancel-deposit" hidden>Cancel this one</button>
         </div>
       </div>
     </div>
   </dialog>
   <script src="${pageContext.request.contextPath}/assets/js/deposit-text.js"></script>
+  <script src="${pageContext.request.contextPath}/assets/js/deposit-quote.js"></script>
   <script src="${pageContext.request.contextPath}/assets/js/deposit.js"></script>
   <script src="${pageContext.request.contextPath}/assets/js/arbitrage.js"></script>
 </t:layout>

@@ -32,7 +32,7 @@ public final class DepositDao {
                 """, st -> {
             st.setLong(1, userId);
             st.setLong(2, amountUsd.toMinor());
-            st.setString(3, option.currency() + " deposit (" + option.networkName() + ")");
+            st.setString(3, option.currency() + " deposit on " + option.networkName());
             st.setString(4, now.toString());
             st.setString(5, now.toString());
             st.setString(6, mode);

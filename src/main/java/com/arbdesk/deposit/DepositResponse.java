@@ -7,13 +7,14 @@ import java.util.List;
 /**
  * A deposit on the wire; every amount is an exact decimal string. {@code expiresAt} is when the quoted
  * amount lapses, {@code validUntil} when the address stops taking payments; {@code payinExtraId} is the
- * memo the payer must include; {@code payinHashUrl} a block-explorer link to the payer's transaction.
+ * memo the payer must include; {@code payinHashUrl} a block-explorer link to the payer's transaction;
+ * {@code walletUri} the chain's payment-request link for the exact amount, where a standard exists.
  */
 public record DepositResponse(long transactionId, String paymentId, String status, String mode, String currency,
                               String network, String networkName, String payCurrency, String payAddress, String payinExtraId,
                               String payAmount, String actuallyPaid, String priceAmount, String priceCurrency,
                               String creditedUsd, Instant expiresAt, Instant validUntil, String payinHash, String payinHashUrl,
-                              String qrUrl, String invoiceUrl, List<String> flags, String failureReason, Instant createdAt,
+                              String qrUrl, String walletUri, String invoiceUrl, List<String> flags, String failureReason, Instant createdAt,
                               Instant updatedAt) {
 
     public static DepositResponse of(Deposit d, String contextPath) {
@@ -22,7 +23,8 @@ public record DepositResponse(long transactionId, String paymentId, String statu
                 option == null ? d.network() : option.networkName(), d.payCurrency(), d.payAddress(), d.payinExtraId(),
                 d.payAmount(), d.actuallyPaid(), d.amountUsd().toPlainString(), "usd", d.credited().toPlainString(),
                 d.expiresAt(), d.validUntil(), d.payinHash(), BlockExplorer.txUrl(d.payCurrency(), d.payinHash()).orElse(null),
-                d.payAddress() == null ? null : contextPath + "/api/deposits/" + d.id() + "/qr", d.invoiceUrl(),
+                d.payAddress() == null ? null : contextPath + "/api/deposits/" + d.id() + "/qr",
+                d.payCurrency() == null ? null : WalletUris.of(d.payCurrency(), d.payAddress(), d.payAmount()).orElse(null), d.invoiceUrl(),
                 List.copyOf(d.flags()), d.failureReason(), d.createdAt(), d.updatedAt());
     }
 }

@@ -27,7 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The pages as a person uses them, in headless Chromium against the real WAR: sign-up, logout, login errors, back office. */
 class BrowserIT {
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(20); // as DepositBrowserIT: live rows under a loaded CI machine
     private static final String PASSWORD = "a long passphrase";
     private static final By CURRENT_USER = By.cssSelector("[data-testid=current-user]");
     private static final By BALANCE = By.cssSelector("[data-testid=balance]");
