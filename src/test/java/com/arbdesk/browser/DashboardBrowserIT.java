@@ -246,4 +246,55 @@ class DashboardBrowserIT {
         String[] sides = widths.split(" <= ");
         assertTrue(Integer.parseInt(sides[0]) <= Integer.parseInt(sides[1]), "the deposits table fits its card at 1366 px: " + widths);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"desktop", "phone"})
+    void theTransactionListAndTheBalanceAgreeForEveryDepositStatus(String viewport) {
+        WebDriver d = browser(size(viewport));
+        String email = signUp(d);
+        TestClient api = apiAs(email);
+        String[][] plan = {{"20.00", null}, {"30.00", "pay_part"}, {"40.00", "expire"}, {"50.00", "pay"}, {"60.00", "refund"}};
+        for (String[] step : plan) {
+            String paymentId = api.postJson("/api/deposits/create", "{\"currency\":\"USDT\",\"network\":\"TRC20\",\"amount_usd\":\""
+                    + step[0] + "\"}").json().path("payment_id").asText();
+            if (step[1] == null) {
+                continue;
+            }
+            if (step[1].equals("refund")) { // a refund follows a payment
+                server.client().postJson("/sandbox/nowpayments/control/payments/" + paymentId + "/pay", "{}");
+                waitFor(d).until(x -> apiAs(email).get("/api/transactions").body().contains("\"credited_usd\":\"60.00\""));
+            }
+            server.client().postJson("/sandbox/nowpayments/control/payments/" + paymentId + "/" + step[1], "{}");
+        }
+        waitFor(d).until(x -> {
+            String body = api.get("/api/transactions").body();
+            return body.contains("refunded") && body.contains("partially_paid") && body.contains("expired") && body.contains("completed");
+        });
+        d.get(server.url("/dashboard"));
+        @SuppressWarnings("unchecked")
+        List<String> amounts = (List<String>) js(d,
+                "return [...document.querySelectorAll('[data-testid=transactions] [data-testid=tx-amount]')]"
+                        + ".map(td => td.firstChild.textContent.trim());");
+        assertEquals(5, amounts.size(), amounts.toString());
+        long listedCents = amounts.stream().mapToLong(a -> Long.parseLong(a.replaceAll("[^0-9-]", ""))).sum();
+        String balance = d.findElement(By.cssSelector("[data-testid=balance]")).getText();
+        assertEquals(Long.parseLong(balance.replaceAll("[^0-9-]", "")), listedCents,
+                "the balance " + balance + " is the sum of the listed credits " + amounts);
+        Browser.screenshot(d, "dashboard-transactions-agree-" + viewport);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theSandboxInvoicePageFitsItsPopupWithoutArbDeskChrome() {
+        WebDriver d = browser(new Dimension(480, 720));
+        String email = signUp(d);
+        String invoice = apiAs(email).postJson("/api/deposits/create",
+                "{\"currency\":\"USDT\",\"network\":\"TRC20\",\"amount_usd\":\"20.00\",\"mode\":\"invoice\"}").json()
+                .path("invoice_url").asText();
+        d.get(invoice);
+        waitFor(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".invoice-card")));
+        assertTrue(d.findElements(By.cssSelector(".topbar")).isEmpty(), "no ArbDesk header on the provider's stand-in page");
+        assertTrue(d.findElements(By.cssSelector(".footer")).isEmpty());
+        assertEquals(js(d, "return document.documentElement.clientWidth;"), js(d, "return document.documentElement.scrollWidth;"));
+        Browser.screenshot(d, "sandbox-invoice-popup");
+    }
 }
