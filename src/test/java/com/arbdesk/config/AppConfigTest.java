@@ -61,10 +61,10 @@ class AppConfigTest {
     void readsTheConfFile(@TempDir Path dir) throws Exception {
         Path conf = dir.resolve("arbdesk.properties");
         Files.writeString(conf, "# comment\nport = 9191\nDATABASE_PATH=/tmp/x.db\n");
-        AppConfig c = AppConfig.resolve(Map.of(), Map.of(), AppConfig.readProperties(conf));
+        AppConfig c = AppConfig.resolve(Map.of(), Map.of(), ConfigValues.readProperties(conf));
         assertEquals(9191, c.port());
         assertEquals(Path.of("/tmp/x.db"), c.databasePath());
-        assertTrue(AppConfig.readProperties(dir.resolve("missing.properties")).isEmpty());
+        assertTrue(ConfigValues.readProperties(dir.resolve("missing.properties")).isEmpty());
     }
 
     @Test
