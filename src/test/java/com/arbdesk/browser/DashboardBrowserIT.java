@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.arbdesk.App;
 import com.arbdesk.testing.Browser;
+import com.arbdesk.testing.Browsers;
 import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestServer;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,10 +28,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The dashboard as a person sees it, at desktop and phone width: layout, arbitrage table, toasts, sessions. */
 class DashboardBrowserIT {
-    private static final String PASSWORD = "a long passphrase";
+    private static final String PASSWORD = Browsers.PASSWORD;
     private static final By ARB_ROWS = By.cssSelector("[data-testid=arbitrage-table] tbody tr");
     static TestServer server;
-    private final List<Browser> browsers = new ArrayList<>();
+    private final Browsers browsers = new Browsers();
 
     @BeforeAll
     static void start() {
@@ -49,23 +48,19 @@ class DashboardBrowserIT {
 
     @AfterEach
     void quit() {
-        browsers.forEach(Browser::close);
-        browsers.clear();
+        browsers.close();
     }
 
     private WebDriver browser(Dimension size) {
-        Browser b = Browser.open();
-        browsers.add(b);
-        b.driver().manage().window().setSize(size);
-        return b.driver();
+        return browsers.open(size);
     }
 
     private static Dimension size(String viewport) {
-        return viewport.equals("phone") ? Browser.PHONE : Browser.DESKTOP;
+        return Browsers.size(viewport);
     }
 
     private static WebDriverWait waitFor(WebDriver d) {
-        return new WebDriverWait(d, Duration.ofSeconds(15));
+        return Browsers.waitFor(d);
     }
 
     private static Object js(WebDriver d, String script, Object... args) {
@@ -74,14 +69,7 @@ class DashboardBrowserIT {
 
     /** Signs up in the page and returns the new account's email. */
     private static String signUp(WebDriver d) {
-        String email = "dash-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        d.get(server.url("/signup"));
-        d.findElement(By.id("email")).sendKeys(email);
-        d.findElement(By.id("password")).sendKeys(PASSWORD);
-        d.findElement(By.id("confirm")).sendKeys(PASSWORD);
-        d.findElement(By.xpath("//form[contains(@action,'/signup')]//button[@type='submit']")).click();
-        waitFor(d).until(ExpectedConditions.urlContains("/dashboard"));
-        return email;
+        return Browsers.signUp(d, server, "dash");
     }
 
     private static TestClient apiAs(String email) {

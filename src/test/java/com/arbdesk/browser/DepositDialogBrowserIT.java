@@ -5,19 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.arbdesk.testing.Browser;
+import com.arbdesk.testing.Browsers;
 import com.arbdesk.testing.TestServer;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -25,13 +21,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The deposit dialog always offers a way forward, at desktop and phone width. */
 class DepositDialogBrowserIT {
-    private static final String PASSWORD = "a long passphrase";
     private static final By DIALOG = By.id("deposit-dialog");
     private static final By CHOOSE = By.cssSelector("[data-testid=deposit-choose]");
     private static final By PAY = By.cssSelector("[data-testid=deposit-pay]");
     private static final By BANNER = By.cssSelector("[data-testid=open-deposit]");
     static TestServer server;
-    private final List<Browser> browsers = new ArrayList<>();
+    private final Browsers browsers = new Browsers();
 
     @BeforeAll
     static void start() {
@@ -48,26 +43,17 @@ class DepositDialogBrowserIT {
 
     @AfterEach
     void quit() {
-        browsers.forEach(Browser::close);
-        browsers.clear();
+        browsers.close();
     }
 
     private WebDriver signedUp(String viewport) {
-        Browser b = Browser.open();
-        browsers.add(b);
-        WebDriver d = b.driver();
-        d.manage().window().setSize(viewport.equals("phone") ? Browser.PHONE : Browser.DESKTOP);
-        d.get(server.url("/signup"));
-        d.findElement(By.id("email")).sendKeys("dialog-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
-        d.findElement(By.id("password")).sendKeys(PASSWORD);
-        d.findElement(By.id("confirm")).sendKeys(PASSWORD);
-        d.findElement(By.xpath("//form[contains(@action,'/signup')]//button[@type='submit']")).click();
-        waitFor(d).until(ExpectedConditions.urlContains("/dashboard"));
+        WebDriver d = browsers.open(Browsers.size(viewport));
+        Browsers.signUp(d, server, "dialog");
         return d;
     }
 
     private static WebDriverWait waitFor(WebDriver d) {
-        return new WebDriverWait(d, Duration.ofSeconds(20));
+        return Browsers.waitFor(d);
     }
 
     private static void openDialog(WebDriver d) {
