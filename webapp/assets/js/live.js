@@ -62,71 +62,16 @@
     });
   }
 
-  // The dashboard's recent transactions, re-read after a change (the rows come from the server's view).
+  // The dashboard's recent transactions, re-read after a change: the server renders the card (the same tag
+  // as the page), so no second copy of a row's markup lives here. The fragment's text is escaped server-side.
   function refreshTransactions() {
     var section = document.querySelector('[data-live-transactions]');
     if (!section) { return; }
-    fetch(base + '/api/transactions?limit=10', { credentials: 'same-origin' }).then(function (r) { return r.json(); })
-      .then(function (page) {
-        if (!page.items || !page.items.length) { return; }
-        var table = document.createElement('table');
-        table.className = 'table';
-        table.setAttribute('data-testid', 'transactions');
-        var head = table.createTHead().insertRow();
-        ['Date', 'Type', 'Description', 'Status', 'Amount'].forEach(function (h, i) {
-          var th = document.createElement('th');
-          th.textContent = h;
-          if (i === 4) { th.className = 'num'; }
-          head.appendChild(th);
-        });
-        var tbody = table.createTBody();
-        page.items.forEach(function (t) {
-          var tr = tbody.insertRow();
-          var when = new Date(t.created_at).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-          var credit = t.credited_usd.charAt(0) !== '-';
-          [when, t.type.charAt(0).toUpperCase() + t.type.slice(1), t.description || ''].forEach(function (v, i) {
-            var td = tr.insertCell();
-            td.textContent = v;
-            if (i === 0) { td.className = 'nowrap muted'; }
-            if (i === 2 && t.payin_hash_url && /^https:\/\//.test(t.payin_hash_url)) {
-              var a = document.createElement('a');
-              a.className = 'tx-link mono small';
-              a.href = t.payin_hash_url;
-              a.target = '_blank';
-              a.rel = 'noopener noreferrer';
-              a.setAttribute('data-testid', 'tx-link');
-              var h = t.payin_hash;
-              a.textContent = 'tx ' + (h.length > 14 ? h.slice(0, 6) + '\u2026' + h.slice(-6) : h);
-              td.appendChild(document.createTextNode(' '));
-              td.appendChild(a);
-            }
-          });
-          var st = tr.insertCell();
-          var b = document.createElement('span');
-          b.className = 'badge badge-status status-' + t.status;
-          b.textContent = t.status;
-          st.appendChild(b);
-          // the same rule as the page (TransactionView): what it moved on the balance, and what a deposit asked for
-          var amt = tr.insertCell();
-          var zero = t.credited_usd === '0.00';
-          amt.className = 'num mono tx-amount ' + (zero ? 'zero' : credit ? 'pos' : 'neg');
-          amt.setAttribute('data-testid', 'tx-amount');
-          amt.textContent = (credit && !zero ? '+' : '') + formatUsd(t.credited_usd);
-          if (t.type === 'deposit' && t.amount_usd !== t.credited_usd) {
-            var req = document.createElement('span');
-            req.className = 'tx-requested';
-            req.textContent = 'of ' + formatUsd(t.amount_usd) + ' requested';
-            amt.appendChild(req);
-          }
-        });
-        var wrap = document.createElement('div');
-        wrap.className = 'table-wrap';
-        wrap.appendChild(table);
-        var target = section.querySelector('[data-live-transactions-body]');
-        target.textContent = '';
-        target.appendChild(wrap);
-        var count = section.querySelector('[data-live-transactions-count]');
-        if (count) { count.textContent = page.total + ' in total'; }
+    fetch(base + '/dashboard/transactions', { credentials: 'same-origin', headers: { Accept: 'text/html' } })
+      .then(function (r) { if (!r.ok) { throw new Error('HTTP ' + r.status); } return r.text(); })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, 'text/html').querySelector('[data-live-transactions]');
+        if (fresh) { section.replaceWith(fresh); }
       }, function () { /* shown on the next page load */ });
   }
 

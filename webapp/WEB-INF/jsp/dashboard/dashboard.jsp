@@ -46,42 +46,7 @@
     </article>
   </section>
 
-  <section class="card" data-live-transactions>
-    <div class="card-head">
-      <h2 class="card-title">Recent transactions</h2>
-      <span class="muted small" data-live-transactions-count><c:out value="${view.transactionCount}"/> in total</span>
-    </div>
-    <div data-live-transactions-body>
-    <c:choose>
-      <c:when test="${empty view.transactions}">
-        <div class="empty" data-testid="no-transactions">
-          <p>No transactions yet.</p>
-          <p class="muted small">Deposits and balance changes will show up here.</p>
-        </div>
-      </c:when>
-      <c:otherwise>
-        <div class="table-wrap">
-          <table class="table" data-testid="transactions">
-            <thead><tr><th>Date</th><th>Type</th><th>Description</th><th>Status</th><th class="num">Amount</th></tr></thead>
-            <tbody>
-            <c:forEach var="tx" items="${view.transactions}">
-              <tr>
-                <td class="nowrap muted"><c:out value="${tx.time}"/></td>
-                <td><c:out value="${tx.type}"/></td>
-                <td><c:out value="${tx.description}"/><c:if test="${not empty tx.txUrl}"> <a class="tx-link mono small"
-                  href="<c:out value='${tx.txUrl}'/>" target="_blank" rel="noopener noreferrer" data-testid="tx-link"
-                  title="The payer's transaction on a block explorer">tx <c:out value="${tx.txHash}"/></a></c:if></td>
-                <td><t:status value="${tx.status}"/></td>
-                <t:txamount tx="${tx}"/>
-              </tr>
-            </c:forEach>
-            </tbody>
-          </table>
-        </div>
-      </c:otherwise>
-    </c:choose>
-    </div>
-  </section>
+  <t:transactions transactions="${view.transactions}" total="${view.transactionCount}"/>
 
   <section class="card" id="arbitrage" data-arbitrage>
     <div class="card-head">

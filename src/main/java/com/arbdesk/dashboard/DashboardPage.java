@@ -3,7 +3,6 @@ package com.arbdesk.dashboard;
 import com.arbdesk.App;
 import com.arbdesk.auth.CurrentUser;
 import com.arbdesk.auth.Roles;
-import com.arbdesk.ledger.LedgerService;
 import com.arbdesk.ledger.Money;
 import com.arbdesk.ledger.TransactionView;
 import com.arbdesk.web.Pages;
@@ -35,11 +34,12 @@ public class DashboardPage extends HttpServlet {
         App app = App.from(getServletContext());
         CurrentUser me = CurrentUser.of(req).orElseThrow();
         Money balance = app.ledger().balance(me.id());
-        LedgerService.TransactionPage page = app.ledger().transactions(me.id(), 10, 0);
+        TransactionsFragment.View recent = TransactionsFragment.View.of(
+                app.ledger().transactions(me.id(), TransactionsFragment.RECENT, 0));
         // USD is the only holding until crypto deposits land; its share of the portfolio is therefore all of it
         List<HoldingView> holdings = List.of(new HoldingView("USD", "US Dollar", balance.display(), balance.display(), "100%"));
         req.setAttribute("view", new DashboardView(me.email(), balance.display(), balance.toPlainString(), holdings,
-                page.items().stream().map(TransactionView::of).toList(), page.total(), req.getParameter("welcome") != null));
+                recent.transactions(), recent.total(), req.getParameter("welcome") != null));
         Pages.render(req, resp, "dashboard/dashboard.jsp");
     }
 }
