@@ -7,8 +7,13 @@
   if (!body.hasAttribute('data-user')) { return; }
   var base = body.getAttribute('data-base') || '';
   var indicator = document.querySelector('[data-live-indicator]');
-  // the seq the page was rendered at: anything newer is resumed, anything older is already on the page
+  // the seq the page was rendered at: anything newer is resumed, anything older is already on the page.
+  // Seqs are consecutive per user, so events are applied strictly in seq order: one that arrives early (a live
+  // push overtaking a resume's catch-up) waits in `early` until the ones before it are here, and a gap that
+  // stays open is asked for again. Nothing is applied twice and nothing is dropped.
   var lastSeq = Number(body.getAttribute('data-live-seq') || 0);
+  var early = {};
+  var gapTimer = null;
   var attempt = 0;
   var socket = null;
 
@@ -75,18 +80,32 @@
       }, function () { /* shown on the next page load */ });
   }
 
-  function handle(msg) {
-    var d = msg.data || {};
+  function resume() {
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify({ type: 'resume', last_seq: lastSeq }));
+    }
+  }
+
+  function receive(msg) {
     if (msg.event === 'hello') {
-      if (msg.seq > lastSeq) {
-        socket.send(JSON.stringify({ type: 'resume', last_seq: lastSeq }));
-      }
+      if (msg.seq > lastSeq) { resume(); }
       return;
     }
-    if (msg.seq) {
-      if (msg.seq <= lastSeq) { return; } // already applied (a resume overlapping a live push)
-      lastSeq = msg.seq;
+    if (!msg.seq) { apply(msg); return; } // not kept for catch-up (market updates, resync)
+    if (msg.seq <= lastSeq || early[msg.seq]) { return; } // already applied, or already waiting
+    early[msg.seq] = msg;
+    while (early[lastSeq + 1]) {
+      var next = early[lastSeq + 1];
+      delete early[lastSeq + 1];
+      lastSeq += 1;
+      apply(next);
     }
+    clearTimeout(gapTimer);
+    if (Object.keys(early).length) { gapTimer = setTimeout(resume, 3000); } // a gap that stays open: ask again
+  }
+
+  function apply(msg) {
+    var d = msg.data || {};
     if (msg.event === 'resync') { window.location.reload(); return; }
     if (msg.event === 'deposit_updated') {
       if (d.new_balance) { setBalance(d.new_balance); }
@@ -110,7 +129,7 @@
     socket = new WebSocket(scheme + window.location.host + base + '/ws');
     socket.onopen = function () { attempt = 0; setState('live', 'Live'); };
     socket.onmessage = function (e) {
-      try { handle(JSON.parse(e.data)); } catch (err) { /* a malformed frame is skipped */ }
+      try { receive(JSON.parse(e.data)); } catch (err) { /* a malformed frame is skipped */ }
     };
     socket.onclose = function (e) {
       if (e.code === 4401) {

@@ -37,9 +37,9 @@ public class LiveEndpoint {
             return;
         }
         session.setMaxIdleTimeout(IDLE_TIMEOUT_MS);
+        Outbox out = SessionRegistry.get().add(user, session);
         long latest = LiveHub.publisher().latestSeq(user.id());
-        SessionRegistry.get().add(user, session,
-                LivePublisher.envelope("hello", latest, "{\"user_id\":" + user.id() + ",\"role\":\"" + user.role().name() + "\"}"));
+        out.start(LivePublisher.envelope("hello", latest, "{\"user_id\":" + user.id() + ",\"role\":\"" + user.role().name() + "\"}"));
     }
 
     @OnMessage

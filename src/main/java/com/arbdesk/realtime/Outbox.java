@@ -24,6 +24,8 @@ final class Outbox {
     private final Deque<String> queue = new ArrayDeque<>();
     private boolean sending;
     private boolean closed;
+    /** Queued but not sent yet: a new socket waits for its hello, which must go first (see {@link #start}). */
+    private boolean holding;
 
     Outbox(Session session, long userId, java.time.Instant expiresAt, String sessionId) {
         this.session = session;
@@ -58,7 +60,7 @@ final class Outbox {
                 queue.clear();
             } else {
                 queue.addLast(message);
-                if (sending) {
+                if (sending || holding) {
                     return;
                 }
                 sending = true;
@@ -67,6 +69,29 @@ final class Outbox {
         if (closed) {
             close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow: reconnect and resume"));
             return;
+        }
+        pump();
+    }
+
+    /** Holds what is offered until {@link #start}: used while a new socket's hello is being worked out. */
+    void hold() {
+        synchronized (this) {
+            holding = true;
+        }
+    }
+
+    /** Sends {@code first}, then everything offered while holding, in order. */
+    void start(String first) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            holding = false;
+            queue.addFirst(first);
+            if (sending) {
+                return;
+            }
+            sending = true;
         }
         pump();
     }

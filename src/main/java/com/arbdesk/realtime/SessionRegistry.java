@@ -21,10 +21,14 @@ public final class SessionRegistry {
         return INSTANCE;
     }
 
-    /** Registers a socket; {@code first} is queued before any broadcast can reach it (the hello). */
-    Outbox add(CurrentUser user, Session session, String first) {
+    /**
+     * Registers a socket, holding what reaches it until the caller {@link Outbox#start starts} it with the
+     * hello. Registering before the hello's seq is read means no event can fall between the two: one
+     * stored before the read is in the hello's seq (the client resumes it), one after is queued here.
+     */
+    Outbox add(CurrentUser user, Session session) {
         Outbox o = new Outbox(session, user.id(), user.expiresAt(), user.sessionId());
-        o.offer(first);
+        o.hold();
         bySession.put(session, o);
         byUser.computeIfAbsent(user.id(), k -> ConcurrentHashMap.newKeySet()).add(o);
         return o;

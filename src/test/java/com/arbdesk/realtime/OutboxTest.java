@@ -54,6 +54,18 @@ class OutboxTest {
     }
 
     @Test
+    void aNewSocketHoldsWhatReachesItUntilItsHelloGoesFirst() {
+        FakeSocket s = new FakeSocket(false);
+        Outbox o = new Outbox(s.session, 1, null, null);
+        o.hold();
+        o.offer("event 8"); // stored and pushed while the hello's seq was being read
+        assertEquals(List.of(), s.sent, "nothing goes out before the hello");
+        o.start("hello 8");
+        o.offer("event 9");
+        assertEquals(List.of("hello 8", "event 8", "event 9"), s.sent);
+    }
+
+    @Test
     void messagesGoOutInOrderOneAtATime() {
         FakeSocket s = new FakeSocket(false);
         Outbox o = new Outbox(s.session, 1, null, null);
