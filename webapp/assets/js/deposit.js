@@ -20,7 +20,7 @@
   var banner = document.querySelector('[data-testid=open-deposit]');
 
   var options = {};                 // currency -> [{currency, network, network_name, pay_currency, is_default}]
-  var sel = { currency: 'USDT', network: null };
+  var sel = { currency: $('[role=tab][data-coin]').dataset.coin, network: null }; // the page lists the coins
   var current = null;               // the deposit step 2 shows
   var choosing = false;             // the user left the open deposit to start another one
   var popup = null;                 // the hosted invoice window, closed once the deposit is paid

@@ -89,11 +89,10 @@
 
     <form class="dep-step" data-step="choose" data-testid="deposit-choose" novalidate>
       <div class="tabs" role="tablist" aria-label="Coin">
-        <button type="button" role="tab" class="tab active" aria-selected="true" data-coin="USDT">USDT</button>
-        <button type="button" role="tab" class="tab" aria-selected="false" data-coin="BTC">BTC</button>
-        <button type="button" role="tab" class="tab" aria-selected="false" data-coin="ETH">ETH</button>
-        <button type="button" role="tab" class="tab" aria-selected="false" data-coin="USDC">USDC</button>
-        <button type="button" role="tab" class="tab" aria-selected="false" data-coin="XRP">XRP</button>
+        <c:forEach items="${view.coinTabs}" var="tab">
+          <button type="button" role="tab" class="tab${tab.selected ? ' active' : ''}" aria-selected="${tab.selected}"
+                  data-coin="<c:out value='${tab.coin}'/>"><c:out value="${tab.coin}"/></button>
+        </c:forEach>
       </div>
       <div class="dialog-body">
         <div class="dep-field" data-part="networks">
@@ -101,7 +100,8 @@
           <div class="net-picker" role="group" aria-labelledby="dep-network-label" data-testid="network-picker"></div>
         </div>
         <div class="net-card">
-          <span class="net-badge" data-testid="network-badge"><span class="net-coin">USDT</span><span class="net-net">TRC20</span></span>
+          <span class="net-badge" data-testid="network-badge"><span class="net-coin"><c:out value="${view.coinTabs[0].coin}"/></span><span
+              class="net-net"><c:out value="${view.coinTabs[0].defaultNetwork}"/></span></span>
           <span class="net-name" data-field="network-name">Loading networks…</span>
         </div>
         <p class="dep-warning" data-testid="network-warning" role="note"></p>

@@ -1,5 +1,8 @@
 package com.arbdesk.deposit;
 
+import com.arbdesk.ledger.CoinCatalogue;
+import com.arbdesk.ledger.CoinCatalogue.Coin;
+import com.arbdesk.ledger.WalletLink;
 import com.arbdesk.web.AppException;
 import java.util.List;
 import java.util.Locale;
@@ -7,30 +10,23 @@ import java.util.Optional;
 
 /**
  * The coins and networks a user can deposit, each mapped to the provider's explicit ticker (never
- * left to a provider default: an address on the wrong network loses the funds).
+ * left to a provider default: an address on the wrong network loses the funds). Derived from the
+ * {@link CoinCatalogue}; this class resolves a user's choice against it.
  */
 public record DepositCurrency(String currency, String network, String ticker, String networkName, boolean isDefault) {
 
-    public static final List<DepositCurrency> ALL = List.of(
-            new DepositCurrency("USDT", "TRC20", "usdttrc20", "Tron (TRC20)", true),
-            new DepositCurrency("USDT", "ERC20", "usdterc20", "Ethereum (ERC20)", false),
-            new DepositCurrency("USDT", "BSC", "usdtbsc", "BNB Smart Chain (BEP20)", false),
-            new DepositCurrency("USDT", "POLYGON", "usdtmatic", "Polygon", false),
-            new DepositCurrency("USDT", "SOL", "usdtsol", "Solana", false),
-            new DepositCurrency("USDT", "TON", "usdtton", "TON", false),
-            new DepositCurrency("BTC", "BTC", "btc", "Bitcoin", true),
-            new DepositCurrency("ETH", "ERC20", "eth", "Ethereum", true),
-            new DepositCurrency("USDC", "ERC20", "usdc", "Ethereum (ERC20)", true),
-            new DepositCurrency("USDC", "POLYGON", "usdcmatic", "Polygon", false),
-            new DepositCurrency("USDC", "SOL", "usdcsol", "Solana", false),
-            new DepositCurrency("USDC", "BSC", "usdcbsc", "BNB Smart Chain (BEP20)", false),
-            new DepositCurrency("XRP", "XRP", "xrp", "XRP Ledger", true));
+    /** The deposit options, one per catalogue entry, in catalogue order. */
+    public static final List<DepositCurrency> ALL = CoinCatalogue.ALL.stream()
+            .map(c -> new DepositCurrency(c.currency(), c.network(), c.ticker(), c.networkName(), c.isDefault())).toList();
+
+    /** "USDT, BTC, ETH, USDC or XRP": the coins a user may choose, for error messages. */
+    private static final String CHOICES = choices(CoinCatalogue.currencies());
 
     /** The option for a currency and network; the currency's default network when none is given. */
     public static DepositCurrency resolve(String currency, String network) {
         String c = currency == null ? "" : currency.trim().toUpperCase(Locale.ROOT);
         if (ALL.stream().noneMatch(o -> o.currency.equals(c))) {
-            throw AppException.invalid("currency", "Choose USDT, BTC, ETH, USDC or XRP");
+            throw AppException.invalid("currency", "Choose " + CHOICES);
         }
         if (network == null || network.isBlank()) {
             return ALL.stream().filter(o -> o.currency.equals(c) && o.isDefault).findFirst().orElseThrow();
@@ -45,8 +41,18 @@ public record DepositCurrency(String currency, String network, String ticker, St
         return ALL.stream().filter(o -> o.ticker.equalsIgnoreCase(ticker == null ? "" : ticker)).findFirst();
     }
 
+    /** This option's catalogue entry. */
+    public Coin coin() {
+        return CoinCatalogue.byTicker(ticker).orElseThrow();
+    }
+
     /** What the QR code should carry: a wallet URI where the network has a common one, else the bare address. */
     public String walletUri(String address, String amount) {
-        return ticker.equals("btc") ? "bitcoin:" + address + "?amount=" + amount : address;
+        return coin().wallet().standard() == WalletLink.Standard.BIP21 ? "bitcoin:" + address + "?amount=" + amount : address;
+    }
+
+    private static String choices(List<String> currencies) {
+        int last = currencies.size() - 1;
+        return last == 0 ? currencies.get(0) : String.join(", ", currencies.subList(0, last)) + " or " + currencies.get(last);
     }
 }

@@ -1,5 +1,6 @@
 package com.arbdesk.nowpayments;
 
+import com.arbdesk.ledger.CoinCatalogue;
 import com.arbdesk.nowpayments.NowPaymentsException.Kind;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,9 +17,8 @@ import java.util.Set;
  */
 public final class ProviderCheck {
 
-    /** The coins ArbDesk offers for deposits. */
-    public static final List<String> DEPOSIT_TICKERS = List.of("usdttrc20", "usdterc20", "usdtbsc",
-            "usdtmatic", "usdtsol", "usdtton", "btc", "eth", "usdc", "usdcmatic", "usdcsol", "usdcbsc", "xrp");
+    /** The coins ArbDesk offers for deposits: the catalogue's tickers, the same list deposits resolve against. */
+    public static final List<String> DEPOSIT_TICKERS = CoinCatalogue.tickers();
 
     /** Said plainly at start-up and in the back office when the account login is missing. */
     public static final String NO_INVOICE_RECOVERY = "NOWPAYMENTS_EMAIL and NOWPAYMENTS_PASSWORD are not set: lost IPNs of"
