@@ -51,9 +51,9 @@ public final class DepositUpdater {
     }
 
     /** What applying an update did; {@code verdict} is also written on the IPN's log row. */
-    public record Outcome(String verdict, String detail, Long depositId) {
+    public record Outcome(IpnVerdict verdict, String detail, Long depositId) {
         public boolean applied() {
-            return "applied".equals(verdict);
+            return verdict == IpnVerdict.APPLIED;
         }
     }
 
@@ -142,7 +142,7 @@ public final class DepositUpdater {
             found = deposits.findByOrderId(c, p.orderId());
         }
         if (found.isEmpty()) {
-            return new Outcome("unknown_payment", "no deposit has payment " + p.paymentId(), null);
+            return new Outcome(IpnVerdict.UNKNOWN_PAYMENT, "no deposit has payment " + p.paymentId(), null);
         }
         Deposit d = found.get();
         DepositFlag mismatch = mismatch(d, p);
@@ -150,11 +150,11 @@ public final class DepositUpdater {
             Set<String> flags = new LinkedHashSet<>(d.flags());
             flags.add(mismatch.wire());
             save(c, d, d.status(), p, d.credited(), flags, null, source, ipnEventId, "not applied: " + mismatch.wire());
-            return new Outcome("flagged", mismatch.wire() + " (not credited)", d.id());
+            return new Outcome(IpnVerdict.FLAGGED, mismatch.wire() + " (not credited)", d.id());
         }
         DepositStatus mapped = DepositStatus.fromProvider(p.parsedStatus());
         if (mapped == null) {
-            return new Outcome("ignored", "unknown provider status " + p.status(), d.id());
+            return new Outcome(IpnVerdict.IGNORED, "unknown provider status " + p.status(), d.id());
         }
         CreditDecision.Decision decision = CreditDecision.decide(d, mapped, p, fiatEstimate, trustFinishedWithoutAmount,
                 clock.instant());
@@ -162,15 +162,15 @@ public final class DepositUpdater {
         if (next != d.status() && !d.status().canMoveTo(next)) {
             deposits.insertEvent(c, d.id(), clock.instant(), d.status().wire(), d.status().wire(), p.status(), source.wire(), 0,
                     "ignored: " + d.status().wire() + " does not move to " + next.wire(), ipnEventId);
-            return new Outcome("ignored", "out of order: " + d.status().wire() + " does not move to " + next.wire(), d.id());
+            return new Outcome(IpnVerdict.IGNORED, "out of order: " + d.status().wire() + " does not move to " + next.wire(), d.id());
         }
         boolean news = p.payinHash() != null && !p.payinHash().equals(d.payinHash());
         if (next == d.status() && decision.credited().equals(d.credited()) && decision.flags().equals(d.flags())
                 && d.paymentId() != null && !news) {
-            return new Outcome("duplicate", "already " + next.wire(), d.id());
+            return new Outcome(IpnVerdict.DUPLICATE, "already " + next.wire(), d.id());
         }
         save(c, d, next, p, decision.credited(), decision.flags(), decision.fiat(), source, ipnEventId, decision.note());
-        return new Outcome("applied", d.status().wire() + " -> " + next.wire() + ", credited " + decision.credited().toPlainString(),
+        return new Outcome(IpnVerdict.APPLIED, d.status().wire() + " -> " + next.wire() + ", credited " + decision.credited().toPlainString(),
                 d.id());
     }
 
@@ -255,7 +255,7 @@ public final class DepositUpdater {
             flags.add(DepositFlag.APPROVED.wire());
             Money credited = target.compareTo(d.credited()) > 0 ? target : d.credited();
             save(c, d, d.status(), snapshot(d), credited, flags, fiat, UpdateSource.ADMIN, null, "approved by admin #" + adminId);
-            return new Outcome("applied", "approved, credited " + credited.toPlainString(), d.id());
+            return new Outcome(IpnVerdict.APPLIED, "approved, credited " + credited.toPlainString(), d.id());
         });
     }
 
@@ -272,7 +272,7 @@ public final class DepositUpdater {
             throws SQLException {
         Optional<Deposit> parent = deposits.findByPaymentId(c, p.parentPaymentId());
         if (parent.isEmpty()) {
-            return new Outcome("unknown_payment", "re-deposit of unknown payment " + p.parentPaymentId(), null);
+            return new Outcome(IpnVerdict.UNKNOWN_PAYMENT, "re-deposit of unknown payment " + p.parentPaymentId(), null);
         }
         Deposit par = parent.get();
         Money price = p.priceAmount() != null && "usd".equalsIgnoreCase(p.priceCurrency())
@@ -289,6 +289,6 @@ public final class DepositUpdater {
         save(c, child, status, p, Money.zero(Asset.USD),
                 new LinkedHashSet<>(Set.of(DepositFlag.REDEPOSIT.wire(), DepositFlag.NEEDS_REVIEW.wire())), fiat, source,
                 ipnEventId, "re-deposit of payment " + p.parentPaymentId() + ": needs review, not credited");
-        return new Outcome("flagged", "re-deposit linked to deposit " + par.id() + ", needs review", id);
+        return new Outcome(IpnVerdict.FLAGGED, "re-deposit linked to deposit " + par.id() + ", needs review", id);
     }
 }
