@@ -3,6 +3,7 @@ package com.arbdesk.admin;
 import com.arbdesk.deposit.Deposit;
 import com.arbdesk.deposit.DepositCurrency;
 import com.arbdesk.deposit.DepositDao;
+import com.arbdesk.deposit.DepositFlag;
 import com.arbdesk.deposit.DepositStatus;
 import com.arbdesk.deposit.IpnEventDao;
 import com.arbdesk.deposit.IpnVerdict;
@@ -43,16 +44,17 @@ public final class DepositViews {
         }
     }
 
-    /** Everything on the deposit detail's summary card. */
+    /** Everything on the deposit detail's summary card; {@code needsReview} offers the approve button. */
     public record Summary(DepositRow row, String mode, String actuallyPaid, String address, String paymentId, String orderId,
                    String invoiceId, String invoiceUrl, String providerStatus, String failureReason, Long parentId,
-                   String expires, String validUntil, String memo, String txHash, String txUrl) {
+                   String expires, String validUntil, String memo, String txHash, String txUrl, boolean needsReview) {
         static Summary of(Deposit d) {
             return new Summary(DepositRow.of(d), d.mode(), crypto(d.actuallyPaid(), d), dash(d.payAddress()), dash(d.paymentId()),
                     dash(d.orderId()), dash(d.invoiceId()), webLink(d.invoiceUrl()), dash(d.providerStatus()), d.failureReason(),
                     d.parentId(), d.expiresAt() == null ? NONE : Pages.time(d.expiresAt()),
                     d.validUntil() == null ? NONE : Pages.time(d.validUntil()), d.payinExtraId(), dash(d.payinHash()),
-                    com.arbdesk.ledger.BlockExplorer.txUrl(d.payCurrency(), d.payinHash()).orElse(null));
+                    com.arbdesk.ledger.BlockExplorer.txUrl(d.payCurrency(), d.payinHash()).orElse(null),
+                    d.has(DepositFlag.NEEDS_REVIEW));
         }
     }
 

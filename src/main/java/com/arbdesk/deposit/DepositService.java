@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -96,7 +97,7 @@ public final class DepositService {
             LOG.log(Level.WARNING, "provider refused deposit " + id + ": " + e.getMessage());
             tx.inTransaction(c -> {
                 deposits.updateState(c, id, new DepositDao.State(DepositStatus.FAILED, null, null, null, null, null, null, null,
-                        null, 0, "", e.userMessage()), clock.instant());
+                        null, 0, DepositFlag.toCsv(Set.of()), e.userMessage()), clock.instant());
                 deposits.insertEvent(c, id, clock.instant(), "pending", "failed", null, UpdateSource.CREATE.wire(), 0,
                         e.userMessage(), null);
                 return null;

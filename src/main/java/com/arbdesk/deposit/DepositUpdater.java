@@ -188,7 +188,7 @@ public final class DepositUpdater {
         deposits.updateState(c, d.id(), new DepositDao.State(next, p.status(), p.paymentId(), p.payAddress(), p.payinExtraId(),
                 p.payinHash(), p.payAmount() == null ? null : p.payAmount().toPlainString(), paid,
                 fiat == null ? null : fiat.toPlainString(),
-                credited.toMinor(), String.join(",", flags), d.failureReason()), now);
+                credited.toMinor(), DepositFlag.toCsv(flags), d.failureReason()), now);
         deposits.insertEvent(c, d.id(), now, d.status().wire(), next.wire(), p.status(), source.wire(), delta.toMinor(), note,
                 ipnEventId);
         Deposit after = deposits.findById(c, d.id()).orElseThrow();
