@@ -35,6 +35,11 @@ public record Deposit(long id, long userId, String userEmail, String mode, Money
         return flags.contains(flag.wire());
     }
 
+    /** Whether it is paid this way ({@code mode} holds the wire form). */
+    public boolean is(DepositMode m) {
+        return m.wire().equals(mode);
+    }
+
     /** A re-deposit: a further payment to the address of {@link #parentId}. */
     public boolean isRedeposit() {
         return parentId != null;

@@ -102,8 +102,8 @@ public final class DepositUpdater {
         tx.inTransaction(c -> {
             Deposit d = deposits.findById(c, depositId).orElseThrow(() -> AppException.notFound("Deposit " + depositId));
             watch.write(c, depositId, schedule.plan(d, ReconcileSchedule.Event.REARMED, clock.instant()), null);
-            deposits.insertEvent(c, depositId, clock.instant(), d.status().wire(), d.status().wire(), d.providerStatus(),
-                    UpdateSource.ADMIN.wire(), 0, "watched again", null);
+            deposits.insertEvent(c, depositId, clock.instant(), d.status(), d.status(), d.providerStatus(),
+                    UpdateSource.ADMIN, 0, "watched again", null);
             return null;
         });
     }
@@ -120,8 +120,8 @@ public final class DepositUpdater {
             }
             Instant now = clock.instant();
             deposits.updateQuote(c, depositId, q.payAmount().toPlainString(), q.expirationEstimateDate(), now);
-            deposits.insertEvent(c, depositId, now, d.status().wire(), d.status().wire(), d.providerStatus(),
-                    UpdateSource.REFRESH.wire(), 0, "quote refreshed: " + d.payAmount() + " -> " + q.payAmount().toPlainString()
+            deposits.insertEvent(c, depositId, now, d.status(), d.status(), d.providerStatus(),
+                    UpdateSource.REFRESH, 0, "quote refreshed: " + d.payAmount() + " -> " + q.payAmount().toPlainString()
                             + " " + d.currency() + " until " + q.expirationEstimateDate(), null);
             Deposit after = deposits.findById(c, depositId).orElseThrow();
             Tx.afterCommit(() -> events.publish(new DepositChanged(after, null, Money.zero(Asset.USD), false)));
@@ -160,7 +160,7 @@ public final class DepositUpdater {
                 clock.instant());
         DepositStatus next = decision.status();
         if (next != d.status() && !d.status().canMoveTo(next)) {
-            deposits.insertEvent(c, d.id(), clock.instant(), d.status().wire(), d.status().wire(), p.status(), source.wire(), 0,
+            deposits.insertEvent(c, d.id(), clock.instant(), d.status(), d.status(), p.status(), source, 0,
                     "ignored: " + d.status().wire() + " does not move to " + next.wire(), ipnEventId);
             return new Outcome(IpnVerdict.IGNORED, "out of order: " + d.status().wire() + " does not move to " + next.wire(), d.id());
         }
@@ -189,7 +189,7 @@ public final class DepositUpdater {
                 p.payinHash(), p.payAmount() == null ? null : p.payAmount().toPlainString(), paid,
                 fiat == null ? null : fiat.toPlainString(),
                 credited.toMinor(), DepositFlag.toCsv(flags), d.failureReason()), now);
-        deposits.insertEvent(c, d.id(), now, d.status().wire(), next.wire(), p.status(), source.wire(), delta.toMinor(), note,
+        deposits.insertEvent(c, d.id(), now, d.status(), next, p.status(), source, delta.toMinor(), note,
                 ipnEventId);
         Deposit after = deposits.findById(c, d.id()).orElseThrow();
         if (next != d.status() || d.paymentId() == null || !flags.equals(d.flags())) {
@@ -206,7 +206,7 @@ public final class DepositUpdater {
         if (d.paymentId() != null && !d.paymentId().equals(p.paymentId())) {
             return DepositFlag.EXTRA_PAYMENT;
         }
-        if (p.payCurrency() != null && d.payCurrency() != null && "payment".equals(d.mode())
+        if (p.payCurrency() != null && d.payCurrency() != null && d.is(DepositMode.PAYMENT)
                 && !p.payCurrency().equalsIgnoreCase(d.payCurrency())) {
             return DepositFlag.CURRENCY_MISMATCH;
         }
@@ -279,7 +279,7 @@ public final class DepositUpdater {
                 ? Money.floor(Asset.USD, p.priceAmount()) : Money.zero(Asset.USD);
         DepositCurrency option = DepositCurrency.byTicker(par.payCurrency()).orElseThrow();
         Instant now = clock.instant();
-        long id = deposits.insertPending(c, par.userId(), "redeposit", price, option, par.id(), now);
+        long id = deposits.insertPending(c, par.userId(), DepositMode.REDEPOSIT, price, option, par.id(), now);
         deposits.attachProvider(c, id, new DepositDao.ProviderAnswer(p.paymentId(), p.invoiceId(), null, p.payAddress(),
                 p.payinExtraId(), p.payAmount() == null ? null : p.payAmount().toPlainString(), null, p.validUntil(), p.status(),
                 p.rawJson()), now);
