@@ -7,6 +7,7 @@ import com.arbdesk.auth.Roles;
 import com.arbdesk.deposit.Deposit;
 import com.arbdesk.deposit.DepositAdmin;
 import com.arbdesk.deposit.DepositService;
+import com.arbdesk.deposit.DepositStatus;
 import com.arbdesk.deposit.DepositUpdater;
 import com.arbdesk.deposit.IpnEventDao;
 import com.arbdesk.deposit.IpnVerdict;
@@ -69,8 +70,9 @@ public final class DepositPages {
         private static List<Deposit> exceptions(DepositService deposits, String status, String currency) {
             Map<Long, Deposit> byId = new LinkedHashMap<>();
             deposits.list(null, status, currency, true, EXCEPTIONS, 0).forEach(d -> byId.put(d.id(), d));
-            if (status == null || status.equals("partially_paid")) {
-                deposits.list(null, "partially_paid", currency, false, EXCEPTIONS, 0).forEach(d -> byId.putIfAbsent(d.id(), d));
+            String partial = DepositStatus.PARTIALLY_PAID.wire();
+            if (status == null || status.equals(partial)) {
+                deposits.list(null, partial, currency, false, EXCEPTIONS, 0).forEach(d -> byId.putIfAbsent(d.id(), d));
             }
             return byId.values().stream()
                     .sorted(Comparator.comparing(Deposit::createdAt).thenComparingLong(Deposit::id).reversed())
