@@ -19,7 +19,7 @@
         <button type="submit" class="btn btn-sm" data-testid="watch-again">Check it again</button>
       </form>
     </c:if>
-    <c:if test="${d.row.flags.contains('needs_review')}">
+    <c:if test="${d.needsReview}">
       <form method="post" action="${base}/admin/deposits/${d.row.id}/approve" class="inline">
         <input type="hidden" name="_csrf" value="<c:out value='${csrfToken}'/>">
         <button type="submit" class="btn btn-sm btn-primary" data-testid="approve">Approve and credit</button>

@@ -7,8 +7,10 @@ import com.arbdesk.auth.Roles;
 import com.arbdesk.deposit.Deposit;
 import com.arbdesk.deposit.DepositAdmin;
 import com.arbdesk.deposit.DepositService;
+import com.arbdesk.deposit.DepositStatus;
 import com.arbdesk.deposit.DepositUpdater;
 import com.arbdesk.deposit.IpnEventDao;
+import com.arbdesk.deposit.IpnVerdict;
 import com.arbdesk.web.AppException;
 import com.arbdesk.web.ErrorCode;
 import com.arbdesk.web.Pages;
@@ -68,8 +70,9 @@ public final class DepositPages {
         private static List<Deposit> exceptions(DepositService deposits, String status, String currency) {
             Map<Long, Deposit> byId = new LinkedHashMap<>();
             deposits.list(null, status, currency, true, EXCEPTIONS, 0).forEach(d -> byId.put(d.id(), d));
-            if (status == null || status.equals("partially_paid")) {
-                deposits.list(null, "partially_paid", currency, false, EXCEPTIONS, 0).forEach(d -> byId.putIfAbsent(d.id(), d));
+            String partial = DepositStatus.PARTIALLY_PAID.wire();
+            if (status == null || status.equals(partial)) {
+                deposits.list(null, partial, currency, false, EXCEPTIONS, 0).forEach(d -> byId.putIfAbsent(d.id(), d));
             }
             return byId.values().stream()
                     .sorted(Comparator.comparing(Deposit::createdAt).thenComparingLong(Deposit::id).reversed())
@@ -162,7 +165,8 @@ public final class DepositPages {
             }
             String verdict = oneOf(req.getParameter("verdict"), DepositViews.VERDICTS);
             int offset = offset(req);
-            List<IpnRow> rows = App.from(getServletContext()).depositAdmin().ipns(verdict, null, PAGE, offset).stream()
+            IpnVerdict filter = verdict == null ? null : IpnVerdict.fromWire(verdict);
+            List<IpnRow> rows = App.from(getServletContext()).depositAdmin().ipns(filter, null, PAGE, offset).stream()
                     .map(IpnRow::of).toList();
             Map<String, String> query = new LinkedHashMap<>();
             query.put("verdict", verdict);
@@ -192,7 +196,7 @@ public final class DepositPages {
                 resp.sendError(e.code() == ErrorCode.NOT_FOUND ? HttpServletResponse.SC_NOT_FOUND : e.code().status());
                 return;
             }
-            String verdict = URLEncoder.encode(o.verdict(), StandardCharsets.UTF_8);
+            String verdict = URLEncoder.encode(o.verdict().wire(), StandardCharsets.UTF_8);
             // only our own two pages come back: the field is a hint, never a redirect target taken as given
             String back = req.getParameter("back");
             if (back != null && back.matches("/admin/deposits/\\d{1,18}")) {

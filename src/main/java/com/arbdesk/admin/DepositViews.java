@@ -3,8 +3,10 @@ package com.arbdesk.admin;
 import com.arbdesk.deposit.Deposit;
 import com.arbdesk.deposit.DepositCurrency;
 import com.arbdesk.deposit.DepositDao;
+import com.arbdesk.deposit.DepositFlag;
 import com.arbdesk.deposit.DepositStatus;
 import com.arbdesk.deposit.IpnEventDao;
+import com.arbdesk.deposit.IpnVerdict;
 import com.arbdesk.ledger.Asset;
 import com.arbdesk.ledger.Money;
 import com.arbdesk.web.Pages;
@@ -23,10 +25,10 @@ public final class DepositViews {
 
     static final List<String> STATUSES = Arrays.stream(DepositStatus.values()).map(DepositStatus::wire).toList();
     static final List<String> CURRENCIES = DepositCurrency.ALL.stream().map(DepositCurrency::currency).distinct().toList();
-    static final List<String> VERDICTS = List.of("received", "applied", "duplicate", "ignored", "flagged", "unknown_payment",
-            "invalid_signature", "malformed", "error");
+    /** The IPN log's filter: every verdict the code writes, from the enum. */
+    static final List<String> VERDICTS = Arrays.stream(IpnVerdict.values()).map(IpnVerdict::wire).toList();
     /** IPN verdicts that are exceptions in their own right: no deposit row carries them. */
-    static final List<String> IPN_PROBLEMS = List.of("unknown_payment", "invalid_signature", "malformed");
+    static final List<IpnVerdict> IPN_PROBLEMS = Arrays.stream(IpnVerdict.values()).filter(IpnVerdict::reachedNoDeposit).toList();
 
     private DepositViews() {
     }
@@ -42,16 +44,17 @@ public final class DepositViews {
         }
     }
 
-    /** Everything on the deposit detail's summary card. */
+    /** Everything on the deposit detail's summary card; {@code needsReview} offers the approve button. */
     public record Summary(DepositRow row, String mode, String actuallyPaid, String address, String paymentId, String orderId,
                    String invoiceId, String invoiceUrl, String providerStatus, String failureReason, Long parentId,
-                   String expires, String validUntil, String memo, String txHash, String txUrl) {
+                   String expires, String validUntil, String memo, String txHash, String txUrl, boolean needsReview) {
         static Summary of(Deposit d) {
             return new Summary(DepositRow.of(d), d.mode(), crypto(d.actuallyPaid(), d), dash(d.payAddress()), dash(d.paymentId()),
                     dash(d.orderId()), dash(d.invoiceId()), webLink(d.invoiceUrl()), dash(d.providerStatus()), d.failureReason(),
                     d.parentId(), d.expiresAt() == null ? NONE : Pages.time(d.expiresAt()),
                     d.validUntil() == null ? NONE : Pages.time(d.validUntil()), d.payinExtraId(), dash(d.payinHash()),
-                    com.arbdesk.ledger.BlockExplorer.txUrl(d.payCurrency(), d.payinHash()).orElse(null));
+                    com.arbdesk.ledger.BlockExplorer.txUrl(d.payCurrency(), d.payinHash()).orElse(null),
+                    d.has(DepositFlag.NEEDS_REVIEW));
         }
     }
 
@@ -70,8 +73,8 @@ public final class DepositViews {
     public record IpnRow(long id, String time, String paymentId, String providerStatus, String verdict, String tone, String detail,
                   Long depositId, String remote, String body) {
         static IpnRow of(IpnEventDao.IpnEvent e) {
-            String verdict = e.verdict() == null ? "received" : e.verdict();
-            return new IpnRow(e.id(), seconds(e.receivedAt()), dash(e.paymentId()), dash(e.providerStatus()), verdict,
+            IpnVerdict verdict = e.verdict() == null ? IpnVerdict.RECEIVED : e.verdict();
+            return new IpnRow(e.id(), seconds(e.receivedAt()), dash(e.paymentId()), dash(e.providerStatus()), verdict.wire(),
                     DepositViews.tone(verdict), e.detail() == null ? "" : e.detail(), e.transactionId(), dash(e.remoteAddress()),
                     e.body() == null ? "" : e.body());
         }
@@ -120,12 +123,14 @@ public final class DepositViews {
     }
 
     /** The badge colour of an IPN verdict, reusing the deposit status colours. */
-    static String tone(String verdict) {
+    static String tone(IpnVerdict verdict) {
+        if (verdict.reachedNoDeposit()) {
+            return DepositStatus.FAILED.wire();
+        }
         return switch (verdict) {
-            case "applied" -> "completed";
-            case "flagged" -> "partially_paid";
-            case "unknown_payment", "invalid_signature", "malformed", "error", "rejected" -> "failed";
-            default -> "pending";
+            case APPLIED -> DepositStatus.COMPLETED.wire();
+            case FLAGGED -> DepositStatus.PARTIALLY_PAID.wire();
+            default -> DepositStatus.PENDING.wire();
         };
     }
 
@@ -137,12 +142,10 @@ public final class DepositViews {
         return "IPN #" + ipn + " replayed: " + verdict + ".";
     }
 
+    /** The notice colour for a verdict from the query string; a word that is no verdict is only information. */
     static String noticeTone(String verdict) {
-        return switch (tone(verdict == null ? "" : verdict)) {
-            case "failed" -> "error";
-            case "completed" -> "success";
-            default -> "info";
-        };
+        return IpnVerdict.parse(verdict).map(v -> v.reachedNoDeposit() ? "error" : v == IpnVerdict.APPLIED ? "success" : "info")
+                .orElse("info");
     }
 
     private static List<String> flags(Deposit d) {

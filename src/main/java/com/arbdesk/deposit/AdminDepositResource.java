@@ -94,7 +94,11 @@ public class AdminDepositResource {
     public List<IpnEventDao.IpnEvent> ipns(@QueryParam("verdict") String verdict,
                                            @QueryParam("limit") @DefaultValue("100") int limit,
                                            @QueryParam("offset") @DefaultValue("0") int offset) {
-        return admin.ipns(blank(verdict), null, limit, offset);
+        if (blank(verdict) == null) {
+            return admin.ipns(null, null, limit, offset);
+        }
+        // a word that is no verdict matches no row, as it did when the filter was a bare string
+        return IpnVerdict.parse(verdict).map(v -> admin.ipns(v, null, limit, offset)).orElse(List.of());
     }
 
     @POST

@@ -2,8 +2,6 @@ package com.arbdesk.deposit;
 
 import com.arbdesk.ledger.Money;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -37,16 +35,18 @@ public record Deposit(long id, long userId, String userEmail, String mode, Money
         return flags.contains(flag.wire());
     }
 
+    /** Whether it is paid this way ({@code mode} holds the wire form). */
+    public boolean is(DepositMode m) {
+        return m.wire().equals(mode);
+    }
+
     /** A re-deposit: a further payment to the address of {@link #parentId}. */
     public boolean isRedeposit() {
         return parentId != null;
     }
 
+    /** The stored flags column as wire forms, through {@link DepositFlag#parseCsv} (unknown words are ignored). */
     public static Set<String> parseFlags(String csv) {
-        Set<String> out = new LinkedHashSet<>();
-        if (csv != null && !csv.isBlank()) {
-            out.addAll(Arrays.asList(csv.split(",")));
-        }
-        return Set.copyOf(out);
+        return DepositFlag.parseCsv(csv);
     }
 }

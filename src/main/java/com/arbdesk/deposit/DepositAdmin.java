@@ -3,14 +3,16 @@ package com.arbdesk.deposit;
 import com.arbdesk.config.AppConfig;
 import com.arbdesk.db.Tx;
 import com.arbdesk.web.AppException;
-import com.arbdesk.web.ErrorCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /** The back office's view of IPNs and of the reconciler: the log, replay, approval, watching again, and the health figures. */
 public final class DepositAdmin {
+    private static final List<IpnVerdict> REFUSED = Arrays.stream(IpnVerdict.values()).filter(IpnVerdict::refused).toList();
+
     private final Tx tx;
     private final IpnEventDao ipns;
     private final DepositDao deposits;
@@ -43,19 +45,19 @@ public final class DepositAdmin {
     public record IpnHealth(Instant lastReceived, long failuresLastHour, long openDepositsOlderThanThreshold) {
     }
 
-    public List<IpnEventDao.IpnEvent> ipns(String verdict, Long depositId, int limit, int offset) {
+    public List<IpnEventDao.IpnEvent> ipns(IpnVerdict verdict, Long depositId, int limit, int offset) {
         return tx.read(c -> ipns.recent(c, verdict, depositId, Math.max(1, Math.min(limit, 500)), Math.max(0, offset)));
     }
 
-    /** Runs a stored IPN again; safe because applying is idempotent. A signature failure stays a failure. */
+    /**
+     * Runs a stored IPN again; safe because applying is idempotent. A signature failure stays a failure:
+     * the outcome is the verdict written on the row again (invalid_signature or malformed).
+     */
     public DepositUpdater.Outcome replay(long id) {
         try {
             return intake.replay(id);
-        } catch (AppException e) {
-            if (e.code() == ErrorCode.NOT_FOUND) {
-                throw e;
-            }
-            return new DepositUpdater.Outcome("rejected", e.getMessage(), null);
+        } catch (IpnRefusedException e) {
+            return new DepositUpdater.Outcome(e.verdict(), e.getMessage(), null);
         }
     }
 
@@ -72,7 +74,7 @@ public final class DepositAdmin {
 
     public IpnHealth health() {
         return tx.read(c -> new IpnHealth(ipns.lastReceived(c).orElse(null),
-                ipns.countSince(c, clock.instant().minus(Duration.ofHours(1)), List.of("invalid_signature", "malformed", "error")),
+                ipns.countSince(c, clock.instant().minus(Duration.ofHours(1)), REFUSED),
                 watch.countOpenOlderThan(c, clock.instant().minus(settings.after()))));
     }
 

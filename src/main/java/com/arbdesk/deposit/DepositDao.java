@@ -23,23 +23,24 @@ public final class DepositDao {
             """;
 
     /** A new pending deposit; its order id names the user and the row, so it is unique and traceable. */
-    public long insertPending(Connection c, long userId, String mode, Money amountUsd, DepositCurrency option,
+    public long insertPending(Connection c, long userId, DepositMode mode, Money amountUsd, DepositCurrency option,
                               Long parentId, Instant now) throws SQLException {
         long id = Jdbc.insert(c, """
                 INSERT INTO transactions (user_id, type, amount_usd_minor, status, description, created_at, updated_at,
                                           mode, crypto_currency, network, pay_currency, payment_provider, parent_transaction_id)
-                VALUES (?, 'deposit', ?, 'pending', ?, ?, ?, ?, ?, ?, ?, 'nowpayments', ?)
+                VALUES (?, 'deposit', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'nowpayments', ?)
                 """, st -> {
             st.setLong(1, userId);
             st.setLong(2, amountUsd.toMinor());
-            st.setString(3, option.currency() + " deposit on " + option.networkName());
-            st.setString(4, now.toString());
+            st.setString(3, DepositStatus.PENDING.wire());
+            st.setString(4, option.currency() + " deposit on " + option.networkName());
             st.setString(5, now.toString());
-            st.setString(6, mode);
-            st.setString(7, option.currency());
-            st.setString(8, option.network());
-            st.setString(9, option.ticker());
-            Jdbc.setNullableLong(st, 10, parentId);
+            st.setString(6, now.toString());
+            st.setString(7, mode.wire());
+            st.setString(8, option.currency());
+            st.setString(9, option.network());
+            st.setString(10, option.ticker());
+            Jdbc.setNullableLong(st, 11, parentId);
         });
         Jdbc.update(c, "UPDATE transactions SET order_id = ?, reference = ? WHERE id = ?", st -> {
             st.setString(1, "deposit_" + userId + "_" + id);
@@ -175,8 +176,9 @@ public final class DepositDao {
                         long creditedMinor, String note, Long ipnEventId) {
     }
 
-    public void insertEvent(Connection c, long depositId, Instant at, String from, String to, String providerStatus,
-                            String source, long creditedMinor, String note, Long ipnEventId) throws SQLException {
+    /** A timeline step; {@code from} is null for the first. Statuses and the source are stored in their wire form. */
+    public void insertEvent(Connection c, long depositId, Instant at, DepositStatus from, DepositStatus to, String providerStatus,
+                            UpdateSource source, long creditedMinor, String note, Long ipnEventId) throws SQLException {
         Jdbc.insert(c, """
                 INSERT INTO deposit_events (transaction_id, at, from_status, to_status, provider_status, source,
                                             credited_minor, note, ipn_event_id)
@@ -184,10 +186,10 @@ public final class DepositDao {
                 """, st -> {
             st.setLong(1, depositId);
             st.setString(2, at.toString());
-            st.setString(3, from);
-            st.setString(4, to);
+            st.setString(3, from == null ? null : from.wire());
+            st.setString(4, to.wire());
             st.setString(5, providerStatus);
-            st.setString(6, source);
+            st.setString(6, source.wire());
             st.setLong(7, creditedMinor);
             st.setString(8, note);
             Jdbc.setNullableLong(st, 9, ipnEventId);

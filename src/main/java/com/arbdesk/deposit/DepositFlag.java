@@ -1,10 +1,18 @@
 package com.arbdesk.deposit;
 
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The anomalies a deposit can carry beside its status (a second field, not more statuses). Stored
- * comma-separated in {@code transactions.flags} in their {@link #wire()} form.
+ * comma-separated in {@code transactions.flags} in their {@link #wire()} form, read and written only
+ * through {@link #parseCsv} and {@link #toCsv}. A deposit carries its flags as a set of wire forms.
  */
 public enum DepositFlag {
     /** More arrived than quoted; what arrived is credited. */
@@ -33,8 +41,46 @@ public enum DepositFlag {
     ORDER_MISMATCH,
     AMOUNT_MISMATCH;
 
+    private static final Logger LOG = Logger.getLogger(DepositFlag.class.getName());
+
     /** The stored and JSON form: "late_payment". */
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The flag of a wire form; empty for a word that is no flag. */
+    public static Optional<DepositFlag> parse(String word) {
+        return word == null ? Optional.empty() : Arrays.stream(values()).filter(f -> f.wire().equals(word.trim())).findFirst();
+    }
+
+    /**
+     * The flags stored in a {@code transactions.flags} column. A word that is no flag is ignored and
+     * logged, not refused: refusing would make the deposit unreadable for its owner, the admin and the
+     * reconciler, while an unknown word has no meaning to any of them (nothing checks for it). Only our
+     * code writes the column, through {@link #toCsv}, so such a word means a hand edit or a newer release.
+     */
+    public static Set<String> parseCsv(String csv) {
+        Set<String> out = new LinkedHashSet<>();
+        if (csv != null && !csv.isBlank()) {
+            for (String word : csv.split(",")) {
+                Optional<DepositFlag> flag = parse(word);
+                if (flag.isPresent()) {
+                    out.add(flag.get().wire());
+                } else {
+                    LOG.log(Level.WARNING, "ignoring unknown deposit flag \"" + word + "\" in \"" + csv + "\"");
+                }
+            }
+        }
+        return Set.copyOf(out);
+    }
+
+    /** The column for a set of wire forms, in their order; a word that is no flag is refused, so only flags are stored. */
+    public static String toCsv(Collection<String> flags) {
+        for (String f : flags) {
+            if (parse(f).filter(flag -> flag.wire().equals(f)).isEmpty()) {
+                throw new IllegalArgumentException("not a deposit flag: " + f);
+            }
+        }
+        return String.join(",", flags);
     }
 }

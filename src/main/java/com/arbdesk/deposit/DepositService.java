@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -68,10 +69,9 @@ public final class DepositService {
     public Deposit create(long userId, NewDeposit r) {
         DepositCurrency option = DepositCurrency.resolve(r.currency(), r.network());
         Money amount = parseAmount(r.amountUsd());
-        String mode = r.mode() == null || r.mode().isBlank() ? "payment" : r.mode().trim();
-        if (!mode.equals("payment") && !mode.equals("invoice")) {
-            throw AppException.invalid("mode", "mode is payment (address and amount) or invoice (hosted page)");
-        }
+        DepositMode mode = r.mode() == null || r.mode().isBlank() ? DepositMode.PAYMENT
+                : DepositMode.parse(r.mode()).filter(DepositMode::userChoice).orElseThrow(() -> AppException.invalid("mode",
+                        "mode is payment (address and amount) or invoice (hosted page)"));
         monitor.current().filter(h -> h.keyValid() && h.missingCoins().contains(option.ticker())).ifPresent(h -> {
             throw new AppException(ErrorCode.VALIDATION_FAILED, option.currency() + " on " + option.networkName()
                     + " is not available right now; choose another network", "network", null);
@@ -91,13 +91,13 @@ public final class DepositService {
         String ipnUrl = baseUrl + "/api/nowpayments/ipn";
         DepositDao.ProviderAnswer answer;
         try {
-            answer = mode.equals("invoice") ? invoice(pending, option, amount, ipnUrl) : payment(pending, option, amount, ipnUrl);
+            answer = mode == DepositMode.INVOICE ? invoice(pending, option, amount, ipnUrl) : payment(pending, option, amount, ipnUrl);
         } catch (NowPaymentsException e) {
             LOG.log(Level.WARNING, "provider refused deposit " + id + ": " + e.getMessage());
             tx.inTransaction(c -> {
                 deposits.updateState(c, id, new DepositDao.State(DepositStatus.FAILED, null, null, null, null, null, null, null,
-                        null, 0, "", e.userMessage()), clock.instant());
-                deposits.insertEvent(c, id, clock.instant(), "pending", "failed", null, UpdateSource.CREATE.wire(), 0,
+                        null, 0, DepositFlag.toCsv(Set.of()), e.userMessage()), clock.instant());
+                deposits.insertEvent(c, id, clock.instant(), DepositStatus.PENDING, DepositStatus.FAILED, null, UpdateSource.CREATE, 0,
                         e.userMessage(), null);
                 return null;
             });
@@ -105,8 +105,8 @@ public final class DepositService {
         }
         Deposit created = tx.inTransaction(c -> {
             deposits.attachProvider(c, id, answer, clock.instant());
-            deposits.insertEvent(c, id, clock.instant(), null, "pending", answer.providerStatus(), UpdateSource.CREATE.wire(), 0,
-                    mode.equals("invoice") ? "invoice " + answer.invoiceId() : "payment " + answer.paymentId(), null);
+            deposits.insertEvent(c, id, clock.instant(), null, DepositStatus.PENDING, answer.providerStatus(), UpdateSource.CREATE, 0,
+                    mode == DepositMode.INVOICE ? "invoice " + answer.invoiceId() : "payment " + answer.paymentId(), null);
             updater.scheduleNew(c, id);
             Deposit d = deposits.findById(c, id).orElseThrow();
             Tx.afterCommit(() -> events.publish(new DepositChanged(d, null, Money.usd("0"), true)));

@@ -51,9 +51,9 @@ public final class DepositUpdater {
     }
 
     /** What applying an update did; {@code verdict} is also written on the IPN's log row. */
-    public record Outcome(String verdict, String detail, Long depositId) {
+    public record Outcome(IpnVerdict verdict, String detail, Long depositId) {
         public boolean applied() {
-            return "applied".equals(verdict);
+            return verdict == IpnVerdict.APPLIED;
         }
     }
 
@@ -102,8 +102,8 @@ public final class DepositUpdater {
         tx.inTransaction(c -> {
             Deposit d = deposits.findById(c, depositId).orElseThrow(() -> AppException.notFound("Deposit " + depositId));
             watch.write(c, depositId, schedule.plan(d, ReconcileSchedule.Event.REARMED, clock.instant()), null);
-            deposits.insertEvent(c, depositId, clock.instant(), d.status().wire(), d.status().wire(), d.providerStatus(),
-                    UpdateSource.ADMIN.wire(), 0, "watched again", null);
+            deposits.insertEvent(c, depositId, clock.instant(), d.status(), d.status(), d.providerStatus(),
+                    UpdateSource.ADMIN, 0, "watched again", null);
             return null;
         });
     }
@@ -120,8 +120,8 @@ public final class DepositUpdater {
             }
             Instant now = clock.instant();
             deposits.updateQuote(c, depositId, q.payAmount().toPlainString(), q.expirationEstimateDate(), now);
-            deposits.insertEvent(c, depositId, now, d.status().wire(), d.status().wire(), d.providerStatus(),
-                    UpdateSource.REFRESH.wire(), 0, "quote refreshed: " + d.payAmount() + " -> " + q.payAmount().toPlainString()
+            deposits.insertEvent(c, depositId, now, d.status(), d.status(), d.providerStatus(),
+                    UpdateSource.REFRESH, 0, "quote refreshed: " + d.payAmount() + " -> " + q.payAmount().toPlainString()
                             + " " + d.currency() + " until " + q.expirationEstimateDate(), null);
             Deposit after = deposits.findById(c, depositId).orElseThrow();
             Tx.afterCommit(() -> events.publish(new DepositChanged(after, null, Money.zero(Asset.USD), false)));
@@ -142,7 +142,7 @@ public final class DepositUpdater {
             found = deposits.findByOrderId(c, p.orderId());
         }
         if (found.isEmpty()) {
-            return new Outcome("unknown_payment", "no deposit has payment " + p.paymentId(), null);
+            return new Outcome(IpnVerdict.UNKNOWN_PAYMENT, "no deposit has payment " + p.paymentId(), null);
         }
         Deposit d = found.get();
         DepositFlag mismatch = mismatch(d, p);
@@ -150,27 +150,27 @@ public final class DepositUpdater {
             Set<String> flags = new LinkedHashSet<>(d.flags());
             flags.add(mismatch.wire());
             save(c, d, d.status(), p, d.credited(), flags, null, source, ipnEventId, "not applied: " + mismatch.wire());
-            return new Outcome("flagged", mismatch.wire() + " (not credited)", d.id());
+            return new Outcome(IpnVerdict.FLAGGED, mismatch.wire() + " (not credited)", d.id());
         }
         DepositStatus mapped = DepositStatus.fromProvider(p.parsedStatus());
         if (mapped == null) {
-            return new Outcome("ignored", "unknown provider status " + p.status(), d.id());
+            return new Outcome(IpnVerdict.IGNORED, "unknown provider status " + p.status(), d.id());
         }
         CreditDecision.Decision decision = CreditDecision.decide(d, mapped, p, fiatEstimate, trustFinishedWithoutAmount,
                 clock.instant());
         DepositStatus next = decision.status();
         if (next != d.status() && !d.status().canMoveTo(next)) {
-            deposits.insertEvent(c, d.id(), clock.instant(), d.status().wire(), d.status().wire(), p.status(), source.wire(), 0,
+            deposits.insertEvent(c, d.id(), clock.instant(), d.status(), d.status(), p.status(), source, 0,
                     "ignored: " + d.status().wire() + " does not move to " + next.wire(), ipnEventId);
-            return new Outcome("ignored", "out of order: " + d.status().wire() + " does not move to " + next.wire(), d.id());
+            return new Outcome(IpnVerdict.IGNORED, "out of order: " + d.status().wire() + " does not move to " + next.wire(), d.id());
         }
         boolean news = p.payinHash() != null && !p.payinHash().equals(d.payinHash());
         if (next == d.status() && decision.credited().equals(d.credited()) && decision.flags().equals(d.flags())
                 && d.paymentId() != null && !news) {
-            return new Outcome("duplicate", "already " + next.wire(), d.id());
+            return new Outcome(IpnVerdict.DUPLICATE, "already " + next.wire(), d.id());
         }
         save(c, d, next, p, decision.credited(), decision.flags(), decision.fiat(), source, ipnEventId, decision.note());
-        return new Outcome("applied", d.status().wire() + " -> " + next.wire() + ", credited " + decision.credited().toPlainString(),
+        return new Outcome(IpnVerdict.APPLIED, d.status().wire() + " -> " + next.wire() + ", credited " + decision.credited().toPlainString(),
                 d.id());
     }
 
@@ -188,8 +188,8 @@ public final class DepositUpdater {
         deposits.updateState(c, d.id(), new DepositDao.State(next, p.status(), p.paymentId(), p.payAddress(), p.payinExtraId(),
                 p.payinHash(), p.payAmount() == null ? null : p.payAmount().toPlainString(), paid,
                 fiat == null ? null : fiat.toPlainString(),
-                credited.toMinor(), String.join(",", flags), d.failureReason()), now);
-        deposits.insertEvent(c, d.id(), now, d.status().wire(), next.wire(), p.status(), source.wire(), delta.toMinor(), note,
+                credited.toMinor(), DepositFlag.toCsv(flags), d.failureReason()), now);
+        deposits.insertEvent(c, d.id(), now, d.status(), next, p.status(), source, delta.toMinor(), note,
                 ipnEventId);
         Deposit after = deposits.findById(c, d.id()).orElseThrow();
         if (next != d.status() || d.paymentId() == null || !flags.equals(d.flags())) {
@@ -206,7 +206,7 @@ public final class DepositUpdater {
         if (d.paymentId() != null && !d.paymentId().equals(p.paymentId())) {
             return DepositFlag.EXTRA_PAYMENT;
         }
-        if (p.payCurrency() != null && d.payCurrency() != null && "payment".equals(d.mode())
+        if (p.payCurrency() != null && d.payCurrency() != null && d.is(DepositMode.PAYMENT)
                 && !p.payCurrency().equalsIgnoreCase(d.payCurrency())) {
             return DepositFlag.CURRENCY_MISMATCH;
         }
@@ -255,7 +255,7 @@ public final class DepositUpdater {
             flags.add(DepositFlag.APPROVED.wire());
             Money credited = target.compareTo(d.credited()) > 0 ? target : d.credited();
             save(c, d, d.status(), snapshot(d), credited, flags, fiat, UpdateSource.ADMIN, null, "approved by admin #" + adminId);
-            return new Outcome("applied", "approved, credited " + credited.toPlainString(), d.id());
+            return new Outcome(IpnVerdict.APPLIED, "approved, credited " + credited.toPlainString(), d.id());
         });
     }
 
@@ -272,14 +272,14 @@ public final class DepositUpdater {
             throws SQLException {
         Optional<Deposit> parent = deposits.findByPaymentId(c, p.parentPaymentId());
         if (parent.isEmpty()) {
-            return new Outcome("unknown_payment", "re-deposit of unknown payment " + p.parentPaymentId(), null);
+            return new Outcome(IpnVerdict.UNKNOWN_PAYMENT, "re-deposit of unknown payment " + p.parentPaymentId(), null);
         }
         Deposit par = parent.get();
         Money price = p.priceAmount() != null && "usd".equalsIgnoreCase(p.priceCurrency())
                 ? Money.floor(Asset.USD, p.priceAmount()) : Money.zero(Asset.USD);
         DepositCurrency option = DepositCurrency.byTicker(par.payCurrency()).orElseThrow();
         Instant now = clock.instant();
-        long id = deposits.insertPending(c, par.userId(), "redeposit", price, option, par.id(), now);
+        long id = deposits.insertPending(c, par.userId(), DepositMode.REDEPOSIT, price, option, par.id(), now);
         deposits.attachProvider(c, id, new DepositDao.ProviderAnswer(p.paymentId(), p.invoiceId(), null, p.payAddress(),
                 p.payinExtraId(), p.payAmount() == null ? null : p.payAmount().toPlainString(), null, p.validUntil(), p.status(),
                 p.rawJson()), now);
@@ -289,6 +289,6 @@ public final class DepositUpdater {
         save(c, child, status, p, Money.zero(Asset.USD),
                 new LinkedHashSet<>(Set.of(DepositFlag.REDEPOSIT.wire(), DepositFlag.NEEDS_REVIEW.wire())), fiat, source,
                 ipnEventId, "re-deposit of payment " + p.parentPaymentId() + ": needs review, not credited");
-        return new Outcome("flagged", "re-deposit linked to deposit " + par.id() + ", needs review", id);
+        return new Outcome(IpnVerdict.FLAGGED, "re-deposit linked to deposit " + par.id() + ", needs review", id);
     }
 }

@@ -4,6 +4,8 @@ import com.arbdesk.db.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,13 +57,24 @@ public final class DepositWatchDao {
         return count(c, "SELECT COUNT(*) FROM transactions WHERE unwatched_at IS NOT NULL AND type = 'deposit'");
     }
 
-    /** Deposits still waiting for the provider and older than the cutoff. */
+    /** Deposits still waiting for the provider (a status that is not {@link DepositStatus#isFinal() final}) and older than the cutoff. */
     public long countOpenOlderThan(Connection c, Instant cutoff) throws SQLException {
+        List<String> open = openStatuses();
         return Jdbc.queryOne(c, """
                 SELECT COUNT(*) FROM transactions
-                WHERE type = 'deposit' AND status IN ('pending', 'confirming', 'partially_paid') AND created_at <= ?
+                WHERE type = 'deposit' AND status IN (%s) AND created_at <= ?
                   AND (payment_id IS NOT NULL OR invoice_id IS NOT NULL)
-                """, st -> st.setString(1, cutoff.toString()), rs -> rs.getLong(1)).orElse(0L);
+                """.formatted(String.join(", ", Collections.nCopies(open.size(), "?"))), st -> {
+            for (int i = 0; i < open.size(); i++) {
+                st.setString(i + 1, open.get(i));
+            }
+            st.setString(open.size() + 1, cutoff.toString());
+        }, rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    /** The wire forms of the statuses that are not final, bound as the IN list above (only placeholders are formatted in). */
+    static List<String> openStatuses() {
+        return Arrays.stream(DepositStatus.values()).filter(s -> !s.isFinal()).map(DepositStatus::wire).toList();
     }
 
     private static long count(Connection c, String sql) throws SQLException {

@@ -15,11 +15,11 @@ public final class IpnEventDao {
 
     /** A stored IPN. */
     public record IpnEvent(long id, Instant receivedAt, String remoteAddress, String signature, String body,
-                           String paymentId, String providerStatus, String verdict, String detail, Long transactionId) {
+                           String paymentId, String providerStatus, IpnVerdict verdict, String detail, Long transactionId) {
     }
 
     public long insert(Connection c, Instant at, String remote, String signature, String body, String paymentId,
-                       String providerStatus, String verdict, String detail) throws SQLException {
+                       String providerStatus, IpnVerdict verdict, String detail) throws SQLException {
         return Jdbc.insert(c, """
                 INSERT INTO ipn_events (received_at, remote_address, signature, body, payment_id, provider_status, verdict, detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -30,15 +30,15 @@ public final class IpnEventDao {
             st.setString(4, body);
             st.setString(5, paymentId);
             st.setString(6, providerStatus);
-            st.setString(7, verdict);
+            st.setString(7, verdict.wire());
             st.setString(8, detail);
         });
     }
 
-    public void setVerdict(Connection c, long id, String verdict, String detail, Long transactionId) throws SQLException {
+    public void setVerdict(Connection c, long id, IpnVerdict verdict, String detail, Long transactionId) throws SQLException {
         Jdbc.update(c, "UPDATE ipn_events SET verdict = ?, detail = ?, transaction_id = COALESCE(?, transaction_id) WHERE id = ?",
                 st -> {
-                    st.setString(1, verdict);
+                    st.setString(1, verdict.wire());
                     st.setString(2, detail);
                     Jdbc.setNullableLong(st, 3, transactionId);
                     st.setLong(4, id);
@@ -49,13 +49,14 @@ public final class IpnEventDao {
         return Jdbc.queryOne(c, "SELECT " + COLUMNS + " FROM ipn_events WHERE id = ?", st -> st.setLong(1, id), IpnEventDao::map);
     }
 
-    public List<IpnEvent> recent(Connection c, String verdict, Long transactionId, int limit, int offset) throws SQLException {
+    public List<IpnEvent> recent(Connection c, IpnVerdict verdict, Long transactionId, int limit, int offset) throws SQLException {
         return Jdbc.query(c, "SELECT " + COLUMNS + """
                  FROM ipn_events WHERE (? IS NULL OR verdict = ?) AND (? IS NULL OR transaction_id = ?)
                 ORDER BY id DESC LIMIT ? OFFSET ?
                 """, st -> {
-            st.setString(1, verdict);
-            st.setString(2, verdict);
+            String word = verdict == null ? null : verdict.wire();
+            st.setString(1, word);
+            st.setString(2, word);
             Jdbc.setNullableLong(st, 3, transactionId);
             Jdbc.setNullableLong(st, 4, transactionId);
             st.setInt(5, limit);
@@ -63,12 +64,12 @@ public final class IpnEventDao {
         }, IpnEventDao::map);
     }
 
-    public long countSince(Connection c, Instant since, List<String> verdicts) throws SQLException {
+    public long countSince(Connection c, Instant since, List<IpnVerdict> verdicts) throws SQLException {
         String marks = String.join(",", java.util.Collections.nCopies(verdicts.size(), "?"));
         return Jdbc.queryOne(c, "SELECT COUNT(*) FROM ipn_events WHERE received_at >= ? AND verdict IN (" + marks + ")", st -> {
             st.setString(1, since.toString());
             for (int i = 0; i < verdicts.size(); i++) {
-                st.setString(i + 2, verdicts.get(i));
+                st.setString(i + 2, verdicts.get(i).wire());
             }
         }, rs -> rs.getLong(1)).orElse(0L);
     }
@@ -82,6 +83,6 @@ public final class IpnEventDao {
     private static IpnEvent map(ResultSet rs) throws SQLException {
         return new IpnEvent(rs.getLong("id"), Instant.parse(rs.getString("received_at")), rs.getString("remote_address"),
                 rs.getString("signature"), rs.getString("body"), rs.getString("payment_id"), rs.getString("provider_status"),
-                rs.getString("verdict"), rs.getString("detail"), Jdbc.nullableLong(rs, "transaction_id"));
+                IpnVerdict.fromWire(rs.getString("verdict")), rs.getString("detail"), Jdbc.nullableLong(rs, "transaction_id"));
     }
 }

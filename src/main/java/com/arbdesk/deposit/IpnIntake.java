@@ -47,7 +47,7 @@ public final class IpnIntake {
         String text = new String(body, StandardCharsets.UTF_8);
         String[] hint = peek(text); // for the log only: nothing here is trusted before the signature checks out
         long eventId = tx.inTransaction(c -> ipns.insert(c, clock.instant(), remoteAddress, signature, text, hint[0], hint[1],
-                "received", null));
+                IpnVerdict.RECEIVED, null));
         return process(eventId, body, signature);
     }
 
@@ -61,9 +61,9 @@ public final class IpnIntake {
         try {
             verifier.verify(body, signature);
         } catch (IpnVerificationException e) {
-            verdict(eventId, "invalid_signature", e.reason() + ": " + e.getMessage());
+            verdict(eventId, IpnVerdict.INVALID_SIGNATURE, e.reason() + ": " + e.getMessage());
             boolean missing = e.reason() == IpnVerificationException.Reason.MISSING_SIGNATURE;
-            throw new AppException(missing ? ErrorCode.UNAUTHENTICATED : ErrorCode.BAD_REQUEST,
+            throw new IpnRefusedException(IpnVerdict.INVALID_SIGNATURE, missing ? ErrorCode.UNAUTHENTICATED : ErrorCode.BAD_REQUEST,
                     missing ? "The x-nowpayments-sig header is missing" : "The IPN signature does not verify");
         }
         Payment p;
@@ -71,13 +71,13 @@ public final class IpnIntake {
             p = Payment.fromIpn(body);
             PaymentAmounts.requirePlausible(p, maxAmount);
         } catch (NowPaymentsException e) {
-            verdict(eventId, "malformed", e.getMessage());
-            throw new AppException(ErrorCode.BAD_REQUEST, "The IPN body is not a payment");
+            verdict(eventId, IpnVerdict.MALFORMED, e.getMessage());
+            throw new IpnRefusedException(IpnVerdict.MALFORMED, ErrorCode.BAD_REQUEST, "The IPN body is not a payment");
         }
         return updater.apply(p, UpdateSource.IPN, eventId, valuation.estimateFor(p));
     }
 
-    private void verdict(long eventId, String verdict, String detail) {
+    private void verdict(long eventId, IpnVerdict verdict, String detail) {
         tx.inTransaction(c -> {
             ipns.setVerdict(c, eventId, verdict, detail, null);
             return null;

@@ -111,8 +111,9 @@ public final class ReconcileSchedule {
         return d.status() == DepositStatus.PARTIALLY_PAID ? later(validity, now.plus(PARTIAL_WINDOW)) : validity;
     }
 
+    /** Final in the one sense of {@link DepositStatus#isFinal()}; a refunded deposit never gets here (not trackable). */
     private static boolean settled(DepositStatus s) {
-        return s == DepositStatus.COMPLETED || s == DepositStatus.EXPIRED || s == DepositStatus.FAILED;
+        return s.isFinal();
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -35,6 +35,6 @@ public class IpnResource {
     @Produces(MediaType.APPLICATION_JSON)
     public IpnAnswer receive(byte[] body, @HeaderParam("x-nowpayments-sig") String signature) {
         DepositUpdater.Outcome o = intake.receive(body == null ? new byte[0] : body, signature, req.getRemoteAddr());
-        return new IpnAnswer(true, o.verdict());
+        return new IpnAnswer(true, o.verdict().wire());
     }
 }
