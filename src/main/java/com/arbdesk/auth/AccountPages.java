@@ -61,25 +61,14 @@ public final class AccountPages {
         Pages.render(req, resp, "auth/account.jsp");
     }
 
-    /** The caller, or a redirect to the login page when there is none. */
-    static Optional<CurrentUser> caller(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Optional<CurrentUser> me = CurrentUser.of(req);
-        if (me.isEmpty()) {
-            Pages.redirect(req, resp, "/login?next=%2Faccount");
-        }
-        return me;
-    }
-
     /** GET /account. */
     @WebServlet("/account")
     @RolesAllowed(Roles.USER)
     public static class AccountPage extends HttpServlet {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-            Optional<CurrentUser> me = caller(req, resp);
-            if (me.isPresent()) {
-                render(req, resp, App.from(getServletContext()), me.get(), null);
-            }
+            // the route's @RolesAllowed has already sent an anonymous visitor to the login page
+            render(req, resp, App.from(getServletContext()), CurrentUser.of(req).orElseThrow(), null);
         }
     }
 
@@ -89,17 +78,14 @@ public final class AccountPages {
     public static class PasswordForm extends HttpServlet {
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-            Optional<CurrentUser> me = caller(req, resp);
-            if (me.isEmpty()) {
-                return;
-            }
+            CurrentUser me = CurrentUser.of(req).orElseThrow();
             App app = App.from(getServletContext());
             String next = req.getParameter("new_password");
             try {
                 if (next != null && !next.equals(req.getParameter("confirm"))) {
                     throw AppException.invalid("confirm", "The two new passwords do not match");
                 }
-                app.auth().changePassword(me.get().id(), me.get().sessionId(), req.getParameter("current_password"), next,
+                app.auth().changePassword(me.id(), me.sessionId(), req.getParameter("current_password"), next,
                         ClientInfo.of(req));
                 Pages.redirect(req, resp, "/account?notice=" + Notice.PASSWORD_CHANGED.wire());
             } catch (AppException e) {
@@ -107,7 +93,7 @@ public final class AccountPages {
                 if (e.retryAfterSeconds() != null) {
                     resp.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
                 }
-                render(req, resp, app, me.get(), e.getMessage());
+                render(req, resp, app, me, e.getMessage());
             }
         }
     }
@@ -118,12 +104,9 @@ public final class AccountPages {
     public static class LogoutEverywhereForm extends HttpServlet {
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-            Optional<CurrentUser> me = caller(req, resp);
-            if (me.isEmpty()) {
-                return;
-            }
+            CurrentUser me = CurrentUser.of(req).orElseThrow();
             App app = App.from(getServletContext());
-            app.auth().logoutEverywhere(me.get().id());
+            app.auth().logoutEverywhere(me.id());
             AuthCookies.clearSession(req, resp, app.config().secureCookies());
             Pages.redirect(req, resp, "/login?loggedOut=everywhere");
         }

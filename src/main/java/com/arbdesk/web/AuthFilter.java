@@ -56,17 +56,19 @@ public final class AuthFilter extends HttpFilter {
         CurrentUser current = identify(req, resp, socket);
         if (current != null) {
             req.setAttribute(CurrentUser.ATTRIBUTE, current);
-            if (route.kind() == Routes.Kind.PAGE) {
-                // pages carry the live stream's position they were rendered at, so live.js resumes exactly there
-                req.setAttribute("liveSeq", app.livePublisher().latestSeq(current.id()));
-            }
         }
         if (socket && !sameOrigin(req)) {
             ErrorBody.write(resp, ErrorCode.FORBIDDEN, "WebSocket connections from other sites are refused");
             return;
         }
         switch (route.rule().decide(current, role -> Roles.holds(current.role(), role))) {
-            case ALLOW -> chain.doFilter(current == null ? req : new Authenticated(req, current), resp);
+            case ALLOW -> {
+                if (current != null && route.kind() == Routes.Kind.PAGE) {
+                    // pages carry the live stream's position they were rendered at, so live.js resumes exactly there
+                    req.setAttribute("liveSeq", app.livePublisher().latestSeq(current.id()));
+                }
+                chain.doFilter(current == null ? req : new Authenticated(req, current), resp);
+            }
             case UNAUTHENTICATED -> {
                 if (route.answersJson()) {
                     ErrorBody.write(resp, ErrorCode.UNAUTHENTICATED, "Log in to use this resource");

@@ -47,7 +47,8 @@ public final class CsrfFilter extends HttpFilter {
         Optional<CurrentUser> user = CurrentUser.of(req);
         boolean bearer = user.map(CurrentUser::viaBearer).orElse(false);
         // bound to the session the caller is logged in with; anonymous forms (login, sign-up) share the empty binding
-        String session = user.isPresent() && !bearer ? AuthCookies.read(req, AuthCookies.SESSION).orElse("") : "";
+        Optional<String> sessionCookie = AuthCookies.read(req, AuthCookies.SESSION);
+        String session = user.isPresent() && !bearer ? sessionCookie.orElse("") : "";
         Optional<String> cookie = AuthCookies.read(req, AuthCookies.XSRF).filter(t -> tokens.valid(t, session));
         HttpServletResponse out = resp;
         if (!bearer) {
@@ -58,7 +59,7 @@ public final class CsrfFilter extends HttpFilter {
         boolean exempt = path.startsWith("/api/nowpayments/") || path.startsWith("/sandbox/nowpayments/v1/")
                 || path.startsWith("/sandbox/nowpayments/control");
         boolean api = path.startsWith("/api/");
-        boolean hasSession = AuthCookies.read(req, AuthCookies.SESSION).isPresent();
+        boolean hasSession = sessionCookie.isPresent();
         // an API call without a session cookie has no ambient credentials to abuse (scripts signing up or logging in)
         if (SAFE.contains(req.getMethod()) || bearer || exempt || api && !hasSession) {
             chain.doFilter(req, out);
