@@ -2,10 +2,10 @@ package com.arbdesk.admin;
 
 import com.arbdesk.auth.AuthService;
 import com.arbdesk.auth.User;
-import com.arbdesk.db.Tx;
+import com.arbdesk.core.Money;
+import com.arbdesk.core.db.Tx;
 import com.arbdesk.ledger.LedgerEntry;
 import com.arbdesk.ledger.LedgerService;
-import com.arbdesk.ledger.Money;
 import com.arbdesk.ledger.TransactionRecord;
 import com.arbdesk.web.AppException;
 import java.time.Clock;
@@ -22,9 +22,9 @@ public final class AdminService {
     private final LedgerService ledger;
     private final AuditDao audit;
     private final Clock clock;
-    private final com.arbdesk.realtime.LiveEvents events;
+    private final com.arbdesk.core.events.LiveEvents events;
 
-    public AdminService(Tx tx, AuthService auth, LedgerService ledger, AuditDao audit, com.arbdesk.realtime.LiveEvents events,
+    public AdminService(Tx tx, AuthService auth, LedgerService ledger, AuditDao audit, com.arbdesk.core.events.LiveEvents events,
                         Clock clock) {
         this.events = events;
         this.tx = tx;

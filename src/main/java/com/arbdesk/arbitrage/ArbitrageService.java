@@ -1,7 +1,7 @@
 package com.arbdesk.arbitrage;
 
-import com.arbdesk.Background;
-import com.arbdesk.realtime.LiveEvents;
+import com.arbdesk.core.Background;
+import com.arbdesk.core.events.LiveEvents;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package com.arbdesk.auth;
 
-import com.arbdesk.db.DataAccessException;
-import com.arbdesk.db.Tx;
+import com.arbdesk.core.db.DataAccessException;
+import com.arbdesk.core.db.Tx;
 import com.arbdesk.web.AppException;
 import com.arbdesk.web.ErrorCode;
 import java.sql.SQLException;

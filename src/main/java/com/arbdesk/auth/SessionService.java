@@ -1,6 +1,6 @@
 package com.arbdesk.auth;
 
-import com.arbdesk.db.Tx;
+import com.arbdesk.core.db.Tx;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;

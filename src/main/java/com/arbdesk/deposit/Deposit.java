@@ -1,6 +1,6 @@
 package com.arbdesk.deposit;
 
-import com.arbdesk.ledger.Money;
+import com.arbdesk.core.Money;
 import java.time.Instant;
 import java.util.Set;
 

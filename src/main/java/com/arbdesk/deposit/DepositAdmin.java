@@ -1,7 +1,7 @@
 package com.arbdesk.deposit;
 
 import com.arbdesk.config.AppConfig;
-import com.arbdesk.db.Tx;
+import com.arbdesk.core.db.Tx;
 import com.arbdesk.web.AppException;
 import java.time.Clock;
 import java.time.Duration;

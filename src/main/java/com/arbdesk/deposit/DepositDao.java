@@ -1,8 +1,8 @@
 package com.arbdesk.deposit;
 
-import com.arbdesk.db.Jdbc;
-import com.arbdesk.ledger.Asset;
-import com.arbdesk.ledger.Money;
+import com.arbdesk.core.Asset;
+import com.arbdesk.core.Money;
+import com.arbdesk.core.db.Jdbc;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

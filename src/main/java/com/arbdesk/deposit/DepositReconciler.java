@@ -1,7 +1,7 @@
 package com.arbdesk.deposit;
 
-import com.arbdesk.Background;
-import com.arbdesk.db.Tx;
+import com.arbdesk.core.Background;
+import com.arbdesk.core.db.Tx;
 import com.arbdesk.nowpayments.NowPaymentsClient;
 import com.arbdesk.nowpayments.RateBudget;
 import java.time.Clock;

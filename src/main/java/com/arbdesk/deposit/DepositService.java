@@ -1,7 +1,8 @@
 package com.arbdesk.deposit;
 
-import com.arbdesk.db.Tx;
-import com.arbdesk.ledger.Money;
+import com.arbdesk.core.Money;
+import com.arbdesk.core.db.Tx;
+import com.arbdesk.core.events.LiveEvents;
 import com.arbdesk.nowpayments.CreateInvoiceRequest;
 import com.arbdesk.nowpayments.CreatePaymentRequest;
 import com.arbdesk.nowpayments.Invoice;
@@ -9,11 +10,10 @@ import com.arbdesk.nowpayments.NowPaymentsClient;
 import com.arbdesk.nowpayments.NowPaymentsException;
 import com.arbdesk.nowpayments.Payment;
 import com.arbdesk.nowpayments.ProviderMonitor;
-import com.arbdesk.realtime.LiveEvents;
+import com.arbdesk.nowpayments.RateBudget;
 import com.arbdesk.web.AppException;
 import com.arbdesk.web.ErrorCode;
 import java.math.BigDecimal;
-import com.arbdesk.nowpayments.RateBudget;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

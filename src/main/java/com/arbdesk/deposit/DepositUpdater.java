@@ -1,12 +1,12 @@
 package com.arbdesk.deposit;
 
-import com.arbdesk.db.Tx;
-import com.arbdesk.ledger.Asset;
+import com.arbdesk.core.Asset;
+import com.arbdesk.core.Money;
+import com.arbdesk.core.db.Tx;
+import com.arbdesk.core.events.LiveEvents;
 import com.arbdesk.ledger.LedgerService;
-import com.arbdesk.ledger.Money;
 import com.arbdesk.nowpayments.EstimateUpdate;
 import com.arbdesk.nowpayments.Payment;
-import com.arbdesk.realtime.LiveEvents;
 import com.arbdesk.web.AppException;
 import com.arbdesk.web.ErrorCode;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package com.arbdesk.deposit;
 
-import com.arbdesk.db.Tx;
+import com.arbdesk.core.db.Tx;
 import com.arbdesk.nowpayments.NowPaymentsClient;
 import com.arbdesk.nowpayments.NowPaymentsException;
 import com.arbdesk.nowpayments.NowPaymentsStatus;

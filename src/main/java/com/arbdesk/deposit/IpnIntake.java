@@ -1,6 +1,6 @@
 package com.arbdesk.deposit;
 
-import com.arbdesk.db.Tx;
+import com.arbdesk.core.db.Tx;
 import com.arbdesk.nowpayments.IpnVerificationException;
 import com.arbdesk.nowpayments.IpnVerifier;
 import com.arbdesk.nowpayments.NowPaymentsException;

@@ -1,7 +1,7 @@
 package com.arbdesk.deposit;
 
-import com.arbdesk.ledger.Asset;
-import com.arbdesk.ledger.Money;
+import com.arbdesk.core.Asset;
+import com.arbdesk.core.Money;
 import com.arbdesk.nowpayments.MinAmount;
 import com.arbdesk.nowpayments.NowPaymentsClient;
 import java.math.BigDecimal;

@@ -1,7 +1,7 @@
 package com.arbdesk.deposit;
 
-import com.arbdesk.ledger.CoinCatalogue;
 import com.arbdesk.ledger.CoinCatalogue.Coin;
+import com.arbdesk.ledger.CoinCatalogue;
 import com.arbdesk.ledger.WalletLink;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

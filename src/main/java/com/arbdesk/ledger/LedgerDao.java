@@ -1,6 +1,8 @@
 package com.arbdesk.ledger;
 
-import com.arbdesk.db.Jdbc;
+import com.arbdesk.core.Asset;
+import com.arbdesk.core.Money;
+import com.arbdesk.core.db.Jdbc;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

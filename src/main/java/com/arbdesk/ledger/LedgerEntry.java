@@ -1,5 +1,6 @@
 package com.arbdesk.ledger;
 
+import com.arbdesk.core.Money;
 import java.time.Instant;
 
 /** One append-only ledger row. */

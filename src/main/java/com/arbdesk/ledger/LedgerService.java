@@ -1,7 +1,9 @@
 package com.arbdesk.ledger;
 
-import com.arbdesk.db.Tx;
-import com.arbdesk.realtime.LiveEvents;
+import com.arbdesk.core.Asset;
+import com.arbdesk.core.Money;
+import com.arbdesk.core.db.Tx;
+import com.arbdesk.core.events.LiveEvents;
 import com.arbdesk.web.AppException;
 import com.arbdesk.web.ErrorCode;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package com.arbdesk.nowpayments;
 
-import com.arbdesk.Background;
+import com.arbdesk.core.Background;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package com.arbdesk.realtime;
 
-import com.arbdesk.db.Jdbc;
+import com.arbdesk.core.db.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,13 +1,13 @@
 package com.arbdesk.realtime;
 
-import com.arbdesk.Background;
 import com.arbdesk.auth.AuthService;
-import com.arbdesk.db.Tx;
+import com.arbdesk.core.Background;
+import com.arbdesk.core.Money;
+import com.arbdesk.core.db.Tx;
 import com.arbdesk.deposit.Deposit;
 import com.arbdesk.deposit.DepositChanged;
 import com.arbdesk.ledger.BalanceChanged;
 import com.arbdesk.ledger.LedgerService;
-import com.arbdesk.ledger.Money;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,7 +28,7 @@ import java.util.logging.Logger;
  */
 public final class LivePublisher implements Consumer<Object>, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LivePublisher.class.getName());
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     static final Duration KEEP = Duration.ofHours(1);
 
     private final Tx tx;
@@ -133,7 +133,7 @@ public final class LivePublisher implements Consumer<Object>, AutoCloseable {
         sessions.sendToUser(userId, envelope(event, seq, dataJson));
     }
 
-    static String envelope(String event, long seq, String dataJson) {
+    public static String envelope(String event, long seq, String dataJson) {
         return "{\"event\":\"" + event + "\",\"seq\":" + seq + ",\"data\":" + dataJson + "}";
     }
 

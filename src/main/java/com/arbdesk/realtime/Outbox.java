@@ -12,12 +12,12 @@ import java.util.logging.Logger;
  * One socket's queue of outgoing messages with at most one send in flight, so a slow or dead
  * client only ever delays itself; a client whose queue overflows is closed.
  */
-final class Outbox {
+public final class Outbox {
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
     static final int MAX_QUEUED = 256;
 
     final Session session;
-    final long userId;
+    public final long userId;
     final java.time.Instant expiresAt;
     /** The session the socket was opened with; null for a socket-token socket. */
     final String sessionId;
@@ -50,7 +50,7 @@ final class Outbox {
         }
     }
 
-    void offer(String message) {
+    public void offer(String message) {
         synchronized (this) {
             if (closed) {
                 return;
@@ -81,7 +81,7 @@ final class Outbox {
     }
 
     /** Sends {@code first}, then everything offered while holding, in order. */
-    void start(String first) {
+    public void start(String first) {
         synchronized (this) {
             if (closed) {
                 return;

@@ -1,6 +1,6 @@
 package com.arbdesk.realtime;
 
-import com.arbdesk.auth.CurrentUser;
+import com.arbdesk.web.CurrentUser;
 import jakarta.websocket.Session;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +26,7 @@ public final class SessionRegistry {
      * hello. Registering before the hello's seq is read means no event can fall between the two: one
      * stored before the read is in the hello's seq (the client resumes it), one after is queued here.
      */
-    Outbox add(CurrentUser user, Session session) {
+    public Outbox add(CurrentUser user, Session session) {
         Outbox o = new Outbox(session, user.id(), user.expiresAt(), user.sessionId());
         o.hold();
         bySession.put(session, o);
@@ -34,7 +34,7 @@ public final class SessionRegistry {
         return o;
     }
 
-    void remove(Session session) {
+    public void remove(Session session) {
         Outbox o = bySession.remove(session);
         if (o != null) {
             Set<Outbox> set = byUser.get(o.userId);
@@ -44,7 +44,7 @@ public final class SessionRegistry {
         }
     }
 
-    Outbox outbox(Session session) {
+    public Outbox outbox(Session session) {
         return bySession.get(session);
     }
 

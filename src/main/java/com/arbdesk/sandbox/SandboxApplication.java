@@ -1,6 +1,6 @@
 package com.arbdesk.sandbox;
 
-import com.arbdesk.App;
+import com.arbdesk.boot.App;
 import com.arbdesk.web.access.AccessFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,8 +1,8 @@
 package com.arbdesk.sandbox;
 
-import com.arbdesk.App;
+import com.arbdesk.boot.App;
+import com.arbdesk.core.QrCodes;
 import com.arbdesk.web.Pages;
-import com.arbdesk.web.QrCodes;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;

@@ -1,7 +1,7 @@
 package com.arbdesk.sandbox;
 
-import com.arbdesk.Background;
 import com.arbdesk.config.AppConfig;
+import com.arbdesk.core.Background;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;

@@ -1,15 +1,13 @@
 package com.arbdesk.web;
 
-import com.arbdesk.App;
-import com.arbdesk.auth.AuthCookies;
 import com.arbdesk.auth.AuthenticatedSession;
-import com.arbdesk.auth.CurrentUser;
 import com.arbdesk.auth.JwtService;
 import com.arbdesk.auth.Roles;
 import com.arbdesk.auth.User;
-import com.arbdesk.realtime.LiveEndpoint;
+import com.arbdesk.boot.App;
 import com.arbdesk.web.access.Routes.Route;
 import com.arbdesk.web.access.Routes;
+import com.arbdesk.web.live.LiveEndpoint;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;

@@ -1,5 +1,6 @@
 package com.arbdesk.web;
 
+import com.arbdesk.web.pages.ErrorPage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;

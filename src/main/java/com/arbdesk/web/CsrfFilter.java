@@ -1,9 +1,8 @@
 package com.arbdesk.web;
 
-import com.arbdesk.App;
-import com.arbdesk.auth.AuthCookies;
-import com.arbdesk.auth.CurrentUser;
+import com.arbdesk.boot.App;
 import com.arbdesk.web.access.Routes;
+import com.arbdesk.web.pages.ErrorPage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;

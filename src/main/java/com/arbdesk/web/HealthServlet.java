@@ -1,6 +1,6 @@
 package com.arbdesk.web;
 
-import com.arbdesk.App;
+import com.arbdesk.boot.App;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

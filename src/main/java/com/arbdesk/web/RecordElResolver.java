@@ -11,7 +11,7 @@ import java.lang.reflect.RecordComponent;
 /** Lets JSP EL read record components ({@code ${view.balance}}); EL 5 only knows JavaBeans getters. */
 public final class RecordElResolver extends ELResolver {
 
-    static void install(ServletContext ctx) {
+    public static void install(ServletContext ctx) {
         JspFactory.getDefaultFactory().getJspApplicationContext(ctx).addELResolver(new RecordElResolver());
     }
 

@@ -32,7 +32,7 @@ public final class SecurityHeadersFilter extends HttpFilter {
     }
 
     /** For error pages the container renders without running the filters (a refused /WEB-INF or /com path). */
-    static void applyTo(HttpServletResponse resp) {
+    public static void applyTo(HttpServletResponse resp) {
         HEADERS.forEach(resp::setHeader);
         resp.setHeader("Cache-Control", "no-store");
     }

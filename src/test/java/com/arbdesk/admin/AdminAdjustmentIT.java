@@ -3,9 +3,9 @@ package com.arbdesk.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.arbdesk.App;
-import com.arbdesk.testing.TestClient;
+import com.arbdesk.boot.App;
 import com.arbdesk.testing.TestClient.Res;
+import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestServer;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

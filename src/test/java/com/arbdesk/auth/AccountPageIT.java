@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestClient.Res;
+import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestServer;
+import com.arbdesk.web.AuthCookies;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;

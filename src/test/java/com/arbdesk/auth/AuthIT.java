@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestClient.Res;
+import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestServer;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

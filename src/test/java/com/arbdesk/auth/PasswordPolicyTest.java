@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.arbdesk.App;
+import com.arbdesk.boot.App;
 import com.arbdesk.web.AppException;
 import com.arbdesk.web.ErrorCode;
 import org.junit.jupiter.api.Test;

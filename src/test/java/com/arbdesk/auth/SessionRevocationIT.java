@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.arbdesk.App;
-import com.arbdesk.testing.TestClient;
+import com.arbdesk.boot.App;
 import com.arbdesk.testing.TestClient.Res;
+import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestServer;
 import com.arbdesk.testing.WsClient;
+import com.arbdesk.web.AuthCookies;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;

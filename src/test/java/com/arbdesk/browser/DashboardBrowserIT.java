@@ -3,7 +3,7 @@ package com.arbdesk.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.arbdesk.App;
+import com.arbdesk.boot.App;
 import com.arbdesk.testing.Browser;
 import com.arbdesk.testing.Browsers;
 import com.arbdesk.testing.TestClient;

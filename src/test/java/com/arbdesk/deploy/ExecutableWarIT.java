@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.arbdesk.App;
+import com.arbdesk.boot.App;
 import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestServer;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.arbdesk.ledger.Money;
+import com.arbdesk.core.Money;
 import com.arbdesk.nowpayments.Payment;
 import java.math.BigDecimal;
 import java.time.Duration;

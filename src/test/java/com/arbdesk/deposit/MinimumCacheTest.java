@@ -2,7 +2,7 @@ package com.arbdesk.deposit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.arbdesk.ledger.Money;
+import com.arbdesk.core.Money;
 import com.arbdesk.nowpayments.NowPaymentsClient;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;

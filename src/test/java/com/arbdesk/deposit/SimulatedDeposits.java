@@ -1,6 +1,6 @@
 package com.arbdesk.deposit;
 
-import com.arbdesk.ledger.Money;
+import com.arbdesk.core.Money;
 import com.arbdesk.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.arbdesk.App;
+import com.arbdesk.boot.App;
 import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestServer;
 import com.arbdesk.testing.WsClient;

@@ -3,8 +3,8 @@ package com.arbdesk.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.arbdesk.ledger.CoinCatalogue;
 import com.arbdesk.ledger.CoinCatalogue.Coin;
+import com.arbdesk.ledger.CoinCatalogue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

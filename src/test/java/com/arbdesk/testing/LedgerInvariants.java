@@ -1,11 +1,11 @@
 package com.arbdesk.testing;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.nio.file.Path;
 
 /**
  * Reads the server's SQLite file directly and checks what must hold after any test: no negative

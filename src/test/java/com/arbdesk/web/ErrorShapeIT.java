@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.arbdesk.App;
-import com.arbdesk.testing.TestClient;
+import com.arbdesk.boot.App;
 import com.arbdesk.testing.TestClient.Res;
+import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestServer;
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.AfterAll;

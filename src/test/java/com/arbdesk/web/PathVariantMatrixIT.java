@@ -3,9 +3,9 @@ package com.arbdesk.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.arbdesk.App;
-import com.arbdesk.testing.RawHttp;
+import com.arbdesk.boot.App;
 import com.arbdesk.testing.RawHttp.Answer;
+import com.arbdesk.testing.RawHttp;
 import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.arbdesk.App;
+import com.arbdesk.boot.App;
 import com.arbdesk.nowpayments.IpnTestSigner;
-import com.arbdesk.testing.RawHttp;
 import com.arbdesk.testing.RawHttp.Answer;
+import com.arbdesk.testing.RawHttp;
 import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;

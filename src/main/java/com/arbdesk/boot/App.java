@@ -1,0 +1,288 @@
+package com.arbdesk.boot;
+
+import com.arbdesk.admin.AdminService;
+import com.arbdesk.admin.AuditDao;
+import com.arbdesk.arbitrage.ArbitrageService;
+import com.arbdesk.arbitrage.EngineSettings;
+import com.arbdesk.arbitrage.Fees;
+import com.arbdesk.arbitrage.MarketDataSource;
+import com.arbdesk.arbitrage.SimulatedMarketDataSource;
+import com.arbdesk.arbitrage.XChangeMarketDataSource;
+import com.arbdesk.auth.AuthService;
+import com.arbdesk.auth.JwtService;
+import com.arbdesk.auth.LoginThrottle;
+import com.arbdesk.auth.PasswordHasher;
+import com.arbdesk.auth.PasswordPolicy;
+import com.arbdesk.auth.RateLimiter;
+import com.arbdesk.auth.Role;
+import com.arbdesk.auth.SessionDao;
+import com.arbdesk.auth.SessionService;
+import com.arbdesk.auth.UserDao;
+import com.arbdesk.config.AppConfig;
+import com.arbdesk.core.db.Database;
+import com.arbdesk.core.db.Migrations;
+import com.arbdesk.core.db.Tx;
+import com.arbdesk.core.events.LiveEvents;
+import com.arbdesk.deposit.DepositAdmin;
+import com.arbdesk.deposit.DepositDao;
+import com.arbdesk.deposit.DepositReconciler;
+import com.arbdesk.deposit.DepositService;
+import com.arbdesk.deposit.DepositUpdater;
+import com.arbdesk.deposit.DepositWatchDao;
+import com.arbdesk.deposit.FiatValuation;
+import com.arbdesk.deposit.IpnEventDao;
+import com.arbdesk.deposit.IpnIntake;
+import com.arbdesk.deposit.ReconcileSchedule;
+import com.arbdesk.ledger.LedgerDao;
+import com.arbdesk.ledger.LedgerService;
+import com.arbdesk.ledger.TransactionDao;
+import com.arbdesk.nowpayments.IpnVerifier;
+import com.arbdesk.nowpayments.NowPaymentsClient;
+import com.arbdesk.nowpayments.ProviderCheck;
+import com.arbdesk.nowpayments.ProviderMonitor;
+import com.arbdesk.nowpayments.RateBudget;
+import com.arbdesk.realtime.LiveEventDao;
+import com.arbdesk.realtime.LivePublisher;
+import com.arbdesk.realtime.SessionRegistry;
+import com.arbdesk.realtime.WsTokens;
+import com.arbdesk.sandbox.SandboxService;
+import com.arbdesk.web.live.LiveHub;
+import jakarta.servlet.ServletContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/** The application's object graph, built once at start-up and kept in the servlet context. */
+public final class App implements AutoCloseable {
+    public static final String ATTRIBUTE = App.class.getName();
+    public static final String DEMO_USER_EMAIL = "demo@arbdesk.local";
+    public static final String DEMO_USER_PASSWORD = "demo-password";
+    public static final String DEMO_ADMIN_EMAIL = "admin@arbdesk.local";
+    public static final String DEMO_ADMIN_PASSWORD = "admin-password";
+    private static final int READER_CONNECTIONS = 4;
+
+    private final AppConfig config;
+    private final Clock clock;
+    private final Database database;
+    private final LiveEvents events = new LiveEvents();
+    private final AuthService auth;
+    private final LedgerService ledger;
+    private final AdminService admin;
+    private final String version;
+    private final SandboxService sandbox;
+    private final NowPaymentsClient provider;
+    private final ProviderMonitor providerMonitor;
+    private final DepositService deposits;
+    private final DepositAdmin depositAdmin;
+    private final IpnIntake ipnIntake;
+    private final DepositReconciler reconciler;
+    private final WsTokens wsTokens;
+    private final LivePublisher livePublisher;
+    private final ArbitrageService arbitrage;
+
+    private App(AppConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.database = Database.open(config.databasePath(), READER_CONNECTIONS);
+        Migrations.apply(database);
+        Tx tx = new Tx(database);
+        UserDao userDao = new UserDao();
+        AppConfig.Throttles limits = config.throttles();
+        SessionService sessions = new SessionService(tx, new SessionDao(), userDao, new JwtService(config.jwtSecret(), clock),
+                events::publish, clock);
+        LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Settings(limits.loginFailuresPerAddress(),
+                limits.loginFailuresPerAccountAndAddress(), limits.loginFailureWindow()), clock);
+        this.auth = new AuthService(tx, userDao, new PasswordHasher(), PasswordPolicy.load(), sessions, throttle,
+                new RateLimiter(limits.signupsPerAddressPerHour(), Duration.ofHours(1), RateLimiter.DEFAULT_MAX_KEYS, clock), clock);
+        this.ledger = new LedgerService(tx, new LedgerDao(), new TransactionDao(), events, clock);
+        this.admin = new AdminService(tx, auth, ledger, new AuditDao(), events, clock);
+        this.version = readVersion();
+        AppConfig.Sandbox sb = config.sandbox();
+        this.sandbox = sb.enabled() ? new SandboxService(sb, config.nowPaymentsApiKey(), config.nowPaymentsIpnSecret(),
+                config.baseUrl(), clock) : null;
+        NowPaymentsClient.Settings settings = NowPaymentsClient.Settings.of(config.nowPaymentsApiUrl(), config.nowPaymentsApiKey());
+        if (config.nowPaymentsEmail().isPresent()) {
+            // only the payment list needs the dashboard login (a JWT from POST /auth)
+            settings = settings.withCredentials(config.nowPaymentsEmail().get(), config.nowPaymentsPassword().orElseThrow());
+        } else if (sandbox != null && config.nowPaymentsApiUrl().startsWith(config.baseUrl() + "/sandbox/")) {
+            // the built-in sandbox accepts any login: demo mode can recover lost invoice IPNs out of the box
+            settings = settings.withCredentials("merchant@sandbox.arbdesk.local", sandbox.issueToken());
+        }
+        this.provider = new NowPaymentsClient(settings);
+        this.providerMonitor = new ProviderMonitor(provider, ProviderCheck.DEPOSIT_TICKERS, clock);
+        DepositDao depositDao = new DepositDao();
+        DepositWatchDao watchDao = new DepositWatchDao();
+        IpnEventDao ipnDao = new IpnEventDao();
+        AppConfig.Reconcile rc = config.reconcile();
+        // the built-in sandbox reports "finished" with nothing received for payments it simulates in full, as the
+        // provider's own sandbox does; against a real provider that is held for review instead
+        boolean builtInSandbox = sandbox != null && config.nowPaymentsApiUrl().startsWith(config.baseUrl() + "/sandbox/");
+        DepositUpdater updater = new DepositUpdater(tx, depositDao, watchDao,
+                new ReconcileSchedule(rc.backoff(), rc.after(), rc.grace()), ipnDao, ledger, events, builtInSandbox, clock);
+        FiatValuation valuation = new FiatValuation(tx, depositDao, provider, clock);
+        this.deposits = new DepositService(tx, depositDao, updater, valuation, provider,
+                new RateBudget(config.nowPaymentsCreatePerSecond(), clock, RateBudget.REAL_SLEEP), providerMonitor, events,
+                config.baseUrl(), clock);
+        this.ipnIntake = new IpnIntake(tx, ipnDao, new IpnVerifier(config.nowPaymentsIpnSecret()), updater, valuation, clock,
+                config.ipnMaxAmount());
+        this.reconciler = DepositReconciler.create(tx, depositDao, watchDao, updater, valuation, provider,
+                new RateBudget(rc.requestsPerSecond(), clock, RateBudget.REAL_SLEEP), clock);
+        this.depositAdmin = new DepositAdmin(tx, ipnDao, depositDao, watchDao, valuation, ipnIntake, updater, reconciler, rc,
+                provider.canListPayments(), clock);
+        this.wsTokens = new WsTokens(config.wsSecret(), new RateLimiter(limits.wsTokensPerAddressPerMinute(),
+                Duration.ofMinutes(1), RateLimiter.DEFAULT_MAX_KEYS, clock), clock);
+        this.livePublisher = new LivePublisher(tx, new LiveEventDao(), auth, ledger, SessionRegistry.get(), clock);
+        events.subscribe(livePublisher);
+        LiveHub.install(livePublisher);
+        this.arbitrage = new ArbitrageService(marketData(config, clock), arbitrageSettings(config), events, clock);
+    }
+
+    /** Opens the database, applies migrations and seeds the configured and demo accounts. */
+    public static App start(AppConfig config, Clock clock) {
+        App app = new App(config, clock);
+        if (config.isDemo()) {
+            app.auth.ensureAccount(DEMO_USER_EMAIL, DEMO_USER_PASSWORD, Role.USER);
+            app.auth.ensureAccount(DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, Role.ADMIN);
+        }
+        if (config.adminEmail().isPresent() && config.adminPassword().isPresent()) {
+            app.auth.ensureAccount(config.adminEmail().get(), config.adminPassword().get(), Role.ADMIN);
+        }
+        if (!config.sandbox().only()) {
+            app.providerMonitor.start();
+            app.reconciler.start(config.reconcile().interval());
+            app.arbitrage.start();
+        }
+        return app;
+    }
+
+    public static App from(ServletContext ctx) {
+        App app = (App) ctx.getAttribute(ATTRIBUTE);
+        if (app == null) {
+            throw new IllegalStateException("ArbDesk did not start; see the start-up log");
+        }
+        return app;
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public LiveEvents events() {
+        return events;
+    }
+
+    public AuthService auth() {
+        return auth;
+    }
+
+    public LedgerService ledger() {
+        return ledger;
+    }
+
+    public AdminService admin() {
+        return admin;
+    }
+
+    /** The built-in provider sandbox; empty in production mode. */
+    public Optional<SandboxService> sandbox() {
+        return Optional.ofNullable(sandbox);
+    }
+
+    public NowPaymentsClient provider() {
+        return provider;
+    }
+
+    public DepositService deposits() {
+        return deposits;
+    }
+
+    public DepositAdmin depositAdmin() {
+        return depositAdmin;
+    }
+
+    public IpnIntake ipnIntake() {
+        return ipnIntake;
+    }
+
+    public LivePublisher livePublisher() {
+        return livePublisher;
+    }
+
+    public ArbitrageService arbitrage() {
+        return arbitrage;
+    }
+
+    public WsTokens wsTokens() {
+        return wsTokens;
+    }
+
+    public ProviderMonitor providerMonitor() {
+        return providerMonitor;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public void close() {
+        arbitrage.close();
+        reconciler.close();
+        livePublisher.close();
+        providerMonitor.close();
+        if (sandbox != null) {
+            sandbox.close();
+        }
+        database.close();
+    }
+
+    private static MarketDataSource marketData(AppConfig config, Clock clock) {
+        // live books come through XChange, created lazily on the first poll (never on the start-up path)
+        return config.arbitrage().source().equals("live")
+                ? new XChangeMarketDataSource(config.arbitrage().liveBaseUrls(), java.time.Duration.ofSeconds(5), clock)
+                : new SimulatedMarketDataSource(20261122L, clock);
+    }
+
+    private static ArbitrageService.Settings arbitrageSettings(AppConfig config) {
+        AppConfig.Arbitrage a = config.arbitrage();
+        EngineSettings defaults = EngineSettings.defaults();
+        Fees fees = Fees.defaults();
+        Map<String, java.math.BigDecimal> taker = new HashMap<>(fees.takerFeeRate());
+        taker.putAll(a.takerFees());
+        Map<String, java.math.BigDecimal> withdrawal = new HashMap<>(fees.withdrawalFee());
+        // fees may be given per asset ("USDC=1") or per asset and network ("USDC@SOL=0.1"); a transfer takes the
+        // cheapest network configured for the asset
+        Map<String, java.math.BigDecimal> configured = new HashMap<>();
+        a.withdrawalFees().forEach((key, fee) -> configured.merge(key.contains("@") ? key.substring(0, key.indexOf('@')) : key,
+                fee, java.math.BigDecimal::min));
+        withdrawal.putAll(configured);
+        return new ArbitrageService.Settings(a.exchanges(), a.pairs(), a.poll(),
+                new EngineSettings(a.maxQuoteAge(), a.maxSpreadPct(), defaults.sizesUsd()),
+                new Fees(taker, fees.defaultTakerFeeRate(), withdrawal));
+    }
+
+    private static String readVersion() {
+        Properties p = new Properties();
+        try (InputStream in = App.class.getResourceAsStream("/arbdesk-build.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return p.getProperty("version", "unknown");
+    }
+}

@@ -1,0 +1,73 @@
+package com.arbdesk.boot;
+
+import com.arbdesk.config.AppConfig;
+import com.arbdesk.config.ConfigException;
+import com.arbdesk.web.RecordElResolver;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Starts ArbDesk when the web application starts and stops it with the container. A configuration
+ * error stops start-up with one line naming the variable.
+ */
+public final class Bootstrap implements ServletContextListener {
+    private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        ServletContext ctx = event.getServletContext();
+        AppConfig config;
+        try {
+            config = AppConfig.load(overrides(ctx), ctx.getContextPath());
+        } catch (ConfigException e) {
+            LOG.severe("ArbDesk cannot start: " + e.getMessage());
+            throw e;
+        }
+        config.warnings().forEach(w -> LOG.warning(w));
+        App app = App.start(config, Clock.systemUTC());
+        ctx.setAttribute(App.ATTRIBUTE, app);
+        RecordElResolver.install(ctx);
+        StringBuilder banner = new StringBuilder("ArbDesk " + app.version() + " is running at " + config.baseUrl() + "/ ("
+                + config.mode().name().toLowerCase(java.util.Locale.ROOT) + " mode, database " + config.databasePath() + ")");
+        if (config.sandbox().only()) {
+            // sandbox-only mode exists for other applications to develop against: they need its (throwaway) keys
+            banner = new StringBuilder("NOWPayments sandbox is running at " + config.baseUrl() + "/sandbox/nowpayments/v1"
+                    + "\n  x-api-key:  " + config.nowPaymentsApiKey()
+                    + "\n  IPN secret: " + config.nowPaymentsIpnSecret()
+                    + "\n  control page: " + config.baseUrl() + "/sandbox/nowpayments/");
+        } else if (config.isDemo()) {
+            banner.append("\n  demo user:  ").append(App.DEMO_USER_EMAIL).append(" / ").append(App.DEMO_USER_PASSWORD)
+                    .append("\n  demo admin: ").append(App.DEMO_ADMIN_EMAIL).append(" / ").append(App.DEMO_ADMIN_PASSWORD);
+        }
+        LOG.info(banner.toString());
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        Object app = event.getServletContext().getAttribute(App.ATTRIBUTE);
+        if (app instanceof App a) {
+            a.close();
+        }
+    }
+
+    /** Context parameters named like the settings (set by the embedded launcher and tests) override the environment. */
+    private static Map<String, String> overrides(ServletContext ctx) {
+        Map<String, String> out = new HashMap<>();
+        for (String key : AppConfig.KEYS) {
+            String v = ctx.getInitParameter("arbdesk." + key);
+            if (v != null) {
+                out.put(key, v);
+            }
+        }
+        String conf = ctx.getInitParameter("arbdesk.ARBDESK_CONF");
+        if (conf != null) {
+            out.put("ARBDESK_CONF", conf);
+        }
+        return out;
+    }
+}

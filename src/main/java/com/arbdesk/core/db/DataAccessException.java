@@ -1,0 +1,21 @@
+package com.arbdesk.core.db;
+
+import java.sql.SQLException;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/** An unexpected database failure; the fallback mapper answers 500 without internals. */
+public class DataAccessException extends RuntimeException {
+    public DataAccessException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** True when the SQL error is a UNIQUE or PRIMARY KEY violation (the race-proof guard of idempotent writes). */
+    public static boolean isUniqueViolation(SQLException e) {
+        if (e instanceof SQLiteException se) {
+            SQLiteErrorCode code = se.getResultCode();
+            return code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY;
+        }
+        return false;
+    }
+}

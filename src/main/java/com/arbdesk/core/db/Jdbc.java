@@ -1,0 +1,78 @@
+package com.arbdesk.core.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Small JDBC helpers for the DAOs: bound parameters in, rows mapped by hand out. */
+public final class Jdbc {
+    private Jdbc() {
+    }
+
+    @FunctionalInterface
+    public interface Binder {
+        void bind(PreparedStatement st) throws SQLException;
+    }
+
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    public static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    public static void setNullableLong(PreparedStatement st, int index, Long value) throws SQLException {
+        if (value == null) {
+            st.setNull(index, java.sql.Types.INTEGER);
+        } else {
+            st.setLong(index, value);
+        }
+    }
+
+    public static <T> List<T> query(Connection c, String sql, Binder binder, RowMapper<T> mapper) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            binder.bind(st);
+            try (ResultSet rs = st.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
+                return out;
+            }
+        }
+    }
+
+    public static <T> Optional<T> queryOne(Connection c, String sql, Binder binder, RowMapper<T> mapper) throws SQLException {
+        List<T> rows = query(c, sql, binder, mapper);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    public static int update(Connection c, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            binder.bind(st);
+            return st.executeUpdate();
+        }
+    }
+
+    /** Runs an INSERT and returns the generated row id. */
+    public static long insert(Connection c, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            binder.bind(st);
+            st.executeUpdate();
+            try (ResultSet keys = st.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("INSERT returned no generated key");
+                }
+                return keys.getLong(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package com.arbdesk.web.api;
+
+import com.arbdesk.arbitrage.ArbitrageService;
+import com.arbdesk.arbitrage.Opportunity;
+import com.arbdesk.arbitrage.SizeResult;
+import com.arbdesk.auth.Roles;
+import com.arbdesk.web.AppException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** GET /api/arbitrage/opportunities: the scanner's latest opportunities for any logged-in user, with filters. */
+@RolesAllowed(Roles.USER)
+@Path("arbitrage")
+@Produces(MediaType.APPLICATION_JSON)
+public class ArbitrageResource {
+    @Inject
+    ArbitrageService arbitrage;
+
+    /** One size bucket on the wire; decimals as strings. */
+    public record SizeView(String sizeUsd, String baseAmount, String buyVwap, String sellVwap, String netPct, String profitUsd,
+                           boolean fillable) {
+        static SizeView of(SizeResult s) {
+            return new SizeView(plain(s.sizeUsd()), plain(s.baseAmount()), plain(s.buyVwap()), plain(s.sellVwap()),
+                    plain(s.netPct()), plain(s.profitUsd()), s.fillable());
+        }
+    }
+
+    /** One opportunity on the wire. */
+    public record OpportunityView(String pair, String buyExchange, String sellExchange, String ask, String bid, String grossPct,
+                                  String netPct, String estProfitUsd, long ageMs, long persistedSeconds, List<String> flags,
+                                  List<SizeView> sizes) {
+        static OpportunityView of(Opportunity o) {
+            return new OpportunityView(o.pair(), o.buyExchange(), o.sellExchange(), plain(o.ask()), plain(o.bid()),
+                    plain(o.grossPct()), plain(o.netPct()), plain(o.estProfitUsd()), o.quoteAge().toMillis(),
+                    o.persisted().toSeconds(), o.flags().stream().sorted().toList(), o.sizes().stream().map(SizeView::of).toList());
+        }
+    }
+
+    /** The answer: which source, when, and the rows. */
+    public record OpportunitiesResponse(String source, Instant updatedAt, List<String> pairs, List<String> exchanges,
+                                        List<String> sizesUsd, List<OpportunityView> opportunities) {
+    }
+
+    @GET
+    @Path("opportunities")
+    public OpportunitiesResponse opportunities(@QueryParam("min_net") String minNet, @QueryParam("pair") String pair,
+                                               @QueryParam("exchange") String exchange, @QueryParam("size") String size) {
+        ArbitrageService.Filter f = new ArbitrageService.Filter(decimal("min_net", minNet), blank(pair), blank(exchange),
+                decimal("size", size));
+        ArbitrageService.Snapshot s = arbitrage.snapshot();
+        return new OpportunitiesResponse(s.source(), s.updatedAt(), arbitrage.settings().pairs(), arbitrage.settings().exchanges(),
+                arbitrage.settings().engine().sizesUsd().stream().map(BigDecimal::toPlainString).toList(),
+                arbitrage.query(f).stream().map(OpportunityView::of).toList());
+    }
+
+    private static BigDecimal decimal(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(raw.trim());
+        } catch (NumberFormatException e) {
+            throw AppException.invalid(field, field + " must be a number");
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static String plain(BigDecimal v) {
+        return v == null ? null : v.toPlainString();
+    }
+}

@@ -1,0 +1,40 @@
+package com.arbdesk.web.api;
+
+import com.arbdesk.deposit.DepositUpdater;
+import com.arbdesk.deposit.IpnIntake;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * POST /api/nowpayments/ipn: NOWPayments' webhook. The body arrives as raw bytes (the signature is
+ * over them); 64 KiB cap and JSON-only are enforced before this runs. 200 for anything handled,
+ * including unknown payments (so the provider stops retrying); 500 on our errors so it retries.
+ */
+@PermitAll
+@Path("nowpayments/ipn")
+public class IpnResource {
+    @Inject
+    IpnIntake intake;
+    @Context
+    HttpServletRequest req;
+
+    /** What we tell the provider. */
+    public record IpnAnswer(boolean ok, String verdict) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public IpnAnswer receive(byte[] body, @HeaderParam("x-nowpayments-sig") String signature) {
+        DepositUpdater.Outcome o = intake.receive(body == null ? new byte[0] : body, signature, req.getRemoteAddr());
+        return new IpnAnswer(true, o.verdict().wire());
+    }
+}

@@ -1,0 +1,87 @@
+package com.arbdesk.web.live;
+
+import com.arbdesk.auth.Roles;
+import com.arbdesk.realtime.LiveEventDao;
+import com.arbdesk.realtime.LivePublisher;
+import com.arbdesk.realtime.Outbox;
+import com.arbdesk.realtime.SessionRegistry;
+import com.arbdesk.web.CurrentUser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The live-update socket at /ws. The auth filter has already refused unauthenticated and
+ * foreign-origin upgrades, so every session has a {@link CurrentUser} principal. On open the client
+ * gets {@code hello} with the latest seq; it may send {@code {"type":"resume","last_seq":N}} to get
+ * what it missed, or a {@code resync} telling it to reload its state over REST.
+ */
+@RolesAllowed(Roles.USER)
+@ServerEndpoint("/ws")
+public class LiveEndpoint {
+    private static final Logger LOG = Logger.getLogger(LiveEndpoint.class.getName());
+    private static final int MAX_CATCH_UP = 500;
+    private static final long IDLE_TIMEOUT_MS = 120_000;
+
+    @OnOpen
+    public void open(Session session) throws IOException {
+        if (!(session.getUserPrincipal() instanceof CurrentUser user)) {
+            session.close(new CloseReason(() -> 4401, "authentication required"));
+            return;
+        }
+        session.setMaxIdleTimeout(IDLE_TIMEOUT_MS);
+        Outbox out = SessionRegistry.get().add(user, session);
+        long latest = LiveHub.publisher().latestSeq(user.id());
+        out.start(LivePublisher.envelope("hello", latest, "{\"user_id\":" + user.id() + ",\"role\":\"" + user.role().name() + "\"}"));
+    }
+
+    @OnMessage
+    public void message(Session session, String text) {
+        Outbox out = SessionRegistry.get().outbox(session);
+        if (out == null || text.length() > 1024) {
+            return;
+        }
+        JsonNode msg;
+        try {
+            msg = LivePublisher.JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            return; // clients only send small control messages; anything else is ignored
+        }
+        switch (msg.path("type").asText()) {
+            case "ping" -> out.offer("{\"event\":\"pong\",\"seq\":0,\"data\":{}}");
+            case "resume" -> resume(out, msg.path("last_seq").asLong(0));
+            default -> { }
+        }
+    }
+
+    private static void resume(Outbox out, long lastSeq) {
+        List<LiveEventDao.Stored> missed = LiveHub.publisher().since(out.userId, lastSeq, MAX_CATCH_UP);
+        if (missed == null) {
+            out.offer("{\"event\":\"resync\",\"seq\":0,\"data\":{}}");
+            return;
+        }
+        missed.forEach(e -> out.offer(LivePublisher.envelope(e.event(), e.seq(), e.data())));
+    }
+
+    @OnClose
+    public void close(Session session) {
+        SessionRegistry.get().remove(session);
+    }
+
+    @OnError
+    public void error(Session session, Throwable error) {
+        LOG.log(Level.FINE, "websocket error", error);
+        SessionRegistry.get().remove(session);
+    }
+}

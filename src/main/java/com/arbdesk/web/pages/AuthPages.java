@@ -1,0 +1,129 @@
+package com.arbdesk.web.pages;
+
+import com.arbdesk.auth.AuthService;
+import com.arbdesk.auth.ClientInfo;
+import com.arbdesk.boot.App;
+import com.arbdesk.web.AppException;
+import com.arbdesk.web.AuthCookies;
+import com.arbdesk.web.CurrentUser;
+import com.arbdesk.web.Pages;
+import jakarta.annotation.security.PermitAll;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** The login, sign-up and logout pages (JSP forms, post/redirect/get). */
+public final class AuthPages {
+    private AuthPages() {
+    }
+
+    /** What the login and sign-up forms show: the email typed so far, the error and the rules. */
+    public record FormView(String email, String error, String next, String passwordRule, boolean demo,
+                           String demoUser, String demoPassword) {
+        static FormView of(App app, String email, String error, String next) {
+            boolean demo = app.config().isDemo();
+            return new FormView(email == null ? "" : email, error, next == null ? "" : next,
+                    "Use " + AuthService.PASSWORD_RULE + ".", demo, demo ? App.DEMO_USER_EMAIL : "",
+                    demo ? App.DEMO_USER_PASSWORD : "");
+        }
+    }
+
+    private static void startSession(HttpServletRequest req, HttpServletResponse resp, App app, AuthService.Session s) {
+        AuthCookies.setSession(req, resp, s.token(), app.config().secureCookies());
+    }
+
+    /** GET shows the form; POST logs in and goes to the page asked for, or shows the error with the email kept. */
+    @PermitAll
+    @WebServlet("/login")
+    public static class LoginPage extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+            if (CurrentUser.of(req).isPresent()) {
+                Pages.redirect(req, resp, "/dashboard");
+                return;
+            }
+            req.setAttribute("view", FormView.of(App.from(getServletContext()), "", null, req.getParameter("next")));
+            Pages.render(req, resp, "auth/login.jsp");
+        }
+
+        @Override
+        protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+            App app = App.from(getServletContext());
+            String email = req.getParameter("email");
+            String next = req.getParameter("next");
+            try {
+                AuthService.Session s = app.auth().login(email, req.getParameter("password"), ClientInfo.of(req));
+                startSession(req, resp, app, s);
+                Pages.redirect(req, resp, Pages.safeNext(next, s.user().isAdmin() ? "/admin" : "/dashboard"));
+            } catch (AppException e) {
+                resp.setStatus(e.code().status());
+                if (e.retryAfterSeconds() != null) {
+                    resp.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+                }
+                req.setAttribute("view", FormView.of(app, email, e.getMessage(), next));
+                Pages.render(req, resp, "auth/login.jsp");
+            }
+        }
+    }
+
+    /** GET shows the form; POST creates the account and logs it in. */
+    @PermitAll
+    @WebServlet("/signup")
+    public static class SignupPage extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+            if (CurrentUser.of(req).isPresent()) {
+                Pages.redirect(req, resp, "/dashboard");
+                return;
+            }
+            req.setAttribute("view", FormView.of(App.from(getServletContext()), "", null, null));
+            Pages.render(req, resp, "auth/signup.jsp");
+        }
+
+        @Override
+        protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+            App app = App.from(getServletContext());
+            String email = req.getParameter("email");
+            String password = req.getParameter("password");
+            try {
+                if (password != null && !password.equals(req.getParameter("confirm"))) {
+                    throw AppException.invalid("confirm", "The two passwords do not match");
+                }
+                startSession(req, resp, app, app.auth().signup(email, password, ClientInfo.of(req)));
+                Pages.redirect(req, resp, "/dashboard?welcome=1");
+            } catch (AppException e) {
+                resp.setStatus(e.code().status());
+                if (e.retryAfterSeconds() != null) {
+                    resp.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+                }
+                req.setAttribute("view", FormView.of(app, email, e.getMessage(), null));
+                Pages.render(req, resp, "auth/signup.jsp");
+            }
+        }
+    }
+
+    /** POST ends the session on the server and clears the cookie (the form in the header carries the CSRF field); GET asks for confirmation. */
+    @PermitAll
+    @WebServlet("/logout")
+    public static class LogoutPage extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+            if (CurrentUser.of(req).isEmpty()) {
+                Pages.redirect(req, resp, "/login");
+                return;
+            }
+            Pages.render(req, resp, "auth/logout.jsp");
+        }
+
+        @Override
+        protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            App app = App.from(getServletContext());
+            app.auth().logout(CurrentUser.of(req).map(CurrentUser::sessionId).orElse(null));
+            AuthCookies.clearSession(req, resp, app.config().secureCookies());
+            Pages.redirect(req, resp, "/login?loggedOut=1");
+        }
+    }
+}
