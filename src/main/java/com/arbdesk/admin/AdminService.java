@@ -7,7 +7,7 @@ import com.arbdesk.core.db.Tx;
 import com.arbdesk.ledger.LedgerEntry;
 import com.arbdesk.ledger.LedgerService;
 import com.arbdesk.ledger.TransactionRecord;
-import com.arbdesk.web.AppException;
+import com.arbdesk.core.Failure;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +51,7 @@ public final class AdminService {
     }
 
     public UserDetail userDetail(long userId) {
-        User user = auth.findById(userId).orElseThrow(() -> AppException.notFound("User " + userId));
+        User user = auth.findById(userId).orElseThrow(() -> Failure.notFound("User " + userId));
         return new UserDetail(user, ledger.balance(userId), ledger.transactions(userId, 50, 0).items(),
                 ledger.entries(userId, 50), tx.read(c -> audit.forTarget(c, "user", Long.toString(userId), 50)));
     }
@@ -65,9 +65,9 @@ public final class AdminService {
         Money amount = parseAmount(amountText);
         String why = reason == null ? "" : reason.trim();
         if (why.length() < MIN_REASON || why.length() > MAX_REASON) {
-            throw AppException.invalid("reason", "Give a reason of " + MIN_REASON + " to " + MAX_REASON + " characters");
+            throw Failure.invalid("reason", "Give a reason of " + MIN_REASON + " to " + MAX_REASON + " characters");
         }
-        auth.findById(userId).orElseThrow(() -> AppException.notFound("User " + userId));
+        auth.findById(userId).orElseThrow(() -> Failure.notFound("User " + userId));
         return tx.inTransaction(c -> {
             LedgerService.Adjustment result = ledger.adjust(adminId, userId, amount, why);
             audit.insert(c, adminId, "balance_adjustment", "user", Long.toString(userId),
@@ -80,9 +80,9 @@ public final class AdminService {
     /** Disables or re-enables an account; audited, and a disabled user's sessions and sockets end. */
     public void setDisabled(long adminId, long userId, boolean disabled) {
         if (adminId == userId) {
-            throw new AppException(com.arbdesk.web.ErrorCode.CONFLICT, "You cannot disable your own account");
+            throw new Failure(com.arbdesk.core.FailureCode.CONFLICT, "You cannot disable your own account");
         }
-        auth.findById(userId).orElseThrow(() -> AppException.notFound("User " + userId));
+        auth.findById(userId).orElseThrow(() -> Failure.notFound("User " + userId));
         tx.inTransaction(c -> {
             auth.setDisabled(userId, disabled);
             audit.insert(c, adminId, disabled ? "user_disabled" : "user_enabled", "user", Long.toString(userId), null,
@@ -101,11 +101,11 @@ public final class AdminService {
                 throw new IllegalArgumentException("zero");
             }
             if (m.amount().abs().compareTo(new java.math.BigDecimal("1000000")) > 0) {
-                throw AppException.invalid("amount_usd", "An adjustment is at most $1,000,000.00");
+                throw Failure.invalid("amount_usd", "An adjustment is at most $1,000,000.00");
             }
             return m;
         } catch (IllegalArgumentException e) {
-            throw AppException.invalid("amount_usd",
+            throw Failure.invalid("amount_usd",
                     "Enter a non-zero amount in dollars with at most 2 decimals, like 25.00 or -10.50");
         }
     }

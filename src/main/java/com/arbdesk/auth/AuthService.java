@@ -2,8 +2,8 @@ package com.arbdesk.auth;
 
 import com.arbdesk.core.db.DataAccessException;
 import com.arbdesk.core.db.Tx;
-import com.arbdesk.web.AppException;
-import com.arbdesk.web.ErrorCode;
+import com.arbdesk.core.Failure;
+import com.arbdesk.core.FailureCode;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,14 +58,14 @@ public final class AuthService {
         String hash = hasher.hash(password);
         return tx.inTransaction(c -> {
             if (users.findByEmail(c, email).isPresent()) {
-                throw new AppException(ErrorCode.EMAIL_TAKEN, "An account with this email already exists", "email", null);
+                throw new Failure(FailureCode.EMAIL_TAKEN, "An account with this email already exists", "email", null);
             }
             long id;
             try {
                 id = users.insert(c, email, hash, Role.USER, clock.instant());
             } catch (SQLException e) {
                 if (DataAccessException.isUniqueViolation(e)) {
-                    throw new AppException(ErrorCode.EMAIL_TAKEN, "An account with this email already exists", "email", null);
+                    throw new Failure(FailureCode.EMAIL_TAKEN, "An account with this email already exists", "email", null);
                 }
                 throw e;
             }
@@ -78,7 +78,7 @@ public final class AuthService {
     public Session login(String rawEmail, String password, ClientInfo client) {
         String email = rawEmail == null ? "" : rawEmail.trim().toLowerCase(Locale.ROOT);
         if (email.isEmpty() || password == null || password.isEmpty()) {
-            throw AppException.invalid(email.isEmpty() ? "email" : "password", "Enter your email and password");
+            throw Failure.invalid(email.isEmpty() ? "email" : "password", "Enter your email and password");
         }
         LoginThrottle.Attempt attempt = beginAttempt(email, client.address());
         Optional<User> found = tx.read(c -> users.findByEmail(c, email));
@@ -91,7 +91,7 @@ public final class AuthService {
         }
         if (!ok) {
             throttle.failed(attempt);
-            throw new AppException(ErrorCode.INVALID_CREDENTIALS, BAD_LOGIN);
+            throw new Failure(FailureCode.INVALID_CREDENTIALS, BAD_LOGIN);
         }
         throttle.succeeded(attempt);
         User user = found.get();
@@ -103,14 +103,14 @@ public final class AuthService {
      * other session of the user; the session making the change stays open.
      */
     public void changePassword(long userId, String sessionId, String current, String next, ClientInfo client) {
-        User user = findById(userId).orElseThrow(() -> AppException.notFound("User"));
+        User user = findById(userId).orElseThrow(() -> Failure.notFound("User"));
         if (current == null || current.isEmpty()) {
-            throw AppException.invalid("current_password", "Enter your current password");
+            throw Failure.invalid("current_password", "Enter your current password");
         }
         LoginThrottle.Attempt attempt = beginAttempt(user.email(), client.address());
         if (!hasher.verify(current, user.passwordHash())) {
             throttle.failed(attempt);
-            throw AppException.invalid("current_password", "Your current password is not correct");
+            throw Failure.invalid("current_password", "Your current password is not correct");
         }
         throttle.succeeded(attempt);
         policy.check(next, user.email(), "new_password");
@@ -125,7 +125,7 @@ public final class AuthService {
     private LoginThrottle.Attempt beginAttempt(String email, String address) {
         LoginThrottle.Result r = throttle.begin(email, address);
         if (!r.isAllowed()) {
-            throw new AppException(ErrorCode.TOO_MANY_REQUESTS, "Too many failed logins. Try again in "
+            throw new Failure(FailureCode.TOO_MANY_REQUESTS, "Too many failed logins. Try again in "
                     + r.retryAfterSeconds() + " seconds.", null, r.retryAfterSeconds());
         }
         throttle.awaitDelay(r.attempt());
@@ -205,20 +205,20 @@ public final class AuthService {
 
     static String normaliseEmail(String raw) {
         if (raw != null && raw.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
-            throw AppException.invalid("email", "An email address cannot contain control characters");
+            throw Failure.invalid("email", "An email address cannot contain control characters");
         }
         String email = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
         if (email.isEmpty()) {
-            throw AppException.invalid("email", "Enter your email address");
+            throw Failure.invalid("email", "Enter your email address");
         }
         if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-            throw AppException.invalid("email", "Enter a valid email address, like name@example.com");
+            throw Failure.invalid("email", "Enter a valid email address, like name@example.com");
         }
         return email;
     }
 
-    private static AppException tooMany(String message, Duration wait) {
-        return new AppException(ErrorCode.TOO_MANY_REQUESTS, message, null, seconds(wait));
+    private static Failure tooMany(String message, Duration wait) {
+        return new Failure(FailureCode.TOO_MANY_REQUESTS, message, null, seconds(wait));
     }
 
     private static long seconds(Duration wait) {

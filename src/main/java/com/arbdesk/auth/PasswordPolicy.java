@@ -1,6 +1,6 @@
 package com.arbdesk.auth;
 
-import com.arbdesk.web.AppException;
+import com.arbdesk.core.Failure;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,29 +57,29 @@ public final class PasswordPolicy {
     /** Throws a validation error on {@code field} naming the reason when the password is not acceptable. */
     public void check(String password, String email, String field) {
         if (password == null || password.length() < MIN_LENGTH) {
-            throw AppException.invalid(field, "Password must be at least " + MIN_LENGTH + " characters");
+            throw Failure.invalid(field, "Password must be at least " + MIN_LENGTH + " characters");
         }
         if (password.length() > MAX_LENGTH) {
-            throw AppException.invalid(field, "Password must be at most " + MAX_LENGTH + " characters");
+            throw Failure.invalid(field, "Password must be at most " + MAX_LENGTH + " characters");
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (common.contains(lower) || common.contains(lower.strip())) {
-            throw AppException.invalid(field, "This password is on the list of common passwords that attackers try first."
+            throw Failure.invalid(field, "This password is on the list of common passwords that attackers try first."
                     + " Choose a less common one, for example a few unrelated words");
         }
         String mail = email == null ? "" : email.toLowerCase(Locale.ROOT);
         int at = mail.indexOf('@');
         if (!mail.isEmpty() && (lower.equals(mail) || at > 0 && lower.equals(mail.substring(0, at)))) {
-            throw AppException.invalid(field, "Password must not be your email address or the part before the @");
+            throw Failure.invalid(field, "Password must not be your email address or the part before the @");
         }
         if (isProductName(lower)) {
-            throw AppException.invalid(field, "Password must not be the name of this site with digits or symbols added");
+            throw Failure.invalid(field, "Password must not be the name of this site with digits or symbols added");
         }
         if (isRepeatedPattern(lower)) {
-            throw AppException.invalid(field, "Password must not be one character or a short pattern repeated");
+            throw Failure.invalid(field, "Password must not be one character or a short pattern repeated");
         }
         if (isRun(lower)) {
-            throw AppException.invalid(field, "Password must not be a simple sequence like 0123456789 or abcdefghij");
+            throw Failure.invalid(field, "Password must not be a simple sequence like 0123456789 or abcdefghij");
         }
     }
 

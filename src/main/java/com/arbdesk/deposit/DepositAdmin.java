@@ -2,7 +2,7 @@ package com.arbdesk.deposit;
 
 import com.arbdesk.config.AppConfig;
 import com.arbdesk.core.db.Tx;
-import com.arbdesk.web.AppException;
+import com.arbdesk.core.Failure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +63,7 @@ public final class DepositAdmin {
 
     /** Credits a re-deposit (or any deposit held for review) after an admin looked at it. */
     public DepositUpdater.Outcome approve(long depositId, long adminId) {
-        Deposit d = tx.read(c -> deposits.findById(c, depositId)).orElseThrow(() -> AppException.notFound("Deposit " + depositId));
+        Deposit d = tx.read(c -> deposits.findById(c, depositId)).orElseThrow(() -> Failure.notFound("Deposit " + depositId));
         return updater.approve(depositId, adminId, valuation.estimateFor(d));
     }
 

@@ -3,7 +3,7 @@ package com.arbdesk.deposit;
 import com.arbdesk.ledger.CoinCatalogue.Coin;
 import com.arbdesk.ledger.CoinCatalogue;
 import com.arbdesk.ledger.WalletLink;
-import com.arbdesk.web.AppException;
+import com.arbdesk.core.Failure;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,14 +26,14 @@ public record DepositCurrency(String currency, String network, String ticker, St
     public static DepositCurrency resolve(String currency, String network) {
         String c = currency == null ? "" : currency.trim().toUpperCase(Locale.ROOT);
         if (ALL.stream().noneMatch(o -> o.currency.equals(c))) {
-            throw AppException.invalid("currency", "Choose " + CHOICES);
+            throw Failure.invalid("currency", "Choose " + CHOICES);
         }
         if (network == null || network.isBlank()) {
             return ALL.stream().filter(o -> o.currency.equals(c) && o.isDefault).findFirst().orElseThrow();
         }
         String n = network.trim().toUpperCase(Locale.ROOT);
         return ALL.stream().filter(o -> o.currency.equals(c) && o.network.equals(n)).findFirst()
-                .orElseThrow(() -> AppException.invalid("network", c + " is not offered on " + n + "; choose one of "
+                .orElseThrow(() -> Failure.invalid("network", c + " is not offered on " + n + "; choose one of "
                         + String.join(", ", ALL.stream().filter(o -> o.currency.equals(c)).map(DepositCurrency::network).toList())));
     }
 

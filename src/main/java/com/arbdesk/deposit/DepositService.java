@@ -11,8 +11,8 @@ import com.arbdesk.nowpayments.NowPaymentsException;
 import com.arbdesk.nowpayments.Payment;
 import com.arbdesk.nowpayments.ProviderMonitor;
 import com.arbdesk.nowpayments.RateBudget;
-import com.arbdesk.web.AppException;
-import com.arbdesk.web.ErrorCode;
+import com.arbdesk.core.Failure;
+import com.arbdesk.core.FailureCode;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,15 +70,15 @@ public final class DepositService {
         DepositCurrency option = DepositCurrency.resolve(r.currency(), r.network());
         Money amount = parseAmount(r.amountUsd());
         DepositMode mode = r.mode() == null || r.mode().isBlank() ? DepositMode.PAYMENT
-                : DepositMode.parse(r.mode()).filter(DepositMode::userChoice).orElseThrow(() -> AppException.invalid("mode",
+                : DepositMode.parse(r.mode()).filter(DepositMode::userChoice).orElseThrow(() -> Failure.invalid("mode",
                         "mode is payment (address and amount) or invoice (hosted page)"));
         monitor.current().filter(h -> h.keyValid() && h.missingCoins().contains(option.ticker())).ifPresent(h -> {
-            throw new AppException(ErrorCode.VALIDATION_FAILED, option.currency() + " on " + option.networkName()
+            throw new Failure(FailureCode.VALIDATION_FAILED, option.currency() + " on " + option.networkName()
                     + " is not available right now; choose another network", "network", null);
         });
         Money min = minimumUsd(option);
         if (amount.compareTo(min) < 0) {
-            throw AppException.invalid("amount_usd", "The minimum deposit for " + option.currency() + " on "
+            throw Failure.invalid("amount_usd", "The minimum deposit for " + option.currency() + " on "
                     + option.networkName() + " is " + min.display());
         }
         if (!createBudget.tryAcquire(CREATE_WAIT)) {
@@ -132,7 +132,7 @@ public final class DepositService {
 
     /** The deposit as stored. */
     public Deposit get(long id) {
-        return tx.read(c -> deposits.findById(c, id)).orElseThrow(() -> AppException.notFound("Deposit " + id));
+        return tx.read(c -> deposits.findById(c, id)).orElseThrow(() -> Failure.notFound("Deposit " + id));
     }
 
     /**
@@ -206,8 +206,8 @@ public final class DepositService {
     }
 
     /** 503 with Retry-After: the user waits a few seconds, nothing was created. */
-    private static AppException busy(long seconds) {
-        return new AppException(ErrorCode.PROVIDER_UNAVAILABLE, "The payment provider is busy right now. Please try again in "
+    private static Failure busy(long seconds) {
+        return new Failure(FailureCode.PROVIDER_UNAVAILABLE, "The payment provider is busy right now. Please try again in "
                 + seconds + (seconds == 1 ? " second." : " seconds."), null, seconds);
     }
 
@@ -216,23 +216,23 @@ public final class DepositService {
         try {
             m = Money.usd(text);
         } catch (IllegalArgumentException e) {
-            throw AppException.invalid("amount_usd", "Enter the amount in US dollars with at most 2 decimals, like 50.00");
+            throw Failure.invalid("amount_usd", "Enter the amount in US dollars with at most 2 decimals, like 50.00");
         }
         if (m.signum() <= 0 || m.amount().compareTo(MAX_USD) > 0) {
-            throw AppException.invalid("amount_usd", "Enter an amount above $0.00 and at most $100,000.00");
+            throw Failure.invalid("amount_usd", "Enter an amount above $0.00 and at most $100,000.00");
         }
         return m;
     }
 
-    static AppException toAppException(NowPaymentsException e) {
+    static Failure toAppException(NowPaymentsException e) {
         if (e.kind() == NowPaymentsException.Kind.RATE_LIMITED) {
             long wait = e.retryAfterSeconds() != null ? Math.max(1, e.retryAfterSeconds()) : PROVIDER_BUSY_RETRY_SECONDS;
             return busy(wait);
         }
         return switch (e.kind()) {
-            case AMOUNT_TOO_LOW -> AppException.invalid("amount_usd", e.userMessage());
-            case CURRENCY_UNAVAILABLE, INVALID_REQUEST -> new AppException(ErrorCode.VALIDATION_FAILED, e.userMessage(), "currency", null);
-            default -> new AppException(ErrorCode.PROVIDER_UNAVAILABLE, e.userMessage());
+            case AMOUNT_TOO_LOW -> Failure.invalid("amount_usd", e.userMessage());
+            case CURRENCY_UNAVAILABLE, INVALID_REQUEST -> new Failure(FailureCode.VALIDATION_FAILED, e.userMessage(), "currency", null);
+            default -> new Failure(FailureCode.PROVIDER_UNAVAILABLE, e.userMessage());
         };
     }
 }

@@ -7,8 +7,8 @@ import com.arbdesk.core.events.LiveEvents;
 import com.arbdesk.ledger.LedgerService;
 import com.arbdesk.nowpayments.EstimateUpdate;
 import com.arbdesk.nowpayments.Payment;
-import com.arbdesk.web.AppException;
-import com.arbdesk.web.ErrorCode;
+import com.arbdesk.core.Failure;
+import com.arbdesk.core.FailureCode;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -100,7 +100,7 @@ public final class DepositUpdater {
     /** An admin asks to watch a deposit again after its window ended: checked at once, then one more grace period. */
     public void rearm(long depositId) {
         tx.inTransaction(c -> {
-            Deposit d = deposits.findById(c, depositId).orElseThrow(() -> AppException.notFound("Deposit " + depositId));
+            Deposit d = deposits.findById(c, depositId).orElseThrow(() -> Failure.notFound("Deposit " + depositId));
             watch.write(c, depositId, schedule.plan(d, ReconcileSchedule.Event.REARMED, clock.instant()), null);
             deposits.insertEvent(c, depositId, clock.instant(), d.status(), d.status(), d.providerStatus(),
                     UpdateSource.ADMIN, 0, "watched again", null);
@@ -114,7 +114,7 @@ public final class DepositUpdater {
      */
     public void requote(long depositId, EstimateUpdate q) {
         tx.inTransaction(c -> {
-            Deposit d = deposits.findById(c, depositId).orElseThrow(() -> AppException.notFound("Deposit " + depositId));
+            Deposit d = deposits.findById(c, depositId).orElseThrow(() -> Failure.notFound("Deposit " + depositId));
             if (d.status() != DepositStatus.PENDING || !q.expirationEstimateDate().isAfter(clock.instant())) {
                 return null;
             }
@@ -228,12 +228,12 @@ public final class DepositUpdater {
      */
     public Outcome approve(long depositId, long adminId, BigDecimal fiatEstimate) {
         return tx.inTransaction(c -> {
-            Deposit d = deposits.findById(c, depositId).orElseThrow(() -> AppException.notFound("Deposit " + depositId));
+            Deposit d = deposits.findById(c, depositId).orElseThrow(() -> Failure.notFound("Deposit " + depositId));
             if (!d.has(DepositFlag.NEEDS_REVIEW)) {
-                throw new AppException(ErrorCode.CONFLICT, "This deposit is not waiting for review");
+                throw new Failure(FailureCode.CONFLICT, "This deposit is not waiting for review");
             }
             if (d.status() != DepositStatus.COMPLETED && d.status() != DepositStatus.PARTIALLY_PAID) {
-                throw new AppException(ErrorCode.CONFLICT,
+                throw new Failure(FailureCode.CONFLICT,
                         "Only a completed or partially paid deposit can be approved; this one is " + d.status().wire());
             }
             BigDecimal paid = d.actuallyPaid() == null ? null : new BigDecimal(d.actuallyPaid());
@@ -241,7 +241,7 @@ public final class DepositUpdater {
             Money target;
             if (d.isRedeposit() || CreditDecision.byProviderFigure(d, d.flags())) {
                 if (fiat == null) {
-                    throw new AppException(ErrorCode.PROVIDER_UNAVAILABLE,
+                    throw new Failure(FailureCode.PROVIDER_UNAVAILABLE,
                             "The provider's value of this payment is not known yet; try again in a minute");
                 }
                 target = Money.floor(Asset.USD, fiat);

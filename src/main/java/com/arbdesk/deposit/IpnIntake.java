@@ -6,8 +6,8 @@ import com.arbdesk.nowpayments.IpnVerifier;
 import com.arbdesk.nowpayments.NowPaymentsException;
 import com.arbdesk.nowpayments.Payment;
 import com.arbdesk.nowpayments.PaymentAmounts;
-import com.arbdesk.web.AppException;
-import com.arbdesk.web.ErrorCode;
+import com.arbdesk.core.Failure;
+import com.arbdesk.core.FailureCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,7 +53,7 @@ public final class IpnIntake {
 
     /** Runs a stored IPN through verification and the update path again. */
     public DepositUpdater.Outcome replay(long eventId) {
-        IpnEventDao.IpnEvent e = tx.read(c -> ipns.find(c, eventId)).orElseThrow(() -> AppException.notFound("IPN " + eventId));
+        IpnEventDao.IpnEvent e = tx.read(c -> ipns.find(c, eventId)).orElseThrow(() -> Failure.notFound("IPN " + eventId));
         return process(eventId, e.body().getBytes(StandardCharsets.UTF_8), e.signature());
     }
 
@@ -63,7 +63,7 @@ public final class IpnIntake {
         } catch (IpnVerificationException e) {
             verdict(eventId, IpnVerdict.INVALID_SIGNATURE, e.reason() + ": " + e.getMessage());
             boolean missing = e.reason() == IpnVerificationException.Reason.MISSING_SIGNATURE;
-            throw new IpnRefusedException(IpnVerdict.INVALID_SIGNATURE, missing ? ErrorCode.UNAUTHENTICATED : ErrorCode.BAD_REQUEST,
+            throw new IpnRefusedException(IpnVerdict.INVALID_SIGNATURE, missing ? FailureCode.UNAUTHENTICATED : FailureCode.BAD_REQUEST,
                     missing ? "The x-nowpayments-sig header is missing" : "The IPN signature does not verify");
         }
         Payment p;
@@ -72,7 +72,7 @@ public final class IpnIntake {
             PaymentAmounts.requirePlausible(p, maxAmount);
         } catch (NowPaymentsException e) {
             verdict(eventId, IpnVerdict.MALFORMED, e.getMessage());
-            throw new IpnRefusedException(IpnVerdict.MALFORMED, ErrorCode.BAD_REQUEST, "The IPN body is not a payment");
+            throw new IpnRefusedException(IpnVerdict.MALFORMED, FailureCode.BAD_REQUEST, "The IPN body is not a payment");
         }
         return updater.apply(p, UpdateSource.IPN, eventId, valuation.estimateFor(p));
     }

@@ -1,13 +1,13 @@
 package com.arbdesk.deposit;
 
-import com.arbdesk.web.AppException;
-import com.arbdesk.web.ErrorCode;
+import com.arbdesk.core.Failure;
+import com.arbdesk.core.FailureCode;
 
 /** An IPN refused before it was applied; carries the verdict written on its row, so a replay can report it. */
-public final class IpnRefusedException extends AppException {
+public final class IpnRefusedException extends Failure {
     private final IpnVerdict verdict;
 
-    IpnRefusedException(IpnVerdict verdict, ErrorCode code, String message) {
+    IpnRefusedException(IpnVerdict verdict, FailureCode code, String message) {
         super(code, message);
         this.verdict = verdict;
     }

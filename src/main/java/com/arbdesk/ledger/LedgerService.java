@@ -4,8 +4,8 @@ import com.arbdesk.core.Asset;
 import com.arbdesk.core.Money;
 import com.arbdesk.core.db.Tx;
 import com.arbdesk.core.events.LiveEvents;
-import com.arbdesk.web.AppException;
-import com.arbdesk.web.ErrorCode;
+import com.arbdesk.core.Failure;
+import com.arbdesk.core.FailureCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -85,13 +85,13 @@ public final class LedgerService {
      */
     public Adjustment adjust(long actorId, long userId, Money amount, String reason) {
         if (amount.asset() != Asset.USD || amount.signum() == 0) {
-            throw AppException.invalid("amount_usd", "Enter a non-zero USD amount");
+            throw Failure.invalid("amount_usd", "Enter a non-zero USD amount");
         }
         return tx.inTransaction(c -> {
             Money before = ledger.balance(c, userId, Asset.USD);
             Money after = before.plus(amount);
             if (after.isNegative()) {
-                throw new AppException(ErrorCode.INSUFFICIENT_FUNDS, "This adjustment would make the balance negative ("
+                throw new Failure(FailureCode.INSUFFICIENT_FUNDS, "This adjustment would make the balance negative ("
                         + after.display() + "); the current balance is " + before.display(), "amount_usd", null);
             }
             Instant now = clock.instant();

@@ -1,8 +1,8 @@
 package com.arbdesk.realtime;
 
 import com.arbdesk.auth.RateLimiter;
-import com.arbdesk.web.AppException;
-import com.arbdesk.web.ErrorCode;
+import com.arbdesk.core.Failure;
+import com.arbdesk.core.FailureCode;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.JwtException;
@@ -56,7 +56,7 @@ public final class WsTokens {
     public String issue(long userId, String clientAddress) {
         perAddress.tryAcquire(clientAddress == null ? "" : clientAddress).ifPresent(wait -> {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-            throw new AppException(ErrorCode.TOO_MANY_REQUESTS, "Too many socket tokens requested. Try again in "
+            throw new Failure(FailureCode.TOO_MANY_REQUESTS, "Too many socket tokens requested. Try again in "
                     + seconds + " seconds.", null, seconds);
         });
         Instant now = clock.instant();

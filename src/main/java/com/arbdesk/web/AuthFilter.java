@@ -5,6 +5,7 @@ import com.arbdesk.auth.JwtService;
 import com.arbdesk.auth.Roles;
 import com.arbdesk.auth.User;
 import com.arbdesk.boot.App;
+import com.arbdesk.core.FailureCode;
 import com.arbdesk.web.access.Routes.Route;
 import com.arbdesk.web.access.Routes;
 import com.arbdesk.web.live.LiveEndpoint;
@@ -56,7 +57,7 @@ public final class AuthFilter extends HttpFilter {
             req.setAttribute(CurrentUser.ATTRIBUTE, current);
         }
         if (socket && !sameOrigin(req)) {
-            ErrorBody.write(resp, ErrorCode.FORBIDDEN, "WebSocket connections from other sites are refused");
+            ErrorBody.write(resp, FailureCode.FORBIDDEN, "WebSocket connections from other sites are refused");
             return;
         }
         switch (route.rule().decide(current, role -> Roles.holds(current.role(), role))) {
@@ -69,7 +70,7 @@ public final class AuthFilter extends HttpFilter {
             }
             case UNAUTHENTICATED -> {
                 if (route.answersJson()) {
-                    ErrorBody.write(resp, ErrorCode.UNAUTHENTICATED, "Log in to use this resource");
+                    ErrorBody.write(resp, FailureCode.UNAUTHENTICATED, "Log in to use this resource");
                 } else {
                     String target = req.getQueryString() == null ? path : path + "?" + req.getQueryString();
                     resp.sendRedirect(req.getContextPath() + "/login?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
@@ -77,7 +78,7 @@ public final class AuthFilter extends HttpFilter {
             }
             case FORBIDDEN -> {
                 if (route.answersJson()) {
-                    ErrorBody.write(resp, ErrorCode.FORBIDDEN, "Administrators only");
+                    ErrorBody.write(resp, FailureCode.FORBIDDEN, "Administrators only");
                 } else {
                     resp.sendError(HttpServletResponse.SC_FORBIDDEN);
                 }

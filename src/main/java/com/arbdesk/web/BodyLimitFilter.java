@@ -1,5 +1,6 @@
 package com.arbdesk.web;
 
+import com.arbdesk.core.FailureCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -27,7 +28,7 @@ public final class BodyLimitFilter extends HttpFilter {
             throws IOException, ServletException {
         if (req.getContentLengthLong() > MAX_BODY_BYTES) {
             if (req.getServletPath().startsWith("/api/")) {
-                ErrorBody.write(resp, ErrorCode.PAYLOAD_TOO_LARGE, MESSAGE);
+                ErrorBody.write(resp, FailureCode.PAYLOAD_TOO_LARGE, MESSAGE);
             } else {
                 resp.sendError(413);
             }

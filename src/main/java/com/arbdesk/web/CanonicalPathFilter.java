@@ -1,5 +1,6 @@
 package com.arbdesk.web;
 
+import com.arbdesk.core.FailureCode;
 import com.arbdesk.web.pages.ErrorPage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,7 +24,7 @@ public final class CanonicalPathFilter extends HttpFilter {
         String uri = req.getRequestURI();
         if (!isCanonical(uri)) {
             if (uri.startsWith(req.getContextPath() + "/api/")) {
-                ErrorBody.write(resp, ErrorCode.BAD_REQUEST, "The request path is not in canonical form");
+                ErrorBody.write(resp, FailureCode.BAD_REQUEST, "The request path is not in canonical form");
             } else {
                 req.setAttribute(ErrorPage.MESSAGE_ATTRIBUTE, "That address is not valid.");
                 resp.sendError(HttpServletResponse.SC_BAD_REQUEST);

@@ -1,6 +1,7 @@
 package com.arbdesk.web;
 
 import com.arbdesk.boot.App;
+import com.arbdesk.core.FailureCode;
 import com.arbdesk.web.access.Routes;
 import com.arbdesk.web.pages.ErrorPage;
 import jakarta.servlet.FilterChain;
@@ -70,7 +71,7 @@ public final class CsrfFilter extends HttpFilter {
             return;
         }
         if (api) {
-            ErrorBody.write(resp, ErrorCode.CSRF_FAILED, "Missing or wrong " + HEADER + " header; reload the page and try again");
+            ErrorBody.write(resp, FailureCode.CSRF_FAILED, "Missing or wrong " + HEADER + " header; reload the page and try again");
         } else {
             req.setAttribute(ErrorPage.MESSAGE_ATTRIBUTE, "Your form expired. Go back, reload the page and try again.");
             resp.sendError(HttpServletResponse.SC_FORBIDDEN);

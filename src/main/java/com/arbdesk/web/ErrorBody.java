@@ -1,5 +1,6 @@
 package com.arbdesk.web;
 
+import com.arbdesk.core.FailureCode;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,12 +15,12 @@ public record ErrorBody(Detail error) {
     public record Detail(String code, String message, String field) {
     }
 
-    public static ErrorBody of(ErrorCode code, String message, String field) {
+    public static ErrorBody of(FailureCode code, String message, String field) {
         return new ErrorBody(new Detail(code.code(), message, field));
     }
 
-    public static Response response(ErrorCode code, String message, String field, Long retryAfterSeconds) {
-        Response.ResponseBuilder b = Response.status(code.status())
+    public static Response response(FailureCode code, String message, String field, Long retryAfterSeconds) {
+        Response.ResponseBuilder b = Response.status(FailureStatus.of(code))
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(of(code, message, field));
         if (retryAfterSeconds != null) {
@@ -29,8 +30,8 @@ public record ErrorBody(Detail error) {
     }
 
     /** For filters and servlets that answer before Jersey runs. */
-    public static void write(HttpServletResponse resp, ErrorCode code, String message) throws IOException {
-        resp.setStatus(code.status());
+    public static void write(HttpServletResponse resp, FailureCode code, String message) throws IOException {
+        resp.setStatus(FailureStatus.of(code));
         resp.setContentType("application/json");
         resp.setCharacterEncoding("UTF-8");
         resp.getWriter().write(toJson(of(code, message, null)));

@@ -1,5 +1,7 @@
 package com.arbdesk.web;
 
+import com.arbdesk.core.Failure;
+import com.arbdesk.core.FailureCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -19,9 +21,9 @@ public final class ExceptionMappers {
     }
 
     @Provider
-    public static final class App implements ExceptionMapper<AppException> {
+    public static final class App implements ExceptionMapper<Failure> {
         @Override
-        public Response toResponse(AppException e) {
+        public Response toResponse(Failure e) {
             return ErrorBody.response(e.code(), e.getMessage(), e.field(), e.retryAfterSeconds());
         }
     }
@@ -32,7 +34,7 @@ public final class ExceptionMappers {
         @Override
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse().getStatus();
-            ErrorCode code = ErrorCode.forStatus(status);
+            FailureCode code = FailureStatus.forStatus(status);
             String message = switch (code) {
                 case NOT_FOUND -> "No such resource";
                 case METHOD_NOT_ALLOWED -> "This method is not allowed here";
@@ -56,12 +58,12 @@ public final class ExceptionMappers {
                 String field = jme.getPath().stream()
                         .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                         .collect(Collectors.joining("."));
-                return ErrorBody.response(ErrorCode.VALIDATION_FAILED, "Invalid value for " + field, field, null);
+                return ErrorBody.response(FailureCode.VALIDATION_FAILED, "Invalid value for " + field, field, null);
             }
             if (e instanceof MismatchedInputException) {
-                return ErrorBody.response(ErrorCode.VALIDATION_FAILED, "The request body must be a JSON object", null, null);
+                return ErrorBody.response(FailureCode.VALIDATION_FAILED, "The request body must be a JSON object", null, null);
             }
-            return ErrorBody.response(ErrorCode.MALFORMED_JSON, "The request body is not valid JSON", null, null);
+            return ErrorBody.response(FailureCode.MALFORMED_JSON, "The request body is not valid JSON", null, null);
         }
     }
 
@@ -72,14 +74,14 @@ public final class ExceptionMappers {
         public Response toResponse(Throwable e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof BodyLimitFilter.BodyTooLargeException) {
-                    return ErrorBody.response(ErrorCode.PAYLOAD_TOO_LARGE, t.getMessage(), null, null);
+                    return ErrorBody.response(FailureCode.PAYLOAD_TOO_LARGE, t.getMessage(), null, null);
                 }
                 if (t instanceof JsonProcessingException jpe) {
                     return new MalformedJson().toResponse(jpe);
                 }
             }
             LOG.log(Level.SEVERE, "unhandled error", e);
-            return ErrorBody.response(ErrorCode.INTERNAL, "Something went wrong on our side", null, null);
+            return ErrorBody.response(FailureCode.INTERNAL, "Something went wrong on our side", null, null);
         }
     }
 }

@@ -6,16 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.arbdesk.boot.App;
-import com.arbdesk.web.AppException;
-import com.arbdesk.web.ErrorCode;
+import com.arbdesk.core.Failure;
+import com.arbdesk.core.FailureCode;
 import org.junit.jupiter.api.Test;
 
 class PasswordPolicyTest {
     static final PasswordPolicy POLICY = PasswordPolicy.load();
 
     static String refusal(String password, String email) {
-        AppException e = assertThrows(AppException.class, () -> POLICY.check(password, email, "password"), password);
-        assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
+        Failure e = assertThrows(Failure.class, () -> POLICY.check(password, email, "password"), password);
+        assertEquals(FailureCode.VALIDATION_FAILED, e.code());
         assertEquals("password", e.field());
         return e.getMessage();
     }
@@ -64,7 +64,7 @@ class PasswordPolicyTest {
 
     @Test
     void theFieldNamedByTheCallerIsReported() {
-        AppException e = assertThrows(AppException.class, () -> POLICY.check("aaaaaaaaaa", "a@x.io", "new_password"));
+        Failure e = assertThrows(Failure.class, () -> POLICY.check("aaaaaaaaaa", "a@x.io", "new_password"));
         assertEquals("new_password", e.field());
     }
 }

@@ -8,8 +8,8 @@ import com.arbdesk.auth.JwtService;
 import com.arbdesk.auth.RateLimiter;
 import com.arbdesk.auth.Role;
 import com.arbdesk.testing.TestClock;
-import com.arbdesk.web.AppException;
-import com.arbdesk.web.ErrorCode;
+import com.arbdesk.core.Failure;
+import com.arbdesk.core.FailureCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,8 +71,8 @@ class WsTokensTest {
         for (int i = 0; i < 3; i++) {
             tokens.issue(7, "10.0.0.1");
         }
-        AppException e = assertThrows(AppException.class, () -> tokens.issue(7, "10.0.0.1"));
-        assertEquals(ErrorCode.TOO_MANY_REQUESTS, e.code());
+        Failure e = assertThrows(Failure.class, () -> tokens.issue(7, "10.0.0.1"));
+        assertEquals(FailureCode.TOO_MANY_REQUESTS, e.code());
         assertEquals(20L, e.retryAfterSeconds());
         tokens.issue(7, "10.0.0.2");
     }

@@ -1,7 +1,7 @@
 package com.arbdesk.web.access;
 
 import com.arbdesk.web.ErrorBody;
-import com.arbdesk.web.ErrorCode;
+import com.arbdesk.core.FailureCode;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -42,9 +42,9 @@ public final class AccessFeature implements DynamicFeature {
             switch (rule.decide(sc.getUserPrincipal(), sc::isUserInRole)) {
                 case ALLOW -> { }
                 case UNAUTHENTICATED -> request.abortWith(
-                        ErrorBody.response(ErrorCode.UNAUTHENTICATED, "Log in to use this resource", null, null));
+                        ErrorBody.response(FailureCode.UNAUTHENTICATED, "Log in to use this resource", null, null));
                 case FORBIDDEN -> request.abortWith(
-                        ErrorBody.response(ErrorCode.FORBIDDEN, "You may not use this resource", null, null));
+                        ErrorBody.response(FailureCode.FORBIDDEN, "You may not use this resource", null, null));
             }
         }
     }

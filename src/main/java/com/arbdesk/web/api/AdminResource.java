@@ -4,7 +4,7 @@ import com.arbdesk.admin.AdminService;
 import com.arbdesk.auth.Roles;
 import com.arbdesk.auth.User;
 import com.arbdesk.ledger.LedgerService;
-import com.arbdesk.web.AppException;
+import com.arbdesk.core.Failure;
 import com.arbdesk.web.CurrentUser;
 import com.arbdesk.web.api.TransactionsResource.TransactionResponse;
 import jakarta.annotation.security.RolesAllowed;
@@ -74,7 +74,7 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response adjust(@PathParam("id") long id, AdjustmentRequest body) {
         if (body == null) {
-            throw AppException.invalid("amount_usd", "Send a JSON body with amount_usd and reason");
+            throw Failure.invalid("amount_usd", "Send a JSON body with amount_usd and reason");
         }
         LedgerService.Adjustment a = admin.adjust(CurrentUser.of(req).orElseThrow().id(), id, body.amountUsd(), body.reason());
         return Response.status(Response.Status.CREATED).entity(new AdjustmentResponse(a.transactionId(),
@@ -91,7 +91,7 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public UserDetailResponse setDisabled(@PathParam("id") long id, DisableRequest body) {
         if (body == null || body.disabled() == null) {
-            throw AppException.invalid("disabled", "Send {\"disabled\": true} or {\"disabled\": false}");
+            throw Failure.invalid("disabled", "Send {\"disabled\": true} or {\"disabled\": false}");
         }
         admin.setDisabled(CurrentUser.of(req).orElseThrow().id(), id, body.disabled());
         return user(id);

@@ -4,7 +4,7 @@ import com.arbdesk.arbitrage.ArbitrageService;
 import com.arbdesk.arbitrage.Opportunity;
 import com.arbdesk.arbitrage.SizeResult;
 import com.arbdesk.auth.Roles;
-import com.arbdesk.web.AppException;
+import com.arbdesk.core.Failure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -68,7 +68,7 @@ public class ArbitrageResource {
         try {
             return new BigDecimal(raw.trim());
         } catch (NumberFormatException e) {
-            throw AppException.invalid(field, field + " must be a number");
+            throw Failure.invalid(field, field + " must be a number");
         }
     }
 

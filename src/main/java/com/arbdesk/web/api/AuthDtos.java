@@ -3,7 +3,7 @@ package com.arbdesk.web.api;
 import com.arbdesk.auth.SessionRecord;
 import com.arbdesk.auth.User;
 import com.arbdesk.core.Money;
-import com.arbdesk.web.AppException;
+import com.arbdesk.core.Failure;
 
 /** Wire records of the auth API. */
 public final class AuthDtos {
@@ -14,7 +14,7 @@ public final class AuthDtos {
     public record Credentials(String email, String password) {
         public static Credentials require(Credentials body) {
             if (body == null) {
-                throw AppException.invalid("email", "Send a JSON body with email and password");
+                throw Failure.invalid("email", "Send a JSON body with email and password");
             }
             return body;
         }
@@ -35,7 +35,7 @@ public final class AuthDtos {
     public record ChangePasswordRequest(String currentPassword, String newPassword) {
         public static ChangePasswordRequest require(ChangePasswordRequest body) {
             if (body == null) {
-                throw AppException.invalid("current_password", "Send a JSON body with current_password and new_password");
+                throw Failure.invalid("current_password", "Send a JSON body with current_password and new_password");
             }
             return body;
         }

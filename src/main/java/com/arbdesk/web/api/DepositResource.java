@@ -5,7 +5,7 @@ import com.arbdesk.core.QrCodes;
 import com.arbdesk.deposit.Deposit;
 import com.arbdesk.deposit.DepositCurrency;
 import com.arbdesk.deposit.DepositService;
-import com.arbdesk.web.AppException;
+import com.arbdesk.core.Failure;
 import com.arbdesk.web.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -50,7 +50,7 @@ public class DepositResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CreateRequest body) {
         if (body == null) {
-            throw AppException.invalid("currency", "Send a JSON body with currency, network, amount_usd and mode");
+            throw Failure.invalid("currency", "Send a JSON body with currency, network, amount_usd and mode");
         }
         Deposit d = deposits.create(me().id(), new DepositService.NewDeposit(body.currency(), body.network(), body.amountUsd(),
                 body.mode()));
@@ -98,7 +98,7 @@ public class DepositResource {
     public Response qr(@PathParam("id") long id) {
         Deposit d = owned(id);
         if (d.payAddress() == null) {
-            throw AppException.notFound("QR code");
+            throw Failure.notFound("QR code");
         }
         String text = DepositCurrency.byTicker(d.payCurrency()).map(o -> o.walletUri(d.payAddress(), d.payAmount()))
                 .orElse(d.payAddress());
@@ -113,7 +113,7 @@ public class DepositResource {
     private Deposit owned(long id) {
         Deposit d = deposits.get(id);
         if (d.userId() != me().id() && !me().isAdmin()) {
-            throw AppException.notFound("Deposit " + id);
+            throw Failure.notFound("Deposit " + id);
         }
         return d;
     }

@@ -6,7 +6,7 @@ import com.arbdesk.auth.Roles;
 import com.arbdesk.auth.User;
 import com.arbdesk.config.AppConfig;
 import com.arbdesk.ledger.LedgerService;
-import com.arbdesk.web.AppException;
+import com.arbdesk.core.Failure;
 import com.arbdesk.web.AuthCookies;
 import com.arbdesk.web.CurrentUser;
 import com.arbdesk.web.api.AuthDtos.ChangePasswordRequest;
@@ -46,7 +46,7 @@ public class MeResource {
     @GET
     public MeResponse me() {
         CurrentUser me = CurrentUser.of(req).orElseThrow();
-        User user = auth.findById(me.id()).orElseThrow(() -> AppException.notFound("User"));
+        User user = auth.findById(me.id()).orElseThrow(() -> Failure.notFound("User"));
         return MeResponse.of(user, ledger.balance(user.id()));
     }
 

@@ -1,10 +1,11 @@
 package com.arbdesk.web.pages;
 
+import com.arbdesk.web.FailureStatus;
 import com.arbdesk.auth.ClientInfo;
 import com.arbdesk.auth.PasswordPolicy;
 import com.arbdesk.auth.Roles;
 import com.arbdesk.boot.App;
-import com.arbdesk.web.AppException;
+import com.arbdesk.core.Failure;
 import com.arbdesk.web.AuthCookies;
 import com.arbdesk.web.CurrentUser;
 import com.arbdesk.web.Pages;
@@ -88,13 +89,13 @@ public final class AccountPages {
             String next = req.getParameter("new_password");
             try {
                 if (next != null && !next.equals(req.getParameter("confirm"))) {
-                    throw AppException.invalid("confirm", "The two new passwords do not match");
+                    throw Failure.invalid("confirm", "The two new passwords do not match");
                 }
                 app.auth().changePassword(me.id(), me.sessionId(), req.getParameter("current_password"), next,
                         ClientInfo.of(req));
                 Pages.redirect(req, resp, "/account?notice=" + Notice.PASSWORD_CHANGED.wire());
-            } catch (AppException e) {
-                resp.setStatus(e.code().status());
+            } catch (Failure e) {
+                resp.setStatus(FailureStatus.of(e.code()));
                 if (e.retryAfterSeconds() != null) {
                     resp.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
                 }

@@ -1,5 +1,6 @@
 package com.arbdesk.web.pages;
 
+import com.arbdesk.web.FailureStatus;
 import com.arbdesk.admin.AdminService;
 import com.arbdesk.auth.Roles;
 import com.arbdesk.auth.User;
@@ -7,7 +8,7 @@ import com.arbdesk.boot.App;
 import com.arbdesk.core.Money;
 import com.arbdesk.deposit.DepositAdmin;
 import com.arbdesk.ledger.LedgerEntry;
-import com.arbdesk.web.AppException;
+import com.arbdesk.core.Failure;
 import com.arbdesk.web.CurrentUser;
 import com.arbdesk.web.Pages;
 import com.arbdesk.web.api.ProviderResource;
@@ -122,8 +123,8 @@ public final class AdminPages {
             try {
                 App.from(getServletContext()).admin().adjust(CurrentUser.of(req).orElseThrow().id(), id, amount, reason);
                 Pages.redirect(req, resp, "/admin/users/" + id + "?notice=adjusted");
-            } catch (AppException e) {
-                resp.setStatus(e.code().status());
+            } catch (Failure e) {
+                resp.setStatus(FailureStatus.of(e.code()));
                 show(req, resp, null, e.getMessage(), amount, reason);
             }
         }
@@ -134,7 +135,7 @@ public final class AdminPages {
             AdminService.UserDetail d;
             try {
                 d = App.from(getServletContext()).admin().userDetail(id);
-            } catch (AppException e) {
+            } catch (Failure e) {
                 resp.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
             }

@@ -1,9 +1,10 @@
 package com.arbdesk.web.pages;
 
+import com.arbdesk.web.FailureStatus;
 import com.arbdesk.auth.AuthService;
 import com.arbdesk.auth.ClientInfo;
 import com.arbdesk.boot.App;
-import com.arbdesk.web.AppException;
+import com.arbdesk.core.Failure;
 import com.arbdesk.web.AuthCookies;
 import com.arbdesk.web.CurrentUser;
 import com.arbdesk.web.Pages;
@@ -58,8 +59,8 @@ public final class AuthPages {
                 AuthService.Session s = app.auth().login(email, req.getParameter("password"), ClientInfo.of(req));
                 startSession(req, resp, app, s);
                 Pages.redirect(req, resp, Pages.safeNext(next, s.user().isAdmin() ? "/admin" : "/dashboard"));
-            } catch (AppException e) {
-                resp.setStatus(e.code().status());
+            } catch (Failure e) {
+                resp.setStatus(FailureStatus.of(e.code()));
                 if (e.retryAfterSeconds() != null) {
                     resp.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
                 }
@@ -90,12 +91,12 @@ public final class AuthPages {
             String password = req.getParameter("password");
             try {
                 if (password != null && !password.equals(req.getParameter("confirm"))) {
-                    throw AppException.invalid("confirm", "The two passwords do not match");
+                    throw Failure.invalid("confirm", "The two passwords do not match");
                 }
                 startSession(req, resp, app, app.auth().signup(email, password, ClientInfo.of(req)));
                 Pages.redirect(req, resp, "/dashboard?welcome=1");
-            } catch (AppException e) {
-                resp.setStatus(e.code().status());
+            } catch (Failure e) {
+                resp.setStatus(FailureStatus.of(e.code()));
                 if (e.retryAfterSeconds() != null) {
                     resp.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
                 }

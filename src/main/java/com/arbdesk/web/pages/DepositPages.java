@@ -1,5 +1,6 @@
 package com.arbdesk.web.pages;
 
+import com.arbdesk.web.FailureStatus;
 import com.arbdesk.auth.Roles;
 import com.arbdesk.boot.App;
 import com.arbdesk.deposit.Deposit;
@@ -9,8 +10,8 @@ import com.arbdesk.deposit.DepositStatus;
 import com.arbdesk.deposit.DepositUpdater;
 import com.arbdesk.deposit.IpnEventDao;
 import com.arbdesk.deposit.IpnVerdict;
-import com.arbdesk.web.AppException;
-import com.arbdesk.web.ErrorCode;
+import com.arbdesk.core.Failure;
+import com.arbdesk.core.FailureCode;
 import com.arbdesk.web.Pages;
 import com.arbdesk.web.pages.DepositViews.DepositRow;
 import com.arbdesk.web.pages.DepositViews.IpnRow;
@@ -101,7 +102,7 @@ public final class DepositPages {
             Deposit d;
             try {
                 d = app.deposits().get(id);
-            } catch (AppException e) {
+            } catch (Failure e) {
                 resp.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
             }
@@ -146,8 +147,8 @@ public final class DepositPages {
                 } else {
                     app.deposits().rechecked(id);
                 }
-            } catch (AppException e) {
-                resp.sendError(e.code() == ErrorCode.NOT_FOUND ? HttpServletResponse.SC_NOT_FOUND : e.code().status());
+            } catch (Failure e) {
+                resp.sendError(e.code() == FailureCode.NOT_FOUND ? HttpServletResponse.SC_NOT_FOUND : FailureStatus.of(e.code()));
                 return;
             }
             Pages.redirect(req, resp, "/admin/deposits/" + id + "?notice=" + (approve ? "approved" : watch ? "watched" : "rechecked"));
@@ -192,8 +193,8 @@ public final class DepositPages {
             DepositUpdater.Outcome o;
             try {
                 o = App.from(getServletContext()).depositAdmin().replay(id);
-            } catch (AppException e) {
-                resp.sendError(e.code() == ErrorCode.NOT_FOUND ? HttpServletResponse.SC_NOT_FOUND : e.code().status());
+            } catch (Failure e) {
+                resp.sendError(e.code() == FailureCode.NOT_FOUND ? HttpServletResponse.SC_NOT_FOUND : FailureStatus.of(e.code()));
                 return;
             }
             String verdict = URLEncoder.encode(o.verdict().wire(), StandardCharsets.UTF_8);

@@ -1,7 +1,8 @@
 package com.arbdesk.web.pages;
 
+import com.arbdesk.web.FailureStatus;
 import com.arbdesk.web.ErrorBody;
-import com.arbdesk.web.ErrorCode;
+import com.arbdesk.core.FailureCode;
 import com.arbdesk.web.Pages;
 import com.arbdesk.web.SecurityHeadersFilter;
 import jakarta.annotation.security.PermitAll;
@@ -40,7 +41,7 @@ public class ErrorPage extends HttpServlet {
         }
         SecurityHeadersFilter.applyTo(resp);
         String uri = String.valueOf(req.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
-        ErrorCode ec = ErrorCode.forStatus(status);
+        FailureCode ec = FailureStatus.forStatus(status);
         if (uri.startsWith(req.getContextPath() + "/api/")) {
             String message = switch (ec) {
                 case NOT_FOUND -> "No such resource";
