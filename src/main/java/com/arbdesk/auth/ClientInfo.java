@@ -1,7 +1,5 @@
 package com.arbdesk.auth;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 /**
  * Who is on the other end of a request, as far as the server can tell: the address (rate limits)
  * and the user agent (shown in the session list). The address is the socket's peer; proxy headers
@@ -13,9 +11,5 @@ public record ClientInfo(String address, String userAgent) {
     public ClientInfo {
         address = address == null ? "" : address;
         userAgent = userAgent == null ? "" : userAgent.length() > MAX_USER_AGENT ? userAgent.substring(0, MAX_USER_AGENT) : userAgent;
-    }
-
-    public static ClientInfo of(HttpServletRequest req) {
-        return new ClientInfo(req.getRemoteAddr(), req.getHeader("User-Agent"));
     }
 }

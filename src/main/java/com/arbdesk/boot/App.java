@@ -3,12 +3,10 @@ package com.arbdesk.boot;
 import com.arbdesk.admin.AdminService;
 import com.arbdesk.admin.AuditDao;
 import com.arbdesk.arbitrage.ArbitrageService;
-import com.arbdesk.arbitrage.EngineSettings;
-import com.arbdesk.arbitrage.Fees;
-import com.arbdesk.arbitrage.MarketDataSource;
-import com.arbdesk.arbitrage.SimulatedMarketDataSource;
-import com.arbdesk.arbitrage.XChangeMarketDataSource;
+import com.arbdesk.arbitrage.ArbitrageSettings;
+import com.arbdesk.arbitrage.MarketDataSources;
 import com.arbdesk.auth.AuthService;
+import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.auth.JwtService;
 import com.arbdesk.auth.LoginThrottle;
 import com.arbdesk.auth.PasswordHasher;
@@ -46,24 +44,17 @@ import com.arbdesk.realtime.LivePublisher;
 import com.arbdesk.realtime.SessionRegistry;
 import com.arbdesk.realtime.WsTokens;
 import com.arbdesk.sandbox.SandboxService;
+import com.arbdesk.web.Services;
 import com.arbdesk.web.live.LiveHub;
-import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
 /** The application's object graph, built once at start-up and kept in the servlet context. */
-public final class App implements AutoCloseable {
-    public static final String ATTRIBUTE = App.class.getName();
-    public static final String DEMO_USER_EMAIL = "demo@arbdesk.local";
-    public static final String DEMO_USER_PASSWORD = "demo-password";
-    public static final String DEMO_ADMIN_EMAIL = "admin@arbdesk.local";
-    public static final String DEMO_ADMIN_PASSWORD = "admin-password";
+public final class App implements Services, AutoCloseable {
     private static final int READER_CONNECTIONS = 4;
 
     private final AppConfig config;
@@ -139,15 +130,15 @@ public final class App implements AutoCloseable {
         this.livePublisher = new LivePublisher(tx, new LiveEventDao(), auth, ledger, SessionRegistry.get(), clock);
         events.subscribe(livePublisher);
         LiveHub.install(livePublisher);
-        this.arbitrage = new ArbitrageService(marketData(config, clock), arbitrageSettings(config), events, clock);
+        this.arbitrage = new ArbitrageService(MarketDataSources.of(config.arbitrage(), clock), ArbitrageSettings.of(config.arbitrage()), events, clock);
     }
 
     /** Opens the database, applies migrations and seeds the configured and demo accounts. */
     public static App start(AppConfig config, Clock clock) {
         App app = new App(config, clock);
         if (config.isDemo()) {
-            app.auth.ensureAccount(DEMO_USER_EMAIL, DEMO_USER_PASSWORD, Role.USER);
-            app.auth.ensureAccount(DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, Role.ADMIN);
+            app.auth.ensureAccount(DemoAccounts.USER_EMAIL, DemoAccounts.USER_PASSWORD, Role.USER);
+            app.auth.ensureAccount(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD, Role.ADMIN);
         }
         if (config.adminEmail().isPresent() && config.adminPassword().isPresent()) {
             app.auth.ensureAccount(config.adminEmail().get(), config.adminPassword().get(), Role.ADMIN);
@@ -156,14 +147,6 @@ public final class App implements AutoCloseable {
             app.providerMonitor.start();
             app.reconciler.start(config.reconcile().interval());
             app.arbitrage.start();
-        }
-        return app;
-    }
-
-    public static App from(ServletContext ctx) {
-        App app = (App) ctx.getAttribute(ATTRIBUTE);
-        if (app == null) {
-            throw new IllegalStateException("ArbDesk did not start; see the start-up log");
         }
         return app;
     }
@@ -247,31 +230,6 @@ public final class App implements AutoCloseable {
             sandbox.close();
         }
         database.close();
-    }
-
-    private static MarketDataSource marketData(AppConfig config, Clock clock) {
-        // live books come through XChange, created lazily on the first poll (never on the start-up path)
-        return config.arbitrage().source().equals("live")
-                ? new XChangeMarketDataSource(config.arbitrage().liveBaseUrls(), java.time.Duration.ofSeconds(5), clock)
-                : new SimulatedMarketDataSource(20261122L, clock);
-    }
-
-    private static ArbitrageService.Settings arbitrageSettings(AppConfig config) {
-        AppConfig.Arbitrage a = config.arbitrage();
-        EngineSettings defaults = EngineSettings.defaults();
-        Fees fees = Fees.defaults();
-        Map<String, java.math.BigDecimal> taker = new HashMap<>(fees.takerFeeRate());
-        taker.putAll(a.takerFees());
-        Map<String, java.math.BigDecimal> withdrawal = new HashMap<>(fees.withdrawalFee());
-        // fees may be given per asset ("USDC=1") or per asset and network ("USDC@SOL=0.1"); a transfer takes the
-        // cheapest network configured for the asset
-        Map<String, java.math.BigDecimal> configured = new HashMap<>();
-        a.withdrawalFees().forEach((key, fee) -> configured.merge(key.contains("@") ? key.substring(0, key.indexOf('@')) : key,
-                fee, java.math.BigDecimal::min));
-        withdrawal.putAll(configured);
-        return new ArbitrageService.Settings(a.exchanges(), a.pairs(), a.poll(),
-                new EngineSettings(a.maxQuoteAge(), a.maxSpreadPct(), defaults.sizesUsd()),
-                new Fees(taker, fees.defaultTakerFeeRate(), withdrawal));
     }
 
     private static String readVersion() {

@@ -1,8 +1,11 @@
 package com.arbdesk.boot;
 
+import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.config.AppConfig;
 import com.arbdesk.config.ConfigException;
+import com.arbdesk.sandbox.SandboxService;
 import com.arbdesk.web.RecordElResolver;
+import com.arbdesk.web.Services;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -30,7 +33,8 @@ public final class Bootstrap implements ServletContextListener {
         }
         config.warnings().forEach(w -> LOG.warning(w));
         App app = App.start(config, Clock.systemUTC());
-        ctx.setAttribute(App.ATTRIBUTE, app);
+        ctx.setAttribute(Services.ATTRIBUTE, app);
+        app.sandbox().ifPresent(s -> ctx.setAttribute(SandboxService.ATTRIBUTE, s));
         RecordElResolver.install(ctx);
         StringBuilder banner = new StringBuilder("ArbDesk " + app.version() + " is running at " + config.baseUrl() + "/ ("
                 + config.mode().name().toLowerCase(java.util.Locale.ROOT) + " mode, database " + config.databasePath() + ")");
@@ -41,15 +45,15 @@ public final class Bootstrap implements ServletContextListener {
                     + "\n  IPN secret: " + config.nowPaymentsIpnSecret()
                     + "\n  control page: " + config.baseUrl() + "/sandbox/nowpayments/");
         } else if (config.isDemo()) {
-            banner.append("\n  demo user:  ").append(App.DEMO_USER_EMAIL).append(" / ").append(App.DEMO_USER_PASSWORD)
-                    .append("\n  demo admin: ").append(App.DEMO_ADMIN_EMAIL).append(" / ").append(App.DEMO_ADMIN_PASSWORD);
+            banner.append("\n  demo user:  ").append(DemoAccounts.USER_EMAIL).append(" / ").append(DemoAccounts.USER_PASSWORD)
+                    .append("\n  demo admin: ").append(DemoAccounts.ADMIN_EMAIL).append(" / ").append(DemoAccounts.ADMIN_PASSWORD);
         }
         LOG.info(banner.toString());
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        Object app = event.getServletContext().getAttribute(App.ATTRIBUTE);
+        Object app = event.getServletContext().getAttribute(Services.ATTRIBUTE);
         if (app instanceof App a) {
             a.close();
         }

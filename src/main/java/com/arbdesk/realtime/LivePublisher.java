@@ -1,6 +1,7 @@
 package com.arbdesk.realtime;
 
 import com.arbdesk.auth.AuthService;
+import com.arbdesk.auth.EmailMask;
 import com.arbdesk.core.Background;
 import com.arbdesk.core.Money;
 import com.arbdesk.core.db.Tx;
@@ -109,7 +110,7 @@ public final class LivePublisher implements Consumer<Object>, AutoCloseable {
                         .put("updated_at", d.updatedAt().toString());
                 emit(d.userId(), "deposit_updated", data);
                 ObjectNode admin = JSON.createObjectNode();
-                admin.putObject("user").put("user_id", d.userId()).put("email", mask(d.userEmail()));
+                admin.putObject("user").put("user_id", d.userId()).put("email", EmailMask.mask(d.userEmail()));
                 admin.putObject("transaction").put("transaction_id", d.id()).put("amount_usd", d.amountUsd().toPlainString())
                         .put("credited_usd", d.credited().toPlainString()).put("currency", d.currency()).put("network", d.network())
                         .put("status", d.status().wire()).put("flags", String.join(",", d.flags()))
@@ -137,11 +138,6 @@ public final class LivePublisher implements Consumer<Object>, AutoCloseable {
         return "{\"event\":\"" + event + "\",\"seq\":" + seq + ",\"data\":" + dataJson + "}";
     }
 
-    /** j***@example.com: enough for an admin to tell users apart at a glance, not enough to harvest. */
-    static String mask(String email) {
-        int at = email.indexOf('@');
-        return at <= 0 ? "***" : email.charAt(0) + "***" + email.substring(at);
-    }
 
     public int prune() {
         return tx.inTransaction(c -> dao.pruneBefore(c, clock.instant().minus(KEEP)));

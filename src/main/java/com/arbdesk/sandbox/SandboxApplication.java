@@ -1,6 +1,5 @@
 package com.arbdesk.sandbox;
 
-import com.arbdesk.boot.App;
 import com.arbdesk.web.access.AccessFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -26,7 +25,7 @@ import org.glassfish.jersey.server.ServerProperties;
 public class SandboxApplication extends ResourceConfig {
 
     public SandboxApplication(@Context ServletContext servletContext) {
-        SandboxService sandbox = App.from(servletContext).sandbox().orElse(null);
+        SandboxService sandbox = (SandboxService) servletContext.getAttribute(SandboxService.ATTRIBUTE);
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         register(JacksonFeature.withoutExceptionMappers());
         register(new ContextResolver<ObjectMapper>() {

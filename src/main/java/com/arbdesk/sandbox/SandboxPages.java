@@ -1,8 +1,6 @@
 package com.arbdesk.sandbox;
 
-import com.arbdesk.boot.App;
 import com.arbdesk.core.QrCodes;
-import com.arbdesk.web.Pages;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -18,7 +16,7 @@ public final class SandboxPages {
     }
 
     private static SandboxService sandbox(HttpServlet servlet) {
-        return App.from(servlet.getServletContext()).sandbox().orElseThrow();
+        return (SandboxService) servlet.getServletContext().getAttribute(SandboxService.ATTRIBUTE);
     }
 
     /** The control panel; its table is drawn by sandbox.js from the control API. */
@@ -28,10 +26,10 @@ public final class SandboxPages {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
             if (!req.getRequestURI().endsWith("/sandbox/nowpayments/")) {
-                Pages.redirect(req, resp, "/sandbox/nowpayments/");
+                redirect(req, resp, "/sandbox/nowpayments/");
                 return;
             }
-            Pages.render(req, resp, "sandbox/control.jsp");
+            render(req, resp, "sandbox/control.jsp");
         }
     }
 
@@ -63,7 +61,7 @@ public final class SandboxPages {
                 } else if (req.getParameter("payment") != null) {
                     sandbox(this).act(parseId(req.getParameter("payment")), SandboxService.Action.PAY, null);
                 }
-                Pages.redirect(req, resp, "/sandbox/nowpayments/payment/?iid=" + iid);
+                redirect(req, resp, "/sandbox/nowpayments/payment/?iid=" + iid);
             } catch (SandboxError e) {
                 resp.setStatus(e.status());
                 show(req, resp, e.getMessage());
@@ -96,7 +94,7 @@ public final class SandboxPages {
                 }
             }
             req.setAttribute("view", view);
-            Pages.render(req, resp, "sandbox/invoice.jsp");
+            render(req, resp, "sandbox/invoice.jsp");
         }
 
         private static long parseId(String raw) {
@@ -123,5 +121,15 @@ public final class SandboxPages {
             case "btc" -> "Bitcoin";
             default -> c.network().toUpperCase(java.util.Locale.ROOT);
         };
+    }
+
+    private static void render(HttpServletRequest req, HttpServletResponse resp, String jsp) throws ServletException, IOException {
+        resp.setContentType("text/html;charset=UTF-8");
+        req.getRequestDispatcher("/WEB-INF/jsp/" + jsp).forward(req, resp);
+    }
+
+    /** Post/redirect/get, inside this application (the sandbox keeps its own page plumbing: it is an island). */
+    private static void redirect(HttpServletRequest req, HttpServletResponse resp, String path) throws IOException {
+        resp.sendRedirect(req.getContextPath() + path);
     }
 }

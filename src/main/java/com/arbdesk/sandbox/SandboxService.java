@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * transition by signed IPN. State lives in memory, like a remote service the app cannot see into.
  */
 public final class SandboxService implements AutoCloseable {
+    /** Where boot leaves the running sandbox for the sandbox's own servlets and JAX-RS application. */
+    public static final String ATTRIBUTE = SandboxService.class.getName();
     private final AppConfig.Sandbox settings;
     private final String apiKey;
     private final String publicBaseUrl;

@@ -3,7 +3,6 @@ package com.arbdesk.web;
 import com.arbdesk.admin.AdminService;
 import com.arbdesk.arbitrage.ArbitrageService;
 import com.arbdesk.auth.AuthService;
-import com.arbdesk.boot.App;
 import com.arbdesk.config.AppConfig;
 import com.arbdesk.deposit.DepositAdmin;
 import com.arbdesk.deposit.DepositService;
@@ -36,7 +35,7 @@ import org.glassfish.jersey.server.ServerProperties;
 public class ArbDeskApplication extends ResourceConfig {
 
     public ArbDeskApplication(@Context ServletContext servletContext) {
-        App app = App.from(servletContext);
+        Services app = Services.from(servletContext);
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         register(JacksonFeature.withoutExceptionMappers());

@@ -4,7 +4,6 @@ import com.arbdesk.auth.AuthenticatedSession;
 import com.arbdesk.auth.JwtService;
 import com.arbdesk.auth.Roles;
 import com.arbdesk.auth.User;
-import com.arbdesk.boot.App;
 import com.arbdesk.core.FailureCode;
 import com.arbdesk.web.access.Routes.Route;
 import com.arbdesk.web.access.Routes;
@@ -33,12 +32,12 @@ import java.util.Optional;
  * checked by {@link com.arbdesk.web.access.AccessFeature} through the principal and roles set here.
  */
 public final class AuthFilter extends HttpFilter {
-    private transient App app;
+    private transient Services app;
     private transient Routes routes;
 
     @Override
     public void init() {
-        app = App.from(getServletContext());
+        app = Services.from(getServletContext());
         routes = new Routes(getServletContext(), List.of(LiveEndpoint.class));
     }
 

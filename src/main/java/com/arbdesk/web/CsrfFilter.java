@@ -1,6 +1,5 @@
 package com.arbdesk.web;
 
-import com.arbdesk.boot.App;
 import com.arbdesk.core.FailureCode;
 import com.arbdesk.web.access.Routes;
 import com.arbdesk.web.pages.ErrorPage;
@@ -31,12 +30,12 @@ public final class CsrfFilter extends HttpFilter {
     public static final String REQUEST_ATTRIBUTE = "csrfToken";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
-    private transient App app;
+    private transient Services app;
     private transient CsrfTokens tokens;
 
     @Override
     public void init() {
-        app = App.from(getServletContext());
+        app = Services.from(getServletContext());
         tokens = new CsrfTokens(app.config().jwtSecret());
     }
 

@@ -1,6 +1,5 @@
 package com.arbdesk.web;
 
-import com.arbdesk.boot.App;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -19,7 +18,7 @@ public class HealthServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        App app = App.from(getServletContext());
+        Services app = Services.from(getServletContext());
         boolean db = app.database().ping();
         Health h = new Health(db ? "ok" : "degraded", app.version(), app.config().mode().name().toLowerCase(java.util.Locale.ROOT), db);
         resp.setStatus(db ? 200 : 503);

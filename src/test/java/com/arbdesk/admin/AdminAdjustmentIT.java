@@ -3,6 +3,7 @@ package com.arbdesk.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.boot.App;
 import com.arbdesk.testing.TestClient.Res;
 import com.arbdesk.testing.TestClient;
@@ -20,7 +21,7 @@ class AdminAdjustmentIT {
     @BeforeAll
     static void start() {
         server = TestServer.start();
-        admin = server.client().withBearer(server.client().login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD));
+        admin = server.client().withBearer(server.client().login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD));
         adminId = admin.get("/api/me").json().path("id").asLong();
     }
 
@@ -96,7 +97,7 @@ class AdminAdjustmentIT {
     void theBackOfficeFormRecordsAnAdjustmentAndShowsIt() {
         long id = newUser("mia@example.com");
         TestClient page = server.client();
-        page.login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD);
+        page.login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD);
         page.get("/admin/users/" + id);
         Res bad = page.postFormWithCsrf("/admin/users/" + id + "/adjustments", Map.of("amount_usd", "12.345", "reason", "Typo credit"));
         assertEquals(400, bad.status());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.boot.App;
 import com.arbdesk.testing.Browser;
 import com.arbdesk.testing.TestClient.Res;
@@ -34,10 +35,10 @@ class DepositPagesIT {
     static void start() throws InterruptedException {
         server = TestServer.start(Map.of("APP_MODE", "demo", "NOWPAYMENTS_API_KEY", KEY, "SANDBOX_STEP_MILLIS", "100"));
         page = server.client();
-        page.login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD);
+        page.login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD);
         assertTrue(ok("/admin").contains("data-testid=\"ipn-last\">never<"), "before any IPN the panel says never");
         TestClient user = server.client();
-        user.withBearer(user.login(App.DEMO_USER_EMAIL, App.DEMO_USER_PASSWORD));
+        user.withBearer(user.login(DemoAccounts.USER_EMAIL, DemoAccounts.USER_PASSWORD));
         Res created = user.postJson("/api/deposits/create",
                 "{\"currency\":\"USDT\",\"network\":\"TRC20\",\"amount_usd\":\"50.00\",\"mode\":\"payment\"}");
         assertEquals(201, created.status(), created.body());
@@ -47,7 +48,7 @@ class DepositPagesIT {
         assertEquals(200, paid.status(), paid.body());
 
         api = server.client();
-        api.withBearer(api.login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD));
+        api.withBearer(api.login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD));
         // waits on the admin read (no provider refresh), so every step of the timeline comes from an IPN
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!"completed".equals(api.get("/api/admin/deposits/" + depositId).json().at("/deposit/status").asText())) {
@@ -81,7 +82,7 @@ class DepositPagesIT {
     void theDepositsListShowsTheMaskedUserAmountsAndStatus() {
         String rows = table(ok("/admin/deposits"), "deposits");
         assertTrue(rows.contains("d***@arbdesk.local"), rows);
-        assertFalse(rows.contains(App.DEMO_USER_EMAIL), "the full email stays on the user page");
+        assertFalse(rows.contains(DemoAccounts.USER_EMAIL), "the full email stays on the user page");
         assertTrue(rows.contains(">completed<"), rows);
         assertTrue(rows.contains("$50.00"), rows);
         assertTrue(rows.contains("href=\"/admin/deposits/" + depositId + "\""), rows);
@@ -146,7 +147,7 @@ class DepositPagesIT {
     @Test
     void aPartlyPaidDepositIsAnException() throws InterruptedException {
         TestClient user = server.client();
-        user.withBearer(user.login(App.DEMO_USER_EMAIL, App.DEMO_USER_PASSWORD));
+        user.withBearer(user.login(DemoAccounts.USER_EMAIL, DemoAccounts.USER_PASSWORD));
         Res created = user.postJson("/api/deposits/create", "{\"currency\":\"BTC\",\"amount_usd\":\"100.00\",\"mode\":\"payment\"}");
         assertEquals(201, created.status(), created.body());
         long id = created.json().path("transaction_id").asLong();
@@ -198,7 +199,7 @@ class DepositPagesIT {
     @Test
     void aPlainUserIsRefused() {
         TestClient user = server.client();
-        user.login(App.DEMO_USER_EMAIL, App.DEMO_USER_PASSWORD);
+        user.login(DemoAccounts.USER_EMAIL, DemoAccounts.USER_PASSWORD);
         assertEquals(403, user.get("/admin/deposits").status());
         assertEquals(403, user.get("/admin/deposits/" + depositId).status());
         assertEquals(403, user.get("/admin/ipn").status());
@@ -213,8 +214,8 @@ class DepositPagesIT {
             WebDriver d = b.driver();
             WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(10));
             d.get(server.url("/login"));
-            d.findElement(By.id("email")).sendKeys(App.DEMO_ADMIN_EMAIL);
-            d.findElement(By.id("password")).sendKeys(App.DEMO_ADMIN_PASSWORD);
+            d.findElement(By.id("email")).sendKeys(DemoAccounts.ADMIN_EMAIL);
+            d.findElement(By.id("password")).sendKeys(DemoAccounts.ADMIN_PASSWORD);
             d.findElement(By.xpath("//form[contains(@action,'/login')]//button[@type='submit']")).click();
             wait.until(ExpectedConditions.urlMatches("/admin$"));
             Browser.screenshot(d, "admin-users-health");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.boot.App;
 import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestServer;
@@ -25,7 +26,7 @@ class ArbitrageIT {
     @BeforeAll
     static void start() {
         server = TestServer.start(Map.of("APP_MODE", "demo", "ARBITRAGE_POLL_SECONDS", "1"));
-        user = server.client().withBearer(server.client().login(App.DEMO_USER_EMAIL, App.DEMO_USER_PASSWORD));
+        user = server.client().withBearer(server.client().login(DemoAccounts.USER_EMAIL, DemoAccounts.USER_PASSWORD));
     }
 
     @AfterAll
@@ -66,7 +67,7 @@ class ArbitrageIT {
 
     @Test
     void adminsSeeMarketDataHealthAndUsersDoNot() {
-        TestClient admin = server.client().withBearer(server.client().login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD));
+        TestClient admin = server.client().withBearer(server.client().login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD));
         JsonNode h = admin.get("/api/admin/market-data").json();
         assertEquals("simulated", h.path("source").asText());
         assertEquals(5, h.path("exchanges").size());
@@ -83,7 +84,7 @@ class ArbitrageIT {
             try (TestServer live = TestServer.start(Map.of("APP_MODE", "demo", "ARBITRAGE_SOURCE", "live",
                     "ARBITRAGE_EXCHANGES", "binance,kraken", "ARBITRAGE_PAIRS", "BTC/USDT", "ARBITRAGE_POLL_SECONDS", "1",
                     "ARBITRAGE_LIVE_BASE_URLS", "binance=" + binance.baseUri() + ",kraken=" + kraken.baseUri()))) {
-                TestClient u = live.client().withBearer(live.client().login(App.DEMO_USER_EMAIL, App.DEMO_USER_PASSWORD));
+                TestClient u = live.client().withBearer(live.client().login(DemoAccounts.USER_EMAIL, DemoAccounts.USER_PASSWORD));
                 JsonNode r = u.get("/api/arbitrage/opportunities").json();
                 assertEquals("live", r.path("source").asText());
                 JsonNode best = r.path("opportunities").get(0);
@@ -97,7 +98,7 @@ class ArbitrageIT {
 
     @Test
     void everyLoggedInSocketHearsAboutNewOpportunities() throws Exception {
-        String token = server.client().login(App.DEMO_USER_EMAIL, App.DEMO_USER_PASSWORD);
+        String token = server.client().login(DemoAccounts.USER_EMAIL, DemoAccounts.USER_PASSWORD);
         try (WsClient ws = WsClient.connect("ws://localhost:" + server.port() + "/ws", Map.of("Cookie", "arbdesk_session=" + token), true)) {
             ObjectMapper json = new ObjectMapper();
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

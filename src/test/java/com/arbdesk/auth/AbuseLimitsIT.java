@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** The per-address limits set low, and an attacker's failures against the admin from other addresses. */
 class AbuseLimitsIT {
-    static final String ADMIN_LOGIN = "{\"email\":\"" + App.DEMO_ADMIN_EMAIL + "\",\"password\":\"" + App.DEMO_ADMIN_PASSWORD + "\"}";
-    static final String ADMIN_GUESS = "{\"email\":\"" + App.DEMO_ADMIN_EMAIL + "\",\"password\":\"guess guess guess\"}";
+    static final String ADMIN_LOGIN = "{\"email\":\"" + DemoAccounts.ADMIN_EMAIL + "\",\"password\":\"" + DemoAccounts.ADMIN_PASSWORD + "\"}";
+    static final String ADMIN_GUESS = "{\"email\":\"" + DemoAccounts.ADMIN_EMAIL + "\",\"password\":\"guess guess guess\"}";
     static TestServer server;
 
     @BeforeAll
@@ -47,7 +47,7 @@ class AbuseLimitsIT {
     @Test
     void socketTokensAreLimitedPerAddress() {
         TestClient u = server.client();
-        u.withBearer(u.login(App.DEMO_USER_EMAIL, App.DEMO_USER_PASSWORD));
+        u.withBearer(u.login(DemoAccounts.USER_EMAIL, DemoAccounts.USER_PASSWORD));
         assertEquals(200, u.get("/api/ws-token").status());
         assertEquals(200, u.get("/api/ws-token").status());
         Res r = u.get("/api/ws-token");

@@ -57,7 +57,7 @@ class PasswordPolicyTest {
     @Test
     void ordinaryPassphrasesAndTheTestAndDemoPasswordsPass() {
         for (String ok : new String[] {"a long passphrase", "correct horse battery staple", "arbdesk is my desk",
-                "a-very-long-admin-passphrase", App.DEMO_USER_PASSWORD, App.DEMO_ADMIN_PASSWORD, "9 lives of a cat"}) {
+                "a-very-long-admin-passphrase", DemoAccounts.USER_PASSWORD, DemoAccounts.ADMIN_PASSWORD, "9 lives of a cat"}) {
             assertDoesNotThrow(() -> POLICY.check(ok, "someone@example.com", "password"), ok);
         }
     }

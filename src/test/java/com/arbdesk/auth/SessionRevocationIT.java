@@ -116,7 +116,7 @@ class SessionRevocationIT {
 
     @Test
     void disablingAUserEndsTheirSessions() {
-        TestClient admin = server.client().withBearer(server.client().login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD));
+        TestClient admin = server.client().withBearer(server.client().login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD));
         TestClient user = server.client();
         String token = user.signup(newEmail(), PASSWORD);
         long id = user.get("/api/me").json().path("id").asLong();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.boot.App;
 import com.arbdesk.testing.Browser;
 import com.arbdesk.testing.TestClient;
@@ -114,9 +115,9 @@ class BrowserIT {
         signUp(browser(), email);
 
         WebDriver admin = browser();
-        logIn(admin, App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD);
+        logIn(admin, DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD);
         wait(admin).until(ExpectedConditions.urlMatches("/admin$"));
-        assertEquals(App.DEMO_ADMIN_EMAIL, text(admin, CURRENT_USER));
+        assertEquals(DemoAccounts.ADMIN_EMAIL, text(admin, CURRENT_USER));
         assertTrue(text(admin, By.cssSelector("[data-testid=users]")).contains(email), "new user listed");
         assertTrue(admin.findElements(USER_ROWS).size() > 1, "the list holds more than the new user before searching");
         Browser.screenshot(admin, "admin-users");
@@ -202,7 +203,7 @@ class BrowserIT {
         wait(d).until(ExpectedConditions.attributeToBe(By.cssSelector("[data-live-indicator]"), "data-state", "live"));
         ((org.openqa.selenium.JavascriptExecutor) d).executeScript("window.arbdeskNoReload = true;");
         WebDriver back = browser();
-        logIn(back, App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD);
+        logIn(back, DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD);
         // the login's own redirect must land first: navigating on while it is in flight raced it (under load the
         // login's answer came last and left the admin on /admin, with no deposits table to update)
         wait(back).until(ExpectedConditions.urlMatches("/admin$"));
@@ -212,7 +213,7 @@ class BrowserIT {
         api.withBearer(api.login(email, PASSWORD));
         long userId = api.get("/api/me").json().path("id").asLong();
         TestClient admin = server.client();
-        admin.withBearer(admin.login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD));
+        admin.withBearer(admin.login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD));
         admin.postJson("/api/admin/users/" + userId + "/adjustments", "{\"amount_usd\":\"10.00\",\"reason\":\"Live test credit\"}");
         wait(d).until(ExpectedConditions.textToBe(BALANCE, "$10.00"));
         wait(d).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=toast]"), "New balance: $10.00"));

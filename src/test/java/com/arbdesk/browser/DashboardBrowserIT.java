@@ -3,6 +3,7 @@ package com.arbdesk.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.boot.App;
 import com.arbdesk.testing.Browser;
 import com.arbdesk.testing.Browsers;
@@ -80,7 +81,7 @@ class DashboardBrowserIT {
     private static void credit(String email, String amount) {
         long id = apiAs(email).get("/api/me").json().path("id").asLong();
         TestClient admin = server.client();
-        admin.withBearer(admin.login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD));
+        admin.withBearer(admin.login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD));
         assertEquals(201, admin.postJson("/api/admin/users/" + id + "/adjustments",
                 "{\"amount_usd\":\"" + amount + "\",\"reason\":\"browser test credit\"}").status());
     }
@@ -215,8 +216,8 @@ class DashboardBrowserIT {
         user.withBearer(user.signup(email, PASSWORD));
         WebDriver back = browser(Browser.DESKTOP);
         back.get(server.url("/login"));
-        back.findElement(By.id("email")).sendKeys(App.DEMO_ADMIN_EMAIL);
-        back.findElement(By.id("password")).sendKeys(App.DEMO_ADMIN_PASSWORD);
+        back.findElement(By.id("email")).sendKeys(DemoAccounts.ADMIN_EMAIL);
+        back.findElement(By.id("password")).sendKeys(DemoAccounts.ADMIN_PASSWORD);
         back.findElement(By.xpath("//form[contains(@action,'/login')]//button[@type='submit']")).click();
         waitFor(back).until(ExpectedConditions.urlContains("/admin"));
         back.get(server.url("/admin/deposits"));

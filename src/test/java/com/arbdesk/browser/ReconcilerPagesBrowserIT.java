@@ -3,6 +3,7 @@ package com.arbdesk.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.boot.App;
 import com.arbdesk.testing.Browser;
 import com.arbdesk.testing.TestClient;
@@ -42,11 +43,11 @@ class ReconcilerPagesBrowserIT {
 
     @Test
     void theHealthPanelTheUnwatchedListAndCheckItAgain() {
-        TestClient user = server.client().withBearer(server.client().login(App.DEMO_USER_EMAIL, App.DEMO_USER_PASSWORD));
+        TestClient user = server.client().withBearer(server.client().login(DemoAccounts.USER_EMAIL, DemoAccounts.USER_PASSWORD));
         TestClient.Res r = user.postJson("/api/deposits/create", "{\"currency\":\"USDT\",\"network\":\"TRC20\",\"amount_usd\":\"25.00\"}");
         assertEquals(201, r.status(), r.body());
         long id = r.json().path("transaction_id").asLong();
-        TestClient admin = server.client().withBearer(server.client().login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD));
+        TestClient admin = server.client().withBearer(server.client().login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD));
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (admin.get("/api/admin/deposits/" + id).json().path("watch").path("unwatched_at").isNull()
                 && System.nanoTime() < deadline) {
@@ -56,8 +57,8 @@ class ReconcilerPagesBrowserIT {
             WebDriver d = b.driver();
             WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(10));
             d.get(server.url("/login"));
-            d.findElement(By.id("email")).sendKeys(App.DEMO_ADMIN_EMAIL);
-            d.findElement(By.id("password")).sendKeys(App.DEMO_ADMIN_PASSWORD);
+            d.findElement(By.id("email")).sendKeys(DemoAccounts.ADMIN_EMAIL);
+            d.findElement(By.id("password")).sendKeys(DemoAccounts.ADMIN_PASSWORD);
             d.findElement(By.xpath("//form[contains(@action,'/login')]//button[@type='submit']")).click();
             wait.until(ExpectedConditions.urlMatches("/admin$"));
             assertTrue(d.findElement(By.cssSelector("[data-testid=reconciler-checks]")).getText().matches("\\d+"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.boot.App;
 import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestServer;
@@ -35,8 +36,8 @@ class ExecutableWarIT {
         try (TestServer server = TestServer.start()) {
             String log = server.logText();
             assertTrue(log.contains("is running at http://localhost:" + server.port() + "/"), log);
-            assertTrue(log.contains(App.DEMO_USER_EMAIL + " / " + App.DEMO_USER_PASSWORD), log);
-            assertTrue(log.contains(App.DEMO_ADMIN_EMAIL), log);
+            assertTrue(log.contains(DemoAccounts.USER_EMAIL + " / " + DemoAccounts.USER_PASSWORD), log);
+            assertTrue(log.contains(DemoAccounts.ADMIN_EMAIL), log);
             assertTrue(log.contains("DEMO MODE"), log);
         }
     }
@@ -69,7 +70,7 @@ class ExecutableWarIT {
         try (TestServer server = TestServer.start(env)) {
             assertEquals("production", server.client().get("/health").json().path("mode").asText());
             TestClient.Res demo = server.client().postJson("/api/auth/login",
-                    "{\"email\":\"" + App.DEMO_USER_EMAIL + "\",\"password\":\"" + App.DEMO_USER_PASSWORD + "\"}");
+                    "{\"email\":\"" + DemoAccounts.USER_EMAIL + "\",\"password\":\"" + DemoAccounts.USER_PASSWORD + "\"}");
             assertEquals(401, demo.status(), "no demo accounts in production");
             String token = server.client().login("ops@example.com", "a-very-long-admin-passphrase");
             assertEquals(200, server.client().withBearer(token).get("/api/admin/users").status());

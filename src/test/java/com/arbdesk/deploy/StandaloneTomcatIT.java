@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.boot.App;
 import com.arbdesk.testing.RawHttp;
 import com.arbdesk.testing.TestClient;
@@ -89,7 +90,7 @@ class StandaloneTomcatIT {
             assertTrue(login.body().contains("/arbdesk/assets/css/app.css"), "URLs carry the context path");
             assertEquals(200, client.get("/assets/css/app.css").status());
 
-            String token = client.login(App.DEMO_USER_EMAIL, App.DEMO_USER_PASSWORD);
+            String token = client.login(DemoAccounts.USER_EMAIL, DemoAccounts.USER_PASSWORD);
             String ws = "ws://localhost:" + port + "/arbdesk/ws";
             try (WsClient socket = WsClient.connect(ws, Map.of("Cookie", "arbdesk_session=" + token))) {
                 assertTrue(socket.next(Duration.ofSeconds(10)).contains("\"event\":\"hello\""));

@@ -3,6 +3,7 @@ package com.arbdesk.deposit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.boot.App;
 import com.arbdesk.nowpayments.IpnTestSigner;
 import com.arbdesk.testing.TestClient;
@@ -37,7 +38,7 @@ class DepositFlowIT {
     static void start() {
         server = TestServer.start(Map.of("APP_MODE", "demo", "NOWPAYMENTS_API_KEY", KEY, "NOWPAYMENTS_IPN_SECRET", SECRET,
                 "SANDBOX_STEP_MILLIS", "50", "RECONCILE_INTERVAL_SECONDS", "1", "RECONCILE_AFTER_SECONDS", "3"));
-        admin = server.client().withBearer(server.client().login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD));
+        admin = server.client().withBearer(server.client().login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD));
     }
 
     @AfterAll

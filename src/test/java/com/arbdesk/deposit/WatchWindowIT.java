@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.boot.App;
 import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestServer;
@@ -28,7 +29,7 @@ class WatchWindowIT {
         server = TestServer.start(Map.of("SANDBOX_STEP_MILLIS", "50", "SANDBOX_VALID_SECONDS", "3",
                 "RECONCILE_INTERVAL_SECONDS", "1", "RECONCILE_AFTER_SECONDS", "1", "RECONCILE_BACKOFF", "1s",
                 "RECONCILE_GRACE_SECONDS", "2"));
-        admin = server.client().withBearer(server.client().login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD));
+        admin = server.client().withBearer(server.client().login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD));
     }
 
     @AfterAll
@@ -42,7 +43,7 @@ class WatchWindowIT {
 
     @Test
     void anExpiredDepositIsWatchedForLateCoinsThenShownAsNoLongerWatchedAndCanBeWatchedAgain() {
-        TestClient user = server.client().withBearer(server.client().login(App.DEMO_USER_EMAIL, App.DEMO_USER_PASSWORD));
+        TestClient user = server.client().withBearer(server.client().login(DemoAccounts.USER_EMAIL, DemoAccounts.USER_PASSWORD));
         TestClient.Res r = user.postJson("/api/deposits/create", "{\"currency\":\"USDT\",\"network\":\"TRC20\",\"amount_usd\":\"25.00\"}");
         assertEquals(201, r.status(), r.body());
         long id = r.json().path("transaction_id").asLong();

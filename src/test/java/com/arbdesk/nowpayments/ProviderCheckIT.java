@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.boot.App;
 import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestServer;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ProviderCheckIT {
 
     private static JsonNode awaitChecked(TestServer server) {
-        TestClient admin = server.client().withBearer(server.client().login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD));
+        TestClient admin = server.client().withBearer(server.client().login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD));
         long deadline = System.nanoTime() + 30_000_000_000L;
         JsonNode last = null;
         while (System.nanoTime() < deadline) {
@@ -51,7 +52,7 @@ class ProviderCheckIT {
             assertTrue(h.path("built_in_sandbox").asBoolean());
             assertTrue(h.path("enabled_coins").size() >= 12);
             assertTrue(server.logText().contains("NOWPayments check: OK"));
-            String page = server.client().withBearer(server.client().login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD))
+            String page = server.client().withBearer(server.client().login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD))
                     .get("/admin").body();
             assertTrue(page.contains("data-testid=\"provider-state\">healthy"), "the back office shows it");
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.boot.App;
 import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestServer;
@@ -32,7 +33,7 @@ class WebSocketIT {
     static void start() {
         server = TestServer.start(Map.of("APP_MODE", "demo", "NOWPAYMENTS_API_KEY", KEY, "SANDBOX_STEP_MILLIS", "30",
                 "WS_ALLOWED_ORIGINS", "https://partner.example.com"));
-        admin = server.client().withBearer(server.client().login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD));
+        admin = server.client().withBearer(server.client().login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD));
     }
 
     @AfterAll
@@ -96,8 +97,8 @@ class WebSocketIT {
         int depositsEach = 5;
         List<User> people = new ArrayList<>();
         List<WsClient> sockets = new ArrayList<>();
-        WsClient adminSocket = WsClient.connect(ws(), Map.of("Cookie", "arbdesk_session=" + server.client().login(App.DEMO_ADMIN_EMAIL,
-                App.DEMO_ADMIN_PASSWORD)));
+        WsClient adminSocket = WsClient.connect(ws(), Map.of("Cookie", "arbdesk_session=" + server.client().login(DemoAccounts.ADMIN_EMAIL,
+                DemoAccounts.ADMIN_PASSWORD)));
         try {
             parse(adminSocket.next(Duration.ofSeconds(5)));
             for (int i = 0; i < users; i++) {

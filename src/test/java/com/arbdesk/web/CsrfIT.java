@@ -3,6 +3,7 @@ package com.arbdesk.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.boot.App;
 import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestServer;
@@ -19,7 +20,7 @@ class CsrfIT {
     static void start() {
         server = TestServer.start();
         TestClient admin = server.client();
-        admin.login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD);
+        admin.login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD);
         demoUserId = admin.get("/api/admin/users?q=demo@").json().get(0).path("id").asLong();
     }
 
@@ -35,7 +36,7 @@ class CsrfIT {
     @Test
     void cookieAuthenticatedApiWriteNeedsTheHeader() {
         TestClient admin = server.client();
-        admin.login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD);
+        admin.login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD);
         TestClient.Res without = admin.postJson("/api/admin/users/" + demoUserId + "/adjustments", adjustment());
         assertEquals(403, without.status());
         assertEquals("csrf_failed", without.errorCode());
@@ -48,7 +49,7 @@ class CsrfIT {
 
     @Test
     void bearerClientsNeedNoCsrfToken() {
-        String token = server.client().login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD);
+        String token = server.client().login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD);
         assertEquals(201, server.client().withBearer(token)
                 .postJson("/api/admin/users/" + demoUserId + "/adjustments", adjustment()).status());
     }
@@ -56,7 +57,7 @@ class CsrfIT {
     @Test
     void pageFormsNeedTheHiddenField() {
         TestClient admin = server.client();
-        admin.login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD);
+        admin.login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD);
         admin.get("/admin");
         TestClient.Res without = admin.postForm("/admin/users/" + demoUserId + "/adjustments",
                 Map.of("amount_usd", "1.00", "reason", "csrf form test"));
@@ -69,7 +70,7 @@ class CsrfIT {
     @Test
     void aMadeUpCookieAndHeaderPairIsRefused() {
         TestClient admin = server.client();
-        admin.login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD);
+        admin.login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD);
         String planted = "0123456789abcdef0123456789abcdef";
         admin.setCookie("XSRF-TOKEN", planted);
         TestClient.Res r = admin.postJson("/api/admin/users/" + demoUserId + "/adjustments", adjustment(),
@@ -84,11 +85,11 @@ class CsrfIT {
     @Test
     void anotherSessionsTokenIsRefused() {
         TestClient first = server.client();
-        first.login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD);
+        first.login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD);
         first.get("/admin");
         String firstToken = first.cookie("XSRF-TOKEN").orElseThrow();
         TestClient second = server.client();
-        second.login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD);
+        second.login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD);
         second.setCookie("XSRF-TOKEN", firstToken);
         TestClient.Res r = second.postJson("/api/admin/users/" + demoUserId + "/adjustments", adjustment(),
                 Map.of("X-CSRF-Token", firstToken));
@@ -100,7 +101,7 @@ class CsrfIT {
         TestClient admin = server.client();
         admin.get("/login");
         String before = admin.cookie("XSRF-TOKEN").orElseThrow();
-        admin.login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD);
+        admin.login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD);
         String after = admin.cookie("XSRF-TOKEN").orElseThrow();
         assertNotEquals(before, after);
         assertEquals(201, admin.postJsonWithCsrf("/api/admin/users/" + demoUserId + "/adjustments", adjustment()).status());

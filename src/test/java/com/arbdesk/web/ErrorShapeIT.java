@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.boot.App;
 import com.arbdesk.testing.TestClient.Res;
 import com.arbdesk.testing.TestClient;
@@ -21,7 +22,7 @@ class ErrorShapeIT {
     @BeforeAll
     static void start() {
         server = TestServer.start();
-        user = server.client().withBearer(server.client().login(App.DEMO_USER_EMAIL, App.DEMO_USER_PASSWORD));
+        user = server.client().withBearer(server.client().login(DemoAccounts.USER_EMAIL, DemoAccounts.USER_PASSWORD));
     }
 
     @AfterAll
@@ -74,7 +75,7 @@ class ErrorShapeIT {
         assertEquals(404, r.status());
         assertTrue(r.body().contains("Page not found"));
         assertFalse(r.body().contains("Apache Tomcat"), "no container error page");
-        Res forbidden = server.client().withBearer(server.client().login(App.DEMO_USER_EMAIL, App.DEMO_USER_PASSWORD)).get("/admin");
+        Res forbidden = server.client().withBearer(server.client().login(DemoAccounts.USER_EMAIL, DemoAccounts.USER_PASSWORD)).get("/admin");
         assertEquals(403, forbidden.status());
         assertTrue(forbidden.body().contains("administrators only"));
     }

@@ -3,6 +3,7 @@ package com.arbdesk.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.boot.App;
 import com.arbdesk.testing.RawHttp.Answer;
 import com.arbdesk.testing.RawHttp;
@@ -76,8 +77,8 @@ class PathVariantMatrixIT {
     }
 
     void login(Who who) {
-        tokens.put(who, who == Who.ADMIN ? server.client().login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD)
-                : server.client().login(App.DEMO_USER_EMAIL, App.DEMO_USER_PASSWORD));
+        tokens.put(who, who == Who.ADMIN ? server.client().login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD)
+                : server.client().login(DemoAccounts.USER_EMAIL, DemoAccounts.USER_PASSWORD));
     }
 
     /** The routes of the README's "Access control" (pages) and "API" tables, with who may call each. */

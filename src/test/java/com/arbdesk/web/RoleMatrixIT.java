@@ -3,6 +3,7 @@ package com.arbdesk.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.boot.App;
 import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestServer;
@@ -26,8 +27,8 @@ class RoleMatrixIT {
     @BeforeAll
     static void start() {
         server = TestServer.start();
-        userToken = server.client().login(App.DEMO_USER_EMAIL, App.DEMO_USER_PASSWORD);
-        adminToken = server.client().login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD);
+        userToken = server.client().login(DemoAccounts.USER_EMAIL, DemoAccounts.USER_PASSWORD);
+        adminToken = server.client().login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD);
         userId = server.client().withBearer(userToken).get("/api/me").json().path("id").asLong();
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.boot.App;
 import com.arbdesk.nowpayments.IpnTestSigner;
 import com.arbdesk.testing.RawHttp.Answer;
@@ -30,7 +31,7 @@ class SecurityProbesIT {
     @BeforeAll
     static void start() {
         server = TestServer.start(Map.of("NOWPAYMENTS_IPN_SECRET", SECRET, "NOWPAYMENTS_API_KEY", "probe-key", "APP_MODE", "demo"));
-        admin = server.client().withBearer(server.client().login(App.DEMO_ADMIN_EMAIL, App.DEMO_ADMIN_PASSWORD));
+        admin = server.client().withBearer(server.client().login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD));
     }
 
     @AfterAll
@@ -101,7 +102,7 @@ class SecurityProbesIT {
     void loginNeverRedirectsOffSite(String next) {
         TestClient c = server.client();
         c.get("/login");
-        TestClient.Res r = c.postFormWithCsrf("/login", Map.of("email", App.DEMO_USER_EMAIL, "password", App.DEMO_USER_PASSWORD,
+        TestClient.Res r = c.postFormWithCsrf("/login", Map.of("email", DemoAccounts.USER_EMAIL, "password", DemoAccounts.USER_PASSWORD,
                 "next", next));
         assertEquals(302, r.status());
         assertEquals("/dashboard", r.header("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""), "next=" + next);
@@ -111,7 +112,7 @@ class SecurityProbesIT {
     void loginFollowsALocalNext() {
         TestClient c = server.client();
         c.get("/login");
-        TestClient.Res r = c.postFormWithCsrf("/login", Map.of("email", App.DEMO_ADMIN_EMAIL, "password", App.DEMO_ADMIN_PASSWORD,
+        TestClient.Res r = c.postFormWithCsrf("/login", Map.of("email", DemoAccounts.ADMIN_EMAIL, "password", DemoAccounts.ADMIN_PASSWORD,
                 "next", "/admin/deposits?status=completed"));
         assertEquals("/admin/deposits?status=completed", r.header("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""));
     }

@@ -1,11 +1,11 @@
 package com.arbdesk.web.api;
 
 import com.arbdesk.auth.AuthService;
-import com.arbdesk.auth.ClientInfo;
 import com.arbdesk.config.AppConfig;
 import com.arbdesk.ledger.LedgerService;
 import com.arbdesk.web.AuthCookies;
 import com.arbdesk.web.CurrentUser;
+import com.arbdesk.web.Requests;
 import com.arbdesk.web.api.AuthDtos.Credentials;
 import com.arbdesk.web.api.AuthDtos.MeResponse;
 import com.arbdesk.web.api.AuthDtos.SessionResponse;
@@ -45,7 +45,7 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response signup(Credentials body) {
         Credentials c = Credentials.require(body);
-        AuthService.Session s = auth.signup(c.email(), c.password(), ClientInfo.of(req));
+        AuthService.Session s = auth.signup(c.email(), c.password(), Requests.client(req));
         return Response.status(Response.Status.CREATED).entity(session(s)).build();
     }
 
@@ -54,7 +54,7 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public SessionResponse login(Credentials body) {
         Credentials c = Credentials.require(body);
-        return session(auth.login(c.email(), c.password(), ClientInfo.of(req)));
+        return session(auth.login(c.email(), c.password(), Requests.client(req)));
     }
 
     /** Ends the caller's session on the server (a copy of the token stops working too) and clears the cookie. */

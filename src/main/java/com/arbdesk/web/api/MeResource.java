@@ -1,14 +1,14 @@
 package com.arbdesk.web.api;
 
 import com.arbdesk.auth.AuthService;
-import com.arbdesk.auth.ClientInfo;
 import com.arbdesk.auth.Roles;
 import com.arbdesk.auth.User;
 import com.arbdesk.config.AppConfig;
-import com.arbdesk.ledger.LedgerService;
 import com.arbdesk.core.Failure;
+import com.arbdesk.ledger.LedgerService;
 import com.arbdesk.web.AuthCookies;
 import com.arbdesk.web.CurrentUser;
+import com.arbdesk.web.Requests;
 import com.arbdesk.web.api.AuthDtos.ChangePasswordRequest;
 import com.arbdesk.web.api.AuthDtos.MeResponse;
 import com.arbdesk.web.api.AuthDtos.SessionView;
@@ -57,7 +57,7 @@ public class MeResource {
     public Response changePassword(ChangePasswordRequest body) {
         ChangePasswordRequest r = ChangePasswordRequest.require(body);
         CurrentUser me = CurrentUser.of(req).orElseThrow();
-        auth.changePassword(me.id(), me.sessionId(), r.currentPassword(), r.newPassword(), ClientInfo.of(req));
+        auth.changePassword(me.id(), me.sessionId(), r.currentPassword(), r.newPassword(), Requests.client(req));
         return Response.noContent().build();
     }
 

@@ -1,14 +1,14 @@
 package com.arbdesk.web.pages;
 
-import com.arbdesk.web.FailureStatus;
-import com.arbdesk.auth.ClientInfo;
 import com.arbdesk.auth.PasswordPolicy;
 import com.arbdesk.auth.Roles;
-import com.arbdesk.boot.App;
 import com.arbdesk.core.Failure;
 import com.arbdesk.web.AuthCookies;
 import com.arbdesk.web.CurrentUser;
+import com.arbdesk.web.FailureStatus;
 import com.arbdesk.web.Pages;
+import com.arbdesk.web.Requests;
+import com.arbdesk.web.Services;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -54,7 +54,7 @@ public final class AccountPages {
     public record AccountView(String email, String notice, String error, String passwordRule, List<SessionRow> sessions) {
     }
 
-    static void render(HttpServletRequest req, HttpServletResponse resp, App app, CurrentUser me, String error)
+    static void render(HttpServletRequest req, HttpServletResponse resp, Services app, CurrentUser me, String error)
             throws ServletException, IOException {
         String notice = Notice.parse(req.getParameter("notice")).map(n -> n.message).orElse(null);
         List<SessionRow> rows = app.auth().openSessions(me.id()).stream()
@@ -74,7 +74,7 @@ public final class AccountPages {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
             // the route's @RolesAllowed has already sent an anonymous visitor to the login page
-            render(req, resp, App.from(getServletContext()), CurrentUser.of(req).orElseThrow(), null);
+            render(req, resp, Services.from(getServletContext()), CurrentUser.of(req).orElseThrow(), null);
         }
     }
 
@@ -85,14 +85,14 @@ public final class AccountPages {
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
             CurrentUser me = CurrentUser.of(req).orElseThrow();
-            App app = App.from(getServletContext());
+            Services app = Services.from(getServletContext());
             String next = req.getParameter("new_password");
             try {
                 if (next != null && !next.equals(req.getParameter("confirm"))) {
                     throw Failure.invalid("confirm", "The two new passwords do not match");
                 }
                 app.auth().changePassword(me.id(), me.sessionId(), req.getParameter("current_password"), next,
-                        ClientInfo.of(req));
+                        Requests.client(req));
                 Pages.redirect(req, resp, "/account?notice=" + Notice.PASSWORD_CHANGED.wire());
             } catch (Failure e) {
                 resp.setStatus(FailureStatus.of(e.code()));
@@ -111,7 +111,7 @@ public final class AccountPages {
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             CurrentUser me = CurrentUser.of(req).orElseThrow();
-            App app = App.from(getServletContext());
+            Services app = Services.from(getServletContext());
             app.auth().logoutEverywhere(me.id());
             AuthCookies.clearSession(req, resp, app.config().secureCookies());
             Pages.redirect(req, resp, "/login?loggedOut=everywhere");

@@ -4,7 +4,7 @@ import com.arbdesk.web.FailureStatus;
 import com.arbdesk.admin.AdminService;
 import com.arbdesk.auth.Roles;
 import com.arbdesk.auth.User;
-import com.arbdesk.boot.App;
+import com.arbdesk.web.Services;
 import com.arbdesk.core.Money;
 import com.arbdesk.deposit.DepositAdmin;
 import com.arbdesk.ledger.LedgerEntry;
@@ -80,7 +80,7 @@ public final class AdminPages {
     public static class UsersPage extends HttpServlet {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-            App app = App.from(getServletContext());
+            Services app = Services.from(getServletContext());
             AdminService admin = app.admin();
             String q = req.getParameter("q") == null ? "" : req.getParameter("q").trim();
             List<UserRow> users = admin.searchUsers(q, 100, 0).stream().map(s -> UserRow.of(s.user(), s.balance())).toList();
@@ -121,7 +121,7 @@ public final class AdminPages {
             String amount = req.getParameter("amount_usd");
             String reason = req.getParameter("reason");
             try {
-                App.from(getServletContext()).admin().adjust(CurrentUser.of(req).orElseThrow().id(), id, amount, reason);
+                Services.from(getServletContext()).admin().adjust(CurrentUser.of(req).orElseThrow().id(), id, amount, reason);
                 Pages.redirect(req, resp, "/admin/users/" + id + "?notice=adjusted");
             } catch (Failure e) {
                 resp.setStatus(FailureStatus.of(e.code()));
@@ -134,7 +134,7 @@ public final class AdminPages {
             long id = Pages.trailingId(req.getPathInfo());
             AdminService.UserDetail d;
             try {
-                d = App.from(getServletContext()).admin().userDetail(id);
+                d = Services.from(getServletContext()).admin().userDetail(id);
             } catch (Failure e) {
                 resp.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;

@@ -1,13 +1,14 @@
 package com.arbdesk.web.pages;
 
-import com.arbdesk.web.FailureStatus;
 import com.arbdesk.auth.AuthService;
-import com.arbdesk.auth.ClientInfo;
-import com.arbdesk.boot.App;
+import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.core.Failure;
 import com.arbdesk.web.AuthCookies;
 import com.arbdesk.web.CurrentUser;
+import com.arbdesk.web.FailureStatus;
 import com.arbdesk.web.Pages;
+import com.arbdesk.web.Requests;
+import com.arbdesk.web.Services;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -24,15 +25,15 @@ public final class AuthPages {
     /** What the login and sign-up forms show: the email typed so far, the error and the rules. */
     public record FormView(String email, String error, String next, String passwordRule, boolean demo,
                            String demoUser, String demoPassword) {
-        static FormView of(App app, String email, String error, String next) {
+        static FormView of(Services app, String email, String error, String next) {
             boolean demo = app.config().isDemo();
             return new FormView(email == null ? "" : email, error, next == null ? "" : next,
-                    "Use " + AuthService.PASSWORD_RULE + ".", demo, demo ? App.DEMO_USER_EMAIL : "",
-                    demo ? App.DEMO_USER_PASSWORD : "");
+                    "Use " + AuthService.PASSWORD_RULE + ".", demo, demo ? DemoAccounts.USER_EMAIL : "",
+                    demo ? DemoAccounts.USER_PASSWORD : "");
         }
     }
 
-    private static void startSession(HttpServletRequest req, HttpServletResponse resp, App app, AuthService.Session s) {
+    private static void startSession(HttpServletRequest req, HttpServletResponse resp, Services app, AuthService.Session s) {
         AuthCookies.setSession(req, resp, s.token(), app.config().secureCookies());
     }
 
@@ -46,17 +47,17 @@ public final class AuthPages {
                 Pages.redirect(req, resp, "/dashboard");
                 return;
             }
-            req.setAttribute("view", FormView.of(App.from(getServletContext()), "", null, req.getParameter("next")));
+            req.setAttribute("view", FormView.of(Services.from(getServletContext()), "", null, req.getParameter("next")));
             Pages.render(req, resp, "auth/login.jsp");
         }
 
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-            App app = App.from(getServletContext());
+            Services app = Services.from(getServletContext());
             String email = req.getParameter("email");
             String next = req.getParameter("next");
             try {
-                AuthService.Session s = app.auth().login(email, req.getParameter("password"), ClientInfo.of(req));
+                AuthService.Session s = app.auth().login(email, req.getParameter("password"), Requests.client(req));
                 startSession(req, resp, app, s);
                 Pages.redirect(req, resp, Pages.safeNext(next, s.user().isAdmin() ? "/admin" : "/dashboard"));
             } catch (Failure e) {
@@ -80,20 +81,20 @@ public final class AuthPages {
                 Pages.redirect(req, resp, "/dashboard");
                 return;
             }
-            req.setAttribute("view", FormView.of(App.from(getServletContext()), "", null, null));
+            req.setAttribute("view", FormView.of(Services.from(getServletContext()), "", null, null));
             Pages.render(req, resp, "auth/signup.jsp");
         }
 
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-            App app = App.from(getServletContext());
+            Services app = Services.from(getServletContext());
             String email = req.getParameter("email");
             String password = req.getParameter("password");
             try {
                 if (password != null && !password.equals(req.getParameter("confirm"))) {
                     throw Failure.invalid("confirm", "The two passwords do not match");
                 }
-                startSession(req, resp, app, app.auth().signup(email, password, ClientInfo.of(req)));
+                startSession(req, resp, app, app.auth().signup(email, password, Requests.client(req)));
                 Pages.redirect(req, resp, "/dashboard?welcome=1");
             } catch (Failure e) {
                 resp.setStatus(FailureStatus.of(e.code()));
@@ -121,7 +122,7 @@ public final class AuthPages {
 
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-            App app = App.from(getServletContext());
+            Services app = Services.from(getServletContext());
             app.auth().logout(CurrentUser.of(req).map(CurrentUser::sessionId).orElse(null));
             AuthCookies.clearSession(req, resp, app.config().secureCookies());
             Pages.redirect(req, resp, "/login?loggedOut=1");

@@ -1,7 +1,7 @@
 package com.arbdesk.web.pages;
 
 import com.arbdesk.auth.Roles;
-import com.arbdesk.boot.App;
+import com.arbdesk.web.Services;
 import com.arbdesk.core.Money;
 import com.arbdesk.ledger.CoinCatalogue;
 import com.arbdesk.web.CurrentUser;
@@ -45,7 +45,7 @@ public class DashboardPage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        App app = App.from(getServletContext());
+        Services app = Services.from(getServletContext());
         CurrentUser me = CurrentUser.of(req).orElseThrow();
         Money balance = app.ledger().balance(me.id());
         TransactionsFragment.View recent = TransactionsFragment.View.of(

@@ -2,7 +2,7 @@ package com.arbdesk.web.pages;
 
 import com.arbdesk.web.FailureStatus;
 import com.arbdesk.auth.Roles;
-import com.arbdesk.boot.App;
+import com.arbdesk.web.Services;
 import com.arbdesk.deposit.Deposit;
 import com.arbdesk.deposit.DepositAdmin;
 import com.arbdesk.deposit.DepositService;
@@ -42,7 +42,7 @@ public final class DepositPages {
     public static class DepositsPage extends HttpServlet {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-            App app = App.from(getServletContext());
+            Services app = Services.from(getServletContext());
             String status = oneOf(req.getParameter("status"), DepositViews.STATUSES);
             String currency = oneOf(req.getParameter("currency"), DepositViews.CURRENCIES);
             boolean flagged = req.getParameter("flagged") != null && !req.getParameter("flagged").isBlank();
@@ -93,7 +93,7 @@ public final class DepositPages {
     public static class DepositPage extends HttpServlet {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-            App app = App.from(getServletContext());
+            Services app = Services.from(getServletContext());
             long id = Pages.trailingId(req.getPathInfo());
             if (id < 0 || !req.getPathInfo().replaceAll("/+$", "").equals("/" + id)) {
                 resp.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -137,7 +137,7 @@ public final class DepositPages {
                 resp.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
             }
-            App app = App.from(getServletContext());
+            Services app = Services.from(getServletContext());
             try {
                 if (approve) {
                     app.depositAdmin().approve(id, com.arbdesk.web.CurrentUser.of(req).orElseThrow().id());
@@ -167,7 +167,7 @@ public final class DepositPages {
             String verdict = oneOf(req.getParameter("verdict"), DepositViews.VERDICTS);
             int offset = offset(req);
             IpnVerdict filter = verdict == null ? null : IpnVerdict.fromWire(verdict);
-            List<IpnRow> rows = App.from(getServletContext()).depositAdmin().ipns(filter, null, PAGE, offset).stream()
+            List<IpnRow> rows = Services.from(getServletContext()).depositAdmin().ipns(filter, null, PAGE, offset).stream()
                     .map(IpnRow::of).toList();
             Map<String, String> query = new LinkedHashMap<>();
             query.put("verdict", verdict);
@@ -192,7 +192,7 @@ public final class DepositPages {
             }
             DepositUpdater.Outcome o;
             try {
-                o = App.from(getServletContext()).depositAdmin().replay(id);
+                o = Services.from(getServletContext()).depositAdmin().replay(id);
             } catch (Failure e) {
                 resp.sendError(e.code() == FailureCode.NOT_FOUND ? HttpServletResponse.SC_NOT_FOUND : FailureStatus.of(e.code()));
                 return;

@@ -1,5 +1,6 @@
 package com.arbdesk.web.pages;
 
+import com.arbdesk.auth.EmailMask;
 import com.arbdesk.core.Asset;
 import com.arbdesk.core.Money;
 import com.arbdesk.deposit.Deposit;
@@ -38,7 +39,7 @@ public final class DepositViews {
                       String payAmount, String status, List<String> flags, String created, String updated,
                       String createdIso) {
         static DepositRow of(Deposit d) {
-            return new DepositRow(d.id(), d.userId(), mask(d.userEmail()), d.amountUsd().display(), d.credited().display(),
+            return new DepositRow(d.id(), d.userId(), EmailMask.mask(d.userEmail()), d.amountUsd().display(), d.credited().display(),
                     d.currency(), networkName(d), crypto(d.payAmount(), d), d.status().wire(), DepositViews.flags(d), Pages.time(d.createdAt()),
                     Pages.time(d.updatedAt()), d.createdAt().toString());
         }
@@ -100,15 +101,6 @@ public final class DepositViews {
     public record IpnHealthView(String lastReceived, long failuresLastHour, long staleOpen, String threshold) {
     }
 
-    /** "jane@example.com" reads as "j***@example.com": enough to tell users apart in a list, no more. */
-    static String mask(String email) {
-        if (email == null || email.isEmpty()) {
-            return "";
-        }
-        String first = email.substring(0, email.offsetByCodePoints(0, 1));
-        int at = email.lastIndexOf('@');
-        return at <= 0 ? first + "***" : first + "***" + email.substring(at);
-    }
 
     static String seconds(Instant t) {
         return t == null ? "" : SECONDS.format(t);

@@ -1,7 +1,7 @@
 package com.arbdesk.web.pages;
 
 import com.arbdesk.auth.Roles;
-import com.arbdesk.boot.App;
+import com.arbdesk.web.Services;
 import com.arbdesk.ledger.LedgerService;
 import com.arbdesk.web.CurrentUser;
 import com.arbdesk.web.Pages;
@@ -34,7 +34,7 @@ public class TransactionsFragment extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
         long userId = CurrentUser.of(req).orElseThrow().id();
-        req.setAttribute("view", View.of(App.from(getServletContext()).ledger().transactions(userId, RECENT, 0)));
+        req.setAttribute("view", View.of(Services.from(getServletContext()).ledger().transactions(userId, RECENT, 0)));
         Pages.render(req, resp, "dashboard/transactions.jsp");
     }
 }

@@ -1,0 +1,60 @@
+package com.arbdesk.web;
+
+import com.arbdesk.admin.AdminService;
+import com.arbdesk.arbitrage.ArbitrageService;
+import com.arbdesk.auth.AuthService;
+import com.arbdesk.config.AppConfig;
+import com.arbdesk.core.db.Database;
+import com.arbdesk.deposit.DepositAdmin;
+import com.arbdesk.deposit.DepositService;
+import com.arbdesk.deposit.IpnIntake;
+import com.arbdesk.ledger.LedgerService;
+import com.arbdesk.nowpayments.ProviderMonitor;
+import com.arbdesk.realtime.LivePublisher;
+import com.arbdesk.realtime.WsTokens;
+import jakarta.servlet.ServletContext;
+import java.time.Clock;
+
+/**
+ * What the web layer needs from the application: the services its pages, resources and filters call.
+ * Boot builds the object graph, implements this and stores it in the servlet context; web never sees boot.
+ */
+public interface Services {
+    String ATTRIBUTE = Services.class.getName();
+
+    static Services from(ServletContext ctx) {
+        Services s = (Services) ctx.getAttribute(ATTRIBUTE);
+        if (s == null) {
+            throw new IllegalStateException("ArbDesk did not start; see the start-up log");
+        }
+        return s;
+    }
+
+    AppConfig config();
+
+    Clock clock();
+
+    Database database();
+
+    AuthService auth();
+
+    LedgerService ledger();
+
+    AdminService admin();
+
+    DepositService deposits();
+
+    DepositAdmin depositAdmin();
+
+    IpnIntake ipnIntake();
+
+    ArbitrageService arbitrage();
+
+    ProviderMonitor providerMonitor();
+
+    LivePublisher livePublisher();
+
+    WsTokens wsTokens();
+
+    String version();
+}
