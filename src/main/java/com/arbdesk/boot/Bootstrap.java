@@ -3,6 +3,7 @@ package com.arbdesk.boot;
 import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.config.AppConfig;
 import com.arbdesk.config.ConfigException;
+import com.arbdesk.config.ConfigReader;
 import com.arbdesk.sandbox.SandboxService;
 import com.arbdesk.web.RecordElResolver;
 import com.arbdesk.web.Services;
@@ -26,7 +27,7 @@ public final class Bootstrap implements ServletContextListener {
         ServletContext ctx = event.getServletContext();
         AppConfig config;
         try {
-            config = AppConfig.load(overrides(ctx), ctx.getContextPath());
+            config = ConfigReader.load(overrides(ctx), ctx.getContextPath());
         } catch (ConfigException e) {
             LOG.severe("ArbDesk cannot start: " + e.getMessage());
             throw e;
