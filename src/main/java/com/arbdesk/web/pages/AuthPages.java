@@ -61,12 +61,7 @@ public final class AuthPages {
                 startSession(req, resp, app, s);
                 Pages.redirect(req, resp, Pages.safeNext(next, s.user().isAdmin() ? "/admin" : "/dashboard"));
             } catch (Failure e) {
-                resp.setStatus(FailureStatus.of(e.code()));
-                if (e.retryAfterSeconds() != null) {
-                    resp.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-                }
-                req.setAttribute("view", FormView.of(app, email, e.getMessage(), next));
-                Pages.render(req, resp, "auth/login.jsp");
+                showFailure(req, resp, e, FormView.of(app, email, e.getMessage(), next), "auth/login.jsp");
             }
         }
     }
@@ -97,12 +92,7 @@ public final class AuthPages {
                 startSession(req, resp, app, app.auth().signup(email, password, Requests.client(req)));
                 Pages.redirect(req, resp, "/dashboard?welcome=1");
             } catch (Failure e) {
-                resp.setStatus(FailureStatus.of(e.code()));
-                if (e.retryAfterSeconds() != null) {
-                    resp.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-                }
-                req.setAttribute("view", FormView.of(app, email, e.getMessage(), null));
-                Pages.render(req, resp, "auth/signup.jsp");
+                showFailure(req, resp, e, FormView.of(app, email, e.getMessage(), null), "auth/signup.jsp");
             }
         }
     }
@@ -127,5 +117,16 @@ public final class AuthPages {
             AuthCookies.clearSession(req, resp, app.config().secureCookies());
             Pages.redirect(req, resp, "/login?loggedOut=1");
         }
+    }
+
+    /** A refused login or sign-up shows the form again with the reason, under the failure's status (and Retry-After when throttled). */
+    private static void showFailure(HttpServletRequest req, HttpServletResponse resp, Failure e, FormView view, String jsp)
+            throws ServletException, IOException {
+        resp.setStatus(FailureStatus.of(e.code()));
+        if (e.retryAfterSeconds() != null) {
+            resp.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+        }
+        req.setAttribute("view", view);
+        Pages.render(req, resp, jsp);
     }
 }
