@@ -5,11 +5,11 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The anomalies a deposit can carry beside its status (a second field, not more statuses). Stored
