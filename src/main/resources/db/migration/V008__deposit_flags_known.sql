@@ -7,7 +7,8 @@
 -- rebuilding it, and transactions is the table the ledger and the deposits hang off. REPLACE and ||
 -- exist in PostgreSQL too: its dialect can use the same expression as a plain CHECK on the column.
 -- Rows written before this migration are not rewritten; the reader already ignores unknown words.
--- The list must equal DepositFlag.values(): DepositFlagColumnTest fails when they differ.
+-- The list must equal DepositFlag.values(): DepositFlagColumnTest fails when they differ. Adding a flag
+-- takes a new migration that drops both triggers and creates them again with the longer list.
 CREATE TRIGGER transactions_known_flags_insert BEFORE INSERT ON transactions
 WHEN NEW.flags <> '' AND REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(',' || NEW.flags || ','
     , ',overpaid,', ',')

@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 /**
  * The anomalies a deposit can carry beside its status (a second field, not more statuses). Stored
  * comma-separated in {@code transactions.flags} in their {@link #wire()} form, read and written only
- * through {@link #parseCsv} and {@link #toCsv}. A deposit carries its flags as a set of these; V008's
- * triggers make the database refuse any other word, and DepositFlagColumnTest keeps their list equal to this one.
+ * through {@link #parseCsv} and {@link #toCsv}. A deposit carries its flags as a set of these. The
+ * database refuses any other word (triggers from V008); a new flag takes a migration that recreates
+ * them with it, which DepositFlagColumnTest asks for.
  */
 public enum DepositFlag {
     /** More arrived than quoted; what arrived is credited. */
