@@ -7,7 +7,6 @@ import com.arbdesk.nowpayments.Payment;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -32,7 +31,7 @@ final class CreditDecision {
             DepositStatus.COMPLETED);
 
     /** The outcome: the status to store, the credit it should have, its flags, the fiat figure known, and a timeline note. */
-    record Decision(DepositStatus status, Money credited, Set<String> flags, BigDecimal fiat, String note) {
+    record Decision(DepositStatus status, Money credited, Set<DepositFlag> flags, BigDecimal fiat, String note) {
     }
 
     private CreditDecision() {
@@ -45,63 +44,64 @@ final class CreditDecision {
      */
     static Decision decide(Deposit d, DepositStatus next, Payment p, BigDecimal fiatEstimate, boolean trustFinishedWithoutAmount,
                            Instant now) {
-        Set<String> flags = new LinkedHashSet<>(d.flags());
+        Set<DepositFlag> flags = EnumSet.noneOf(DepositFlag.class);
+        flags.addAll(d.flags());
         if (p.parsedStatus() == NowPaymentsStatus.CANCELLED
                 && (d.status() == DepositStatus.PARTIALLY_PAID || d.credited().signum() > 0)) {
             // the merchant cancelled a partial payment: what was credited stays visible for the admin, never kept silently
             boolean owed = d.credited().signum() > 0;
             if (owed) {
-                flags.add(DepositFlag.REFUND_DUE.wire());
+                flags.add(DepositFlag.REFUND_DUE);
             }
             return new Decision(d.status(), d.credited(), flags, null,
                     owed ? "cancelled by the merchant after " + d.credited().display() + " was credited: refund due" : null);
         }
         if (PAID.contains(next)) {
             if (d.status() == DepositStatus.EXPIRED || d.status() == DepositStatus.PENDING && paidAfterQuote(d, p, now)) {
-                flags.add(DepositFlag.LATE_PAYMENT.wire());
+                flags.add(DepositFlag.LATE_PAYMENT);
             }
             if (d.status() == DepositStatus.FAILED) {
-                flags.add(DepositFlag.PAID_AFTER_FAILURE.wire());
+                flags.add(DepositFlag.PAID_AFTER_FAILURE);
             }
         }
         if (next == DepositStatus.REFUNDED && d.credited().signum() > 0) {
-            flags.add(DepositFlag.REFUND_AFTER_CREDIT.wire()); // never a silent negative balance: the admin decides
+            flags.add(DepositFlag.REFUND_AFTER_CREDIT); // never a silent negative balance: the admin decides
         }
         BigDecimal quoted = d.payAmount() != null ? new BigDecimal(d.payAmount()) : p.payAmount();
         if (next == DepositStatus.COMPLETED && CreditPolicy.overpaid(quoted, p.actuallyPaid())) {
-            flags.add(DepositFlag.OVERPAID.wire());
+            flags.add(DepositFlag.OVERPAID);
         }
         BigDecimal fiat = p.actuallyPaidAtFiat() != null && p.actuallyPaidAtFiat().signum() > 0 ? p.actuallyPaidAtFiat() : fiatEstimate;
         boolean nothingReported = p.actuallyPaid() == null || p.actuallyPaid().signum() <= 0;
         String note = null;
         Money target;
         if (next == DepositStatus.COMPLETED && nothingReported && !trustFinishedWithoutAmount) {
-            flags.add(DepositFlag.NOTHING_REPORTED.wire());
-            flags.add(DepositFlag.NEEDS_REVIEW.wire());
+            flags.add(DepositFlag.NOTHING_REPORTED);
+            flags.add(DepositFlag.NEEDS_REVIEW);
             target = d.credited();
             note = "finished without any amount received reported: held for review, not credited";
         } else if (byProviderFigure(d, flags) && PAID.contains(next) && !nothingReported) {
             Money valued = fiat == null ? null : Money.floor(Asset.USD, fiat);
             boolean missing = valued == null && next != DepositStatus.CONFIRMING;
-            flags.remove(DepositFlag.VALUATION_PENDING.wire());
+            flags.remove(DepositFlag.VALUATION_PENDING);
             if (missing) {
-                flags.add(DepositFlag.VALUATION_PENDING.wire());
+                flags.add(DepositFlag.VALUATION_PENDING);
             }
             target = valued == null || next == DepositStatus.CONFIRMING ? d.credited() : valued;
             note = missing ? "valued at the provider's fiat figure, which is not known yet: nothing more credited" : null;
         } else {
             target = CreditPolicy.target(next, d.amountUsd(), quoted, p.actuallyPaid());
         }
-        if (flags.contains(DepositFlag.NEEDS_REVIEW.wire())) {
+        if (flags.contains(DepositFlag.NEEDS_REVIEW)) {
             target = d.credited(); // held for review: only an admin's approval credits more
         }
         return new Decision(next, target.compareTo(d.credited()) > 0 ? target : d.credited(), flags, fiat, note);
     }
 
     /** Late payments, payments after a failure and re-deposits are worth what the provider says now, not an old quote. */
-    static boolean byProviderFigure(Deposit d, Set<String> flags) {
-        return d.isRedeposit() || flags.contains(DepositFlag.LATE_PAYMENT.wire())
-                || flags.contains(DepositFlag.PAID_AFTER_FAILURE.wire());
+    static boolean byProviderFigure(Deposit d, Set<DepositFlag> flags) {
+        return d.isRedeposit() || flags.contains(DepositFlag.LATE_PAYMENT)
+                || flags.contains(DepositFlag.PAID_AFTER_FAILURE);
     }
 
     /**

@@ -10,13 +10,18 @@ import java.util.Set;
  * {@code validUntil} is when the payment itself stops taking coins (about 7 days). {@code actuallyPaidFiat}
  * is the provider's USD figure for what arrived (its actually_paid_at_fiat, or its estimate), kept for
  * payments valued by it. {@code payinExtraId} is the memo a memo coin needs with the address;
- * {@code payinHash} the payer's transaction once the provider saw it.
+ * {@code payinHash} the payer's transaction once the provider saw it. {@code mode} is null only for a row
+ * whose column names no mode; {@code flags} is an unmodifiable copy, parsed at the DAO boundary.
  */
-public record Deposit(long id, long userId, String userEmail, String mode, Money amountUsd, DepositStatus status,
+public record Deposit(long id, long userId, String userEmail, DepositMode mode, Money amountUsd, DepositStatus status,
                       String currency, String network, String payCurrency, String payAmount, String actuallyPaid,
                       String actuallyPaidFiat, Money credited, String paymentId, String orderId, String invoiceId, String invoiceUrl,
-                      String payAddress, String payinExtraId, String payinHash, Instant expiresAt, Instant validUntil, String providerStatus, Set<String> flags,
+                      String payAddress, String payinExtraId, String payinHash, Instant expiresAt, Instant validUntil, String providerStatus, Set<DepositFlag> flags,
                       String failureReason, Long parentId, Instant createdAt, Instant updatedAt, Watch watch) {
+
+    public Deposit {
+        flags = DepositFlag.copyOf(flags);
+    }
 
     /**
      * The reconciler's schedule for this deposit: the next check (null when not polled), its place on
@@ -32,21 +37,16 @@ public record Deposit(long id, long userId, String userEmail, String mode, Money
     }
 
     public boolean has(DepositFlag flag) {
-        return flags.contains(flag.wire());
+        return flags.contains(flag);
     }
 
-    /** Whether it is paid this way ({@code mode} holds the wire form). */
+    /** Whether it is paid this way. */
     public boolean is(DepositMode m) {
-        return m.wire().equals(mode);
+        return mode == m;
     }
 
     /** A re-deposit: a further payment to the address of {@link #parentId}. */
     public boolean isRedeposit() {
         return parentId != null;
-    }
-
-    /** The stored flags column as wire forms, through {@link DepositFlag#parseCsv} (unknown words are ignored). */
-    public static Set<String> parseFlags(String csv) {
-        return DepositFlag.parseCsv(csv);
     }
 }

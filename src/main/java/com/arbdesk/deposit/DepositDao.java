@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The deposit rows of the transactions table and their status timeline. */
 public final class DepositDao {
@@ -81,7 +82,7 @@ public final class DepositDao {
     /** The state after applying a provider update; provider fields only ever fill in (COALESCE), amounts reported move. */
     public record State(DepositStatus status, String providerStatus, String paymentId, String payAddress, String payinExtraId,
                         String payinHash, String payAmount, String actuallyPaid, String actuallyPaidFiat, long creditedMinor,
-                        String flags, String failureReason) {
+                        Set<DepositFlag> flags, String failureReason) {
     }
 
     /** Written only inside the transaction that re-read the row. */
@@ -104,7 +105,7 @@ public final class DepositDao {
             st.setString(8, s.actuallyPaid());
             st.setString(9, s.actuallyPaidFiat());
             st.setLong(10, s.creditedMinor());
-            st.setString(11, s.flags());
+            st.setString(11, DepositFlag.toCsv(s.flags()));
             st.setString(12, s.failureReason());
             st.setString(13, now.toString());
             st.setLong(14, id);
@@ -218,7 +219,8 @@ public final class DepositDao {
         Long next = Jdbc.nullableLong(rs, "next_check_at_ms");
         Deposit.Watch watch = new Deposit.Watch(next == null ? null : Instant.ofEpochMilli(next), rs.getInt("check_step"),
                 instant(rs, "last_checked_at"), instant(rs, "watch_until"), instant(rs, "unwatched_at"));
-        return new Deposit(rs.getLong("id"), rs.getLong("user_id"), rs.getString("email"), rs.getString("mode"),
+        return new Deposit(rs.getLong("id"), rs.getLong("user_id"), rs.getString("email"),
+                DepositMode.parse(rs.getString("mode")).orElse(null),
                 Money.ofMinor(Asset.USD, rs.getLong("amount_usd_minor")), DepositStatus.fromWire(rs.getString("status")),
                 rs.getString("crypto_currency"), rs.getString("network"), rs.getString("pay_currency"),
                 rs.getString("pay_amount_text"), rs.getString("actually_paid_text"), rs.getString("actually_paid_fiat_text"),
@@ -226,7 +228,7 @@ public final class DepositDao {
                 rs.getString("invoice_id"), rs.getString("invoice_url"), rs.getString("pay_address"),
                 rs.getString("payin_extra_id"), rs.getString("payin_hash"),
                 instant(rs, "expires_at"), instant(rs, "valid_until"), rs.getString("provider_status"),
-                Deposit.parseFlags(rs.getString("flags")), rs.getString("failure_reason"),
+                DepositFlag.parseCsv(rs.getString("flags")), rs.getString("failure_reason"),
                 Jdbc.nullableLong(rs, "parent_transaction_id"), Instant.parse(rs.getString("created_at")),
                 Instant.parse(rs.getString("updated_at")), watch);
     }

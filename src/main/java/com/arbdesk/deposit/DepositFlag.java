@@ -2,17 +2,21 @@ package com.arbdesk.deposit;
 
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The anomalies a deposit can carry beside its status (a second field, not more statuses). Stored
  * comma-separated in {@code transactions.flags} in their {@link #wire()} form, read and written only
- * through {@link #parseCsv} and {@link #toCsv}. A deposit carries its flags as a set of wire forms.
+ * through {@link #parseCsv} and {@link #toCsv}. A deposit carries its flags as a set of these. The
+ * database refuses any other word (triggers from V008); a new flag takes a migration that recreates
+ * them with it, which DepositFlagColumnTest asks for.
  */
 public enum DepositFlag {
     /** More arrived than quoted; what arrived is credited. */
@@ -59,28 +63,28 @@ public enum DepositFlag {
      * reconciler, while an unknown word has no meaning to any of them (nothing checks for it). Only our
      * code writes the column, through {@link #toCsv}, so such a word means a hand edit or a newer release.
      */
-    public static Set<String> parseCsv(String csv) {
-        Set<String> out = new LinkedHashSet<>();
+    public static Set<DepositFlag> parseCsv(String csv) {
+        EnumSet<DepositFlag> out = EnumSet.noneOf(DepositFlag.class);
         if (csv != null && !csv.isBlank()) {
             for (String word : csv.split(",")) {
                 Optional<DepositFlag> flag = parse(word);
                 if (flag.isPresent()) {
-                    out.add(flag.get().wire());
+                    out.add(flag.get());
                 } else {
                     LOG.log(Level.WARNING, "ignoring unknown deposit flag \"" + word + "\" in \"" + csv + "\"");
                 }
             }
         }
-        return Set.copyOf(out);
+        return Collections.unmodifiableSet(out);
     }
 
-    /** The column for a set of wire forms, in their order; a word that is no flag is refused, so only flags are stored. */
-    public static String toCsv(Collection<String> flags) {
-        for (String f : flags) {
-            if (parse(f).filter(flag -> flag.wire().equals(f)).isEmpty()) {
-                throw new IllegalArgumentException("not a deposit flag: " + f);
-            }
-        }
-        return String.join(",", flags);
+    /** The column for a set of flags: their wire forms, comma-separated, in the collection's order. */
+    public static String toCsv(Collection<DepositFlag> flags) {
+        return flags.stream().map(DepositFlag::wire).collect(Collectors.joining(","));
+    }
+
+    /** An unmodifiable copy in declaration order (an EnumSet inside), as a deposit and a decision carry their flags. */
+    public static Set<DepositFlag> copyOf(Collection<DepositFlag> flags) {
+        return Collections.unmodifiableSet(flags.isEmpty() ? EnumSet.noneOf(DepositFlag.class) : EnumSet.copyOf(flags));
     }
 }

@@ -96,7 +96,7 @@ public final class DepositService {
             LOG.log(Level.WARNING, "provider refused deposit " + id + ": " + e.getMessage());
             tx.inTransaction(c -> {
                 deposits.updateState(c, id, new DepositDao.State(DepositStatus.FAILED, null, null, null, null, null, null, null,
-                        null, 0, DepositFlag.toCsv(Set.of()), e.userMessage()), clock.instant());
+                        null, 0, Set.of(), e.userMessage()), clock.instant());
                 deposits.insertEvent(c, id, clock.instant(), DepositStatus.PENDING, DepositStatus.FAILED, null, UpdateSource.CREATE, 0,
                         e.userMessage(), null);
                 return null;

@@ -27,7 +27,12 @@ public enum DepositStatus {
         return NEXT.get(this).contains(next);
     }
 
-    /** No further provider update is expected (the reconciler stops asking). */
+    /**
+     * Settled: no further provider update is expected in the normal course. The one definition of
+     * "final": the open-deposit count (DepositWatchDao), the reconciler's slow end of the ladder and the
+     * dialog's FINAL list (deposit.js, checked by DepositVocabularyTest) all derive from it. An expired
+     * or failed deposit is still watched for late coins; that is {@link ReconcileSchedule#trackable}.
+     */
     public boolean isFinal() {
         return this == COMPLETED || this == FAILED || this == REFUNDED || this == EXPIRED;
     }

@@ -14,7 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -147,8 +147,8 @@ public final class DepositUpdater {
         Deposit d = found.get();
         DepositFlag mismatch = mismatch(d, p);
         if (mismatch != null) {
-            Set<String> flags = new LinkedHashSet<>(d.flags());
-            flags.add(mismatch.wire());
+            Set<DepositFlag> flags = EnumSet.of(mismatch);
+            flags.addAll(d.flags());
             save(c, d, d.status(), p, d.credited(), flags, null, source, ipnEventId, "not applied: " + mismatch.wire());
             return new Outcome(IpnVerdict.FLAGGED, mismatch.wire() + " (not credited)", d.id());
         }
@@ -175,7 +175,7 @@ public final class DepositUpdater {
     }
 
     /** Writes the new state, the missing credit and the timeline step; publishes after commit. */
-    private void save(Connection c, Deposit d, DepositStatus next, Payment p, Money credited, Set<String> flags, BigDecimal fiat,
+    private void save(Connection c, Deposit d, DepositStatus next, Payment p, Money credited, Set<DepositFlag> flags, BigDecimal fiat,
                       UpdateSource source, Long ipnEventId, String note) throws SQLException {
         Instant now = clock.instant();
         Money delta = credited.minus(d.credited());
@@ -188,7 +188,7 @@ public final class DepositUpdater {
         deposits.updateState(c, d.id(), new DepositDao.State(next, p.status(), p.paymentId(), p.payAddress(), p.payinExtraId(),
                 p.payinHash(), p.payAmount() == null ? null : p.payAmount().toPlainString(), paid,
                 fiat == null ? null : fiat.toPlainString(),
-                credited.toMinor(), DepositFlag.toCsv(flags), d.failureReason()), now);
+                credited.toMinor(), flags, d.failureReason()), now);
         deposits.insertEvent(c, d.id(), now, d.status(), next, p.status(), source, delta.toMinor(), note,
                 ipnEventId);
         Deposit after = deposits.findById(c, d.id()).orElseThrow();
@@ -249,10 +249,10 @@ public final class DepositUpdater {
                 BigDecimal quoted = d.payAmount() == null ? paid : new BigDecimal(d.payAmount());
                 target = CreditPolicy.target(d.status(), d.amountUsd(), quoted, paid);
             }
-            Set<String> flags = new LinkedHashSet<>(d.flags());
-            flags.remove(DepositFlag.NEEDS_REVIEW.wire());
-            flags.remove(DepositFlag.VALUATION_PENDING.wire());
-            flags.add(DepositFlag.APPROVED.wire());
+            Set<DepositFlag> flags = EnumSet.of(DepositFlag.APPROVED);
+            flags.addAll(d.flags());
+            flags.remove(DepositFlag.NEEDS_REVIEW);
+            flags.remove(DepositFlag.VALUATION_PENDING);
             Money credited = target.compareTo(d.credited()) > 0 ? target : d.credited();
             save(c, d, d.status(), snapshot(d), credited, flags, fiat, UpdateSource.ADMIN, null, "approved by admin #" + adminId);
             return new Outcome(IpnVerdict.APPLIED, "approved, credited " + credited.toPlainString(), d.id());
@@ -287,7 +287,7 @@ public final class DepositUpdater {
         DepositStatus status = Optional.ofNullable(DepositStatus.fromProvider(p.parsedStatus())).orElse(DepositStatus.PENDING);
         BigDecimal fiat = p.actuallyPaidAtFiat() != null && p.actuallyPaidAtFiat().signum() > 0 ? p.actuallyPaidAtFiat() : fiatEstimate;
         save(c, child, status, p, Money.zero(Asset.USD),
-                new LinkedHashSet<>(Set.of(DepositFlag.REDEPOSIT.wire(), DepositFlag.NEEDS_REVIEW.wire())), fiat, source,
+                EnumSet.of(DepositFlag.REDEPOSIT, DepositFlag.NEEDS_REVIEW), fiat, source,
                 ipnEventId, "re-deposit of payment " + p.parentPaymentId() + ": needs review, not credited");
         return new Outcome(IpnVerdict.FLAGGED, "re-deposit linked to deposit " + par.id() + ", needs review", id);
     }

@@ -96,7 +96,7 @@ public final class ReconcileSchedule {
         }
         int step = switch (e) {
             case CREATED, REARMED -> 0;
-            case CHANGED -> settled(d.status()) && !d.has(DepositFlag.VALUATION_PENDING) ? Math.max(w.step() + 1, slowStep) : 0;
+            case CHANGED -> d.status().isFinal() && !d.has(DepositFlag.VALUATION_PENDING) ? Math.max(w.step() + 1, slowStep) : 0;
             case UNCHANGED, FAILED -> w.step() + 1;
             case BUSY -> w.step();
         };
@@ -109,11 +109,6 @@ public final class ReconcileSchedule {
     Instant window(Deposit d, Instant now) {
         Instant validity = (d.validUntil() != null ? d.validUntil() : d.createdAt().plus(ASSUMED_VALIDITY)).plus(grace);
         return d.status() == DepositStatus.PARTIALLY_PAID ? later(validity, now.plus(PARTIAL_WINDOW)) : validity;
-    }
-
-    /** Final in the one sense of {@link DepositStatus#isFinal()}; a refunded deposit never gets here (not trackable). */
-    private static boolean settled(DepositStatus s) {
-        return s.isFinal();
     }
 
     private static Instant later(Instant a, Instant b) {

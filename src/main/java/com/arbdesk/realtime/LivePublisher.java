@@ -113,7 +113,7 @@ public final class LivePublisher implements Consumer<Object>, AutoCloseable {
                 admin.putObject("user").put("user_id", d.userId()).put("email", EmailMask.mask(d.userEmail()));
                 admin.putObject("transaction").put("transaction_id", d.id()).put("amount_usd", d.amountUsd().toPlainString())
                         .put("credited_usd", d.credited().toPlainString()).put("currency", d.currency()).put("network", d.network())
-                        .put("status", d.status().wire()).put("flags", String.join(",", d.flags()))
+                        .put("status", d.status().wire()).put("flags", com.arbdesk.deposit.DepositFlag.toCsv(d.flags()))
                         .put("timestamp", d.updatedAt().toString()).put("created", e.created());
                 for (long adminId : auth.adminIds()) {
                     emit(adminId, "admin_deposits_stream", admin);

@@ -129,7 +129,7 @@ final class SimulatedDeposits implements DepositReconciler.Watchlist, DepositRec
     }
 
     static Deposit deposit(long id, DepositStatus status, Instant createdAt, Deposit.Watch watch) {
-        return new Deposit(id, 1, "payer@example.com", "payment", Money.usd("50.00"), status, "USDT", "TRC20", "usdttrc20",
+        return new Deposit(id, 1, "payer@example.com", DepositMode.PAYMENT, Money.usd("50.00"), status, "USDT", "TRC20", "usdttrc20",
                 "50", null, null, Money.usd("0"), Long.toString(5_000_000_000L + id), "deposit_1_" + id, null, null, "TX" + id, null, null,
                 createdAt.plus(Duration.ofMinutes(20)), createdAt.plus(Duration.ofDays(7)), null, Set.of(), null, null,
                 createdAt, createdAt, watch);

@@ -2,6 +2,7 @@ package com.arbdesk.web.api;
 
 import com.arbdesk.deposit.Deposit;
 import com.arbdesk.deposit.DepositCurrency;
+import com.arbdesk.deposit.DepositFlag;
 import com.arbdesk.deposit.WalletUris;
 import com.arbdesk.ledger.BlockExplorer;
 import java.time.Instant;
@@ -22,12 +23,12 @@ public record DepositResponse(long transactionId, String paymentId, String statu
 
     public static DepositResponse of(Deposit d, String contextPath) {
         DepositCurrency option = DepositCurrency.byTicker(d.payCurrency()).orElse(null);
-        return new DepositResponse(d.id(), d.paymentId(), d.status().wire(), d.mode(), d.currency(), d.network(),
+        return new DepositResponse(d.id(), d.paymentId(), d.status().wire(), d.mode() == null ? null : d.mode().wire(), d.currency(), d.network(),
                 option == null ? d.network() : option.networkName(), d.payCurrency(), d.payAddress(), d.payinExtraId(),
                 d.payAmount(), d.actuallyPaid(), d.amountUsd().toPlainString(), "usd", d.credited().toPlainString(),
                 d.expiresAt(), d.validUntil(), d.payinHash(), BlockExplorer.txUrl(d.payCurrency(), d.payinHash()).orElse(null),
                 d.payAddress() == null ? null : contextPath + "/api/deposits/" + d.id() + "/qr",
                 d.payCurrency() == null ? null : WalletUris.of(d.payCurrency(), d.payAddress(), d.payAmount()).orElse(null), d.invoiceUrl(),
-                List.copyOf(d.flags()), d.failureReason(), d.createdAt(), d.updatedAt());
+                d.flags().stream().map(DepositFlag::wire).toList(), d.failureReason(), d.createdAt(), d.updatedAt());
     }
 }

@@ -50,7 +50,7 @@ public final class DepositViews {
                    String invoiceId, String invoiceUrl, String providerStatus, String failureReason, Long parentId,
                    String expires, String validUntil, String memo, String txHash, String txUrl, boolean needsReview) {
         static Summary of(Deposit d) {
-            return new Summary(DepositRow.of(d), d.mode(), crypto(d.actuallyPaid(), d), dash(d.payAddress()), dash(d.paymentId()),
+            return new Summary(DepositRow.of(d), d.mode() == null ? null : d.mode().wire(), crypto(d.actuallyPaid(), d), dash(d.payAddress()), dash(d.paymentId()),
                     dash(d.orderId()), dash(d.invoiceId()), webLink(d.invoiceUrl()), dash(d.providerStatus()), d.failureReason(),
                     d.parentId(), d.expiresAt() == null ? NONE : Pages.time(d.expiresAt()),
                     d.validUntil() == null ? NONE : Pages.time(d.validUntil()), d.payinExtraId(), dash(d.payinHash()),
@@ -141,7 +141,7 @@ public final class DepositViews {
     }
 
     private static List<String> flags(Deposit d) {
-        return d.flags().stream().sorted().toList();
+        return d.flags().stream().map(DepositFlag::wire).sorted().toList();
     }
 
     private static String networkName(Deposit d) {
