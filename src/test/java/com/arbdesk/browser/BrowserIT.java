@@ -222,6 +222,12 @@ class BrowserIT {
         By adminRow = By.cssSelector("[data-live-deposits] tr[data-deposit-id='" + deposit.path("transaction_id").asText() + "']");
         wait(back).until(ExpectedConditions.textToBePresentInElementLocated(adminRow, "pending"));
         assertTrue(back.findElement(adminRow).getText().contains("***@example.com"), "the admin sees the masked email");
+        // the live row is the server's row: the pay amount and the network's name are filled in, as on a page load
+        List<WebElement> cells = back.findElement(adminRow).findElements(By.tagName("td"));
+        assertTrue(cells.get(5).getText().matches("[0-9.]+ USDT"), "pay amount: " + cells.get(5).getText());
+        assertTrue(cells.get(4).getText().contains("Tron (TRC20)"), "network: " + cells.get(4).getText());
+        Browser.screenshot(back, "admin-deposits-live-new");
+        Browser.phoneScreenshot(back, "admin-deposits-live-new-phone");
         server.client().postJson("/sandbox/nowpayments/control/payments/" + deposit.path("payment_id").asText() + "/pay", "{}");
         wait(d).until(ExpectedConditions.textToBe(BALANCE, "$35.00"));
         wait(d).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".toasts"),
