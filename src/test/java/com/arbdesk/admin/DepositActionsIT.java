@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The back office's deposit actions and rows through both doors: the page's form POST and the API drive the same
  * service method (the state one leaves is the state the other reports), and the live row fragment is the page's row.
+ * Replay through both doors is in DepositPagesIT.
  */
 class DepositActionsIT {
     static TestServer server;
@@ -128,24 +129,6 @@ class DepositActionsIT {
         assertEquals(409, api.postJson("/api/admin/deposits/" + child + "/approve", "").status(), "the API sees it approved");
         assertEquals(409, page.postFormWithCsrf("/admin/deposits/" + child + "/approve", Map.of()).status(), "and the page too");
         assertEquals(1, ledgerEntries(child), "credited once");
-    }
-
-    @Test
-    void aReplayThroughThePageAndThroughTheApiCreditsOnce() {
-        long id = paidDeposit("40.00").path("transaction_id").asLong();
-        long finished = 0;
-        for (JsonNode i : api.get("/api/admin/deposits/" + id).json().path("ipns")) {
-            if ("finished".equals(i.path("provider_status").asText())) {
-                finished = i.path("id").asLong();
-            }
-        }
-        assertTrue(finished > 0, "the finished IPN is stored");
-        Res viaPage = page.postFormWithCsrf("/admin/ipn/" + finished + "/replay", Map.of());
-        assertTrue(viaPage.header("Location").orElseThrow().endsWith("outcome=duplicate"), viaPage.toString());
-        Res viaApi = api.postJson("/api/admin/ipn/" + finished + "/replay", "");
-        assertEquals(200, viaApi.status(), viaApi.body());
-        assertEquals("duplicate", viaApi.json().path("verdict").asText(), viaApi.body());
-        assertEquals(1, ledgerEntries(id), "replays credit nothing more");
     }
 
     @Test

@@ -111,7 +111,7 @@ public final class DepositPages {
             var entries = app.ledger().entriesOf(id).stream().map(AdminPages.EntryRow::of).toList();
             var ipns = app.depositAdmin().ipns(null, id, 50, 0).stream().map(IpnRow::of).toList();
             String outcome = req.getParameter("outcome");
-            Action done = Action.byNotice(req.getParameter("notice"));
+            DepositAction done = DepositAction.byNotice(req.getParameter("notice"));
             req.setAttribute("view", new DepositViews.DetailView(DepositViews.Summary.of(d),
                     ReconcilerViews.WatchView.of(d, app.clock().instant()), timeline, entries, ipns,
                     done != null ? done.message : DepositViews.replayNotice(req.getParameter("ipn"), outcome),
@@ -126,7 +126,7 @@ public final class DepositPages {
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             long id = Pages.trailingId(req.getPathInfo());
-            Action action = id < 0 ? null : Action.byPath(req.getPathInfo(), id);
+            DepositAction action = id < 0 ? null : DepositAction.byPath(req.getPathInfo(), id);
             if (action == null) {
                 resp.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
@@ -138,40 +138,6 @@ public final class DepositPages {
                 return;
             }
             Pages.redirect(req, resp, "/admin/deposits/" + id + "?notice=" + action.notice);
-        }
-    }
-
-    /** The actions of the deposit page: the path word, the notice word in the redirect and its message. */
-    enum Action {
-        RECHECK("/recheck", "rechecked", "Re-checked with the provider."),
-        APPROVE("/approve", "approved", "Approved and credited."),
-        WATCH("/watch", "watched", "Watched again: checked now, then polled for another grace period.");
-
-        final String path;
-        final String notice;
-        final String message;
-
-        Action(String path, String notice, String message) {
-            this.path = path;
-            this.notice = notice;
-            this.message = message;
-        }
-
-        void run(DepositAdmin admin, long depositId, long adminId) {
-            switch (this) {
-                case RECHECK -> admin.recheck(depositId);
-                case APPROVE -> admin.approve(depositId, adminId);
-                case WATCH -> admin.watchAgain(depositId);
-            }
-        }
-
-        /** The action of "/{id}/recheck" and the like, spelled exactly so. */
-        static Action byPath(String pathInfo, long id) {
-            return Arrays.stream(values()).filter(a -> pathInfo.equals("/" + id + a.path)).findFirst().orElse(null);
-        }
-
-        static Action byNotice(String notice) {
-            return Arrays.stream(values()).filter(a -> a.notice.equals(notice)).findFirst().orElse(null);
         }
     }
 
