@@ -15,6 +15,7 @@
   <link rel="stylesheet" href="<c:out value='${base}'/>/assets/css/admin.css">
   <link rel="stylesheet" href="<c:out value='${base}'/>/assets/css/deposit.css">
   <script src="<c:out value='${base}'/>/assets/js/session.js"></script>
+  <script src="<c:out value='${base}'/>/assets/js/format.js"></script>
 </head>
 <body data-base="<c:out value='${base}'/>" data-csrf="<c:out value='${csrfToken}'/>"<c:if test="${not empty currentUser}"> data-user="<c:out value='${currentUser.id}'/>" data-live-seq="<c:out value='${liveSeq}'/>"</c:if>>
 <c:if test="${not bare}">

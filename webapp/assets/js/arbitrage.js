@@ -74,9 +74,7 @@
     return na ? -r : r;
   }
 
-  function usd(plain) {
-    return window.ArbDeskLive ? window.ArbDeskLive.formatUsd(plain) : plain;
-  }
+  var usd = window.ArbDeskFormat.usd;
 
   function atSize(o) {
     var size = form.size.value;
@@ -169,7 +167,7 @@
     values.forEach(function (v) {
       var o = document.createElement('option');
       o.value = v;
-      o.textContent = label === 'size' ? '$' + Number(v).toLocaleString('en-US') : v;
+      o.textContent = label === 'size' ? '$' + window.ArbDeskFormat.group(v) : v;
       select.appendChild(o);
     });
   }

@@ -1,20 +1,8 @@
-// Text for the deposit dialog: money as decimal strings (whole cents at most, never floating point),
-// short transaction hashes, the status line, the network warning and how long the address takes payments.
+// Text for the deposit dialog: short transaction hashes, the status line, the network warning and how long
+// the address takes payments. Money goes through ArbDeskFormat (format.js).
 (function () {
   'use strict';
-  // "1234.5" -> "$1,234.50", by string manipulation only.
-  function usd(text) {
-    var m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(text));
-    if (!m) { return String(text); }
-    var frac = (m[3] || '').length > 2 ? m[3] : ((m[3] || '') + '00').slice(0, 2);
-    return m[1] + '$' + m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',') + '.' + frac;
-  }
-  // Whole cents of "50" or "49.9" (exact integers: amounts are capped far below 2^53 cents).
-  function cents(text) {
-    var m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(String(text));
-    return m ? parseInt(m[1], 10) * 100 + parseInt(((m[2] || '') + '00').slice(0, 2), 10) : 0;
-  }
-  function fromCents(c) { return Math.floor(c / 100) + '.' + String(100 + c % 100).slice(1); }
+  var usd = window.ArbDeskFormat.usd;
 
   function shortHash(h) { return h.length > 14 ? h.slice(0, 6) + '\u2026' + h.slice(-6) : h; }
 
@@ -51,6 +39,6 @@
     return 'Send only ' + currency + ' on ' + networkName + '. Sending on another network loses the funds.';
   }
 
-  window.ArbDeskDepositText = { usd: usd, cents: cents, fromCents: fromCents, shortHash: shortHash, validUntil: validUntilText,
-    held: held, status: statusText, warning: warningText };
+  window.ArbDeskDepositText = { shortHash: shortHash, validUntil: validUntilText, held: held, status: statusText,
+    warning: warningText };
 })();

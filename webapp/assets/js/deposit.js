@@ -48,14 +48,15 @@
   }
 
   var fmt = window.ArbDeskDepositText;
-  var usd = fmt.usd;
-  var cents = fmt.cents;
+  var money = window.ArbDeskFormat;
+  var usd = money.usd;
+  var cents = money.cents;
   var shortHash = fmt.shortHash;
   var validUntilText = fmt.validUntil;
   var held = fmt.held;
   var statusText = fmt.status;
   var warningText = fmt.warning;
-  function remainingUsd(d) { return fmt.fromCents(Math.max(0, cents(d.price_amount) - cents(d.credited_usd))); }
+  function remainingUsd(d) { return money.fromCents(Math.max(0, cents(d.price_amount) - cents(d.credited_usd))); }
 
   // Deposits the user set aside ("Cancel this one"): this page stops following them. The provider and the
   // reconciler still do, so a payment that arrives later is credited all the same.
@@ -198,7 +199,7 @@
     $('[data-field=pay-network-name]').textContent = d.network_name;
     $('[data-field=pay-price]').textContent = usd(d.price_amount);
     var badge = $('[data-testid=deposit-status-badge]');
-    badge.className = 'badge badge-status status-' + d.status;
+    badge.className = money.statusClass(d.status);
     badge.textContent = d.status.replace('_', ' ');
 
     // the address only while it should still be paid: never invite a payment to an expired or settled one

@@ -25,15 +25,7 @@
     if (label) { label.textContent = text; }
   }
 
-  function formatUsd(plain) {
-    // "1234.5" -> "$1,234.50" with string arithmetic only: money never goes through a float
-    var neg = plain.charAt(0) === '-';
-    var s = neg ? plain.slice(1) : plain;
-    var parts = s.split('.');
-    var cents = ((parts[1] || '') + '00').slice(0, 2);
-    var whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-    return (neg ? '-' : '') + '$' + whole + '.' + cents;
-  }
+  var formatUsd = window.ArbDeskFormat.usd; // money stays a decimal string (format.js)
 
   function toast(text, kind) {
     var box = document.querySelector('.toasts');
@@ -144,6 +136,6 @@
     };
   }
 
-  window.ArbDeskLive = { formatUsd: formatUsd, toast: toast };
+  window.ArbDeskLive = { toast: toast };
   connect();
 })();

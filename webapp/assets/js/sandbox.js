@@ -50,7 +50,7 @@
       tr.appendChild(el('td', p.pay_currency.toUpperCase()));
       tr.appendChild(el('td', p.pay_amount, 'num mono'));
       tr.appendChild(el('td', p.actually_paid, 'num mono'));
-      var st = el('td'); st.appendChild(el('span', p.payment_status, 'badge badge-status status-' + p.payment_status));
+      var st = el('td'); st.appendChild(el('span', p.payment_status, window.ArbDeskFormat.statusClass(p.payment_status)));
       tr.appendChild(st);
       var last = p.ipn_log.length ? p.ipn_log[p.ipn_log.length - 1] : null;
       tr.appendChild(el('td', last ? last.status + ': ' + last.outcome : 'none yet', 'small'));

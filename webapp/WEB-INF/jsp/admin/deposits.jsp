@@ -48,18 +48,7 @@
               <tr class="empty-row"><td colspan="10" class="empty" data-testid="no-deposits">No deposits match these filters.</td></tr>
             </c:if>
             <c:forEach var="d" items="${view.deposits}">
-              <tr data-deposit-id="<c:out value='${d.id}'/>" data-created="<c:out value='${d.createdIso}'/>">
-                <td><a href="${base}/admin/deposits/${d.id}">#<c:out value="${d.id}"/></a></td>
-                <td class="cell-user"><a href="${base}/admin/users/${d.userId}"><c:out value="${d.user}"/></a><span class="muted small gap-left">#<c:out value="${d.userId}"/></span></td>
-                <td class="num mono"><c:out value="${d.amount}"/></td>
-                <td class="num mono"><c:out value="${d.credited}"/></td>
-                <td class="nowrap"><c:out value="${d.coin}"/><br><span class="muted small"><c:out value="${d.network}"/></span></td>
-                <td class="num mono small"><c:out value="${d.payAmount}"/></td>
-                <td><t:status value="${d.status}"/></td>
-                <td><span class="flags"><c:forEach var="f" items="${d.flags}"><span class="badge badge-flag"><c:out value="${f}"/></span></c:forEach></span></td>
-                <td class="muted small"><c:out value="${d.created}"/></td>
-                <td class="muted small"><c:out value="${d.updated}"/></td>
-              </tr>
+              <t:depositrow d="${d}"/>
             </c:forEach>
             </tbody>
           </table>

@@ -123,7 +123,7 @@ public final class App implements Services, AutoCloseable {
                 config.ipnMaxAmount());
         this.reconciler = DepositReconciler.create(tx, depositDao, watchDao, updater, valuation, provider,
                 new RateBudget(rc.requestsPerSecond(), clock, RateBudget.REAL_SLEEP), clock);
-        this.depositAdmin = new DepositAdmin(tx, ipnDao, depositDao, watchDao, valuation, ipnIntake, updater, reconciler, rc,
+        this.depositAdmin = new DepositAdmin(tx, ipnDao, depositDao, deposits, watchDao, valuation, ipnIntake, updater, reconciler, rc,
                 provider.canListPayments(), clock);
         this.wsTokens = new WsTokens(config.wsSecret(), new RateLimiter(limits.wsTokensPerAddressPerMinute(),
                 Duration.ofMinutes(1), RateLimiter.DEFAULT_MAX_KEYS, clock), clock);

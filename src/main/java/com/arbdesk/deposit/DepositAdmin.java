@@ -16,6 +16,7 @@ public final class DepositAdmin {
     private final Tx tx;
     private final IpnEventDao ipns;
     private final DepositDao deposits;
+    private final DepositService service;
     private final DepositWatchDao watch;
     private final FiatValuation valuation;
     private final IpnIntake intake;
@@ -25,12 +26,13 @@ public final class DepositAdmin {
     private final boolean invoiceRecovery;
     private final Clock clock;
 
-    public DepositAdmin(Tx tx, IpnEventDao ipns, DepositDao deposits, DepositWatchDao watch, FiatValuation valuation,
-                        IpnIntake intake, DepositUpdater updater, DepositReconciler reconciler, AppConfig.Reconcile settings,
-                        boolean invoiceRecovery, Clock clock) {
+    public DepositAdmin(Tx tx, IpnEventDao ipns, DepositDao deposits, DepositService service, DepositWatchDao watch,
+                        FiatValuation valuation, IpnIntake intake, DepositUpdater updater, DepositReconciler reconciler,
+                        AppConfig.Reconcile settings, boolean invoiceRecovery, Clock clock) {
         this.tx = tx;
         this.ipns = ipns;
         this.deposits = deposits;
+        this.service = service;
         this.watch = watch;
         this.valuation = valuation;
         this.intake = intake;
@@ -67,9 +69,18 @@ public final class DepositAdmin {
         return updater.approve(depositId, adminId, valuation.estimateFor(d));
     }
 
-    /** "Check it again": a deposit no longer watched is polled for another grace period. */
-    public void watchAgain(long depositId) {
+    /**
+     * An admin's re-check: the provider is asked now, even about a completed deposit, and the answer goes through
+     * the IPN path. A provider outage changes nothing (DepositService swallows it); the deposit as it now stands.
+     */
+    public Deposit recheck(long depositId) {
+        return service.rechecked(depositId);
+    }
+
+    /** "Check it again": a deposit no longer watched (or about to stop) is polled for another grace period, and checked now. */
+    public Deposit watchAgain(long depositId) {
         updater.rearm(depositId);
+        return service.rechecked(depositId);
     }
 
     public IpnHealth health() {

@@ -138,6 +138,9 @@ class DepositPagesIT {
         assertTrue(back.endsWith("/admin/deposits/" + depositId + "?ipn=" + finished + "&outcome=duplicate"), back);
         Res offsite = page.postFormWithCsrf("/admin/ipn/" + finished + "/replay", Map.of("back", "//evil.example/x"));
         assertTrue(offsite.header("Location").orElseThrow().contains("/admin/ipn?"), "never an outside redirect");
+        Res viaApi = api.postJson("/api/admin/ipn/" + finished + "/replay", "");
+        assertEquals(200, viaApi.status(), viaApi.body());
+        assertEquals("duplicate", viaApi.json().path("verdict").asText(), "the API runs the same replay: " + viaApi.body());
         assertEquals(1, server.ledger().count("SELECT COUNT(*) FROM ledger_entries WHERE transaction_id = " + depositId),
                 "replays credit nothing more");
         assertEquals(404, page.postFormWithCsrf("/admin/ipn/999999/replay", Map.of()).status());

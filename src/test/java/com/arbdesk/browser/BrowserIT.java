@@ -80,6 +80,21 @@ class BrowserIT {
         Browser.screenshot(d, "deposit-dialog");
     }
 
+    /** The one money formatter of the scripts (format.js) keeps every digit and never goes through a float. */
+    @Test
+    void theFormatModuleGroupsMoneyAsTextAndKeepsItsDigits() {
+        WebDriver d = browser();
+        d.get(server.url("/login"));
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) d;
+        assertEquals("$1,234,567.50", js.executeScript("return ArbDeskFormat.usd('1234567.5');"));
+        assertEquals("-$0.05", js.executeScript("return ArbDeskFormat.usd('-0.05');"));
+        assertEquals("$9,007,199,254,740,993.10", js.executeScript("return ArbDeskFormat.usd('9007199254740993.10');"),
+                "beyond 2^53: a float would round the last digit");
+        assertEquals("$0.125", js.executeScript("return ArbDeskFormat.usd('0.125');"), "more decimals are kept as given");
+        assertEquals("0.30", js.executeScript("return ArbDeskFormat.fromCents(ArbDeskFormat.cents('0.1') + ArbDeskFormat.cents('0.2'));"));
+        assertEquals("badge badge-status status-completed", js.executeScript("return ArbDeskFormat.statusClass('completed');"));
+    }
+
     @Test
     void logoutEndsTheSession() {
         WebDriver d = browser();
@@ -222,6 +237,12 @@ class BrowserIT {
         By adminRow = By.cssSelector("[data-live-deposits] tr[data-deposit-id='" + deposit.path("transaction_id").asText() + "']");
         wait(back).until(ExpectedConditions.textToBePresentInElementLocated(adminRow, "pending"));
         assertTrue(back.findElement(adminRow).getText().contains("***@example.com"), "the admin sees the masked email");
+        // the live row is the server's row: the pay amount and the network's name are filled in, as on a page load
+        List<WebElement> cells = back.findElement(adminRow).findElements(By.tagName("td"));
+        assertTrue(cells.get(5).getText().matches("[0-9.]+ USDT"), "pay amount: " + cells.get(5).getText());
+        assertTrue(cells.get(4).getText().contains("Tron (TRC20)"), "network: " + cells.get(4).getText());
+        Browser.screenshot(back, "admin-deposits-live-new");
+        Browser.phoneScreenshot(back, "admin-deposits-live-new-phone");
         server.client().postJson("/sandbox/nowpayments/control/payments/" + deposit.path("payment_id").asText() + "/pay", "{}");
         wait(d).until(ExpectedConditions.textToBe(BALANCE, "$35.00"));
         wait(d).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".toasts"),

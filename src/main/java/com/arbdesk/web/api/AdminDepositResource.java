@@ -9,6 +9,7 @@ import com.arbdesk.deposit.DepositUpdater;
 import com.arbdesk.deposit.IpnEventDao;
 import com.arbdesk.deposit.IpnVerdict;
 import com.arbdesk.deposit.ReconcileHealth;
+import com.arbdesk.web.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -75,8 +76,7 @@ public class AdminDepositResource {
     @POST
     @Path("deposits/{id}/watch")
     public DepositResponse watchAgain(@PathParam("id") long id) {
-        admin.watchAgain(id);
-        return DepositResponse.of(deposits.rechecked(id), req.getContextPath());
+        return DepositResponse.of(admin.watchAgain(id), req.getContextPath());
     }
 
     @GET
@@ -88,13 +88,13 @@ public class AdminDepositResource {
     @POST
     @Path("deposits/{id}/recheck")
     public DepositResponse recheck(@PathParam("id") long id) {
-        return DepositResponse.of(deposits.rechecked(id), req.getContextPath());
+        return DepositResponse.of(admin.recheck(id), req.getContextPath());
     }
 
     @POST
     @Path("deposits/{id}/approve")
     public DepositUpdater.Outcome approve(@PathParam("id") long id) {
-        return admin.approve(id, com.arbdesk.web.CurrentUser.of(req).orElseThrow().id());
+        return admin.approve(id, CurrentUser.of(req).orElseThrow().id());
     }
 
     @GET

@@ -8,10 +8,10 @@ import com.arbdesk.deposit.DepositAdmin;
 import com.arbdesk.deposit.DepositService;
 import com.arbdesk.deposit.DepositStatus;
 import com.arbdesk.deposit.DepositUpdater;
+import com.arbdesk.web.CurrentUser;
 import com.arbdesk.deposit.IpnEventDao;
 import com.arbdesk.deposit.IpnVerdict;
 import com.arbdesk.core.Failure;
-import com.arbdesk.core.FailureCode;
 import com.arbdesk.web.Pages;
 import com.arbdesk.web.pages.DepositViews.DepositRow;
 import com.arbdesk.web.pages.DepositViews.IpnRow;
@@ -24,6 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,48 +111,33 @@ public final class DepositPages {
             var entries = app.ledger().entriesOf(id).stream().map(AdminPages.EntryRow::of).toList();
             var ipns = app.depositAdmin().ipns(null, id, 50, 0).stream().map(IpnRow::of).toList();
             String outcome = req.getParameter("outcome");
-            String done = req.getParameter("notice");
-            String notice = "rechecked".equals(done) ? "Re-checked with the provider."
-                    : "approved".equals(done) ? "Approved and credited."
-                    : "watched".equals(done) ? "Watched again: checked now, then polled for another grace period."
-                    : DepositViews.replayNotice(req.getParameter("ipn"), outcome);
-            boolean success = "rechecked".equals(done) || "approved".equals(done) || "watched".equals(done);
+            DepositAction done = DepositAction.byNotice(req.getParameter("notice"));
             req.setAttribute("view", new DepositViews.DetailView(DepositViews.Summary.of(d),
-                    ReconcilerViews.WatchView.of(d, app.clock().instant()), timeline, entries, ipns, notice,
-                    success ? "success" : DepositViews.noticeTone(outcome)));
+                    ReconcilerViews.WatchView.of(d, app.clock().instant()), timeline, entries, ipns,
+                    done != null ? done.message : DepositViews.replayNotice(req.getParameter("ipn"), outcome),
+                    done != null ? "success" : DepositViews.noticeTone(outcome)));
             Pages.render(req, resp, "admin/deposit.jsp");
         }
 
         /**
-         * POST /admin/deposits/{id}/recheck: asks the provider for the payment and applies the answer through the
-         * IPN path. A provider outage changes nothing and is not shown (DepositService.refreshed swallows it).
-         * POST .../watch does the same for a deposit no longer watched, and has the reconciler poll it again.
+         * POST /admin/deposits/{id}/recheck, .../approve, .../watch: one DepositAdmin call each (the API calls the
+         * same ones), then back to the deposit with the notice (post/redirect/get).
          */
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             long id = Pages.trailingId(req.getPathInfo());
-            boolean recheck = req.getPathInfo().equals("/" + id + "/recheck");
-            boolean approve = req.getPathInfo().equals("/" + id + "/approve");
-            boolean watch = req.getPathInfo().equals("/" + id + "/watch");
-            if (id < 0 || !recheck && !approve && !watch) {
+            DepositAction action = id < 0 ? null : DepositAction.byPath(req.getPathInfo(), id);
+            if (action == null) {
                 resp.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
             }
-            Services app = Services.from(getServletContext());
             try {
-                if (approve) {
-                    app.depositAdmin().approve(id, com.arbdesk.web.CurrentUser.of(req).orElseThrow().id());
-                } else if (watch) {
-                    app.depositAdmin().watchAgain(id);
-                    app.deposits().rechecked(id);
-                } else {
-                    app.deposits().rechecked(id);
-                }
+                action.run(Services.from(getServletContext()).depositAdmin(), id, CurrentUser.of(req).orElseThrow().id());
             } catch (Failure e) {
-                resp.sendError(e.code() == FailureCode.NOT_FOUND ? HttpServletResponse.SC_NOT_FOUND : FailureStatus.of(e.code()));
+                resp.sendError(FailureStatus.of(e.code()));
                 return;
             }
-            Pages.redirect(req, resp, "/admin/deposits/" + id + "?notice=" + (approve ? "approved" : watch ? "watched" : "rechecked"));
+            Pages.redirect(req, resp, "/admin/deposits/" + id + "?notice=" + action.notice);
         }
     }
 
@@ -194,7 +180,7 @@ public final class DepositPages {
             try {
                 o = Services.from(getServletContext()).depositAdmin().replay(id);
             } catch (Failure e) {
-                resp.sendError(e.code() == FailureCode.NOT_FOUND ? HttpServletResponse.SC_NOT_FOUND : FailureStatus.of(e.code()));
+                resp.sendError(FailureStatus.of(e.code()));
                 return;
             }
             String verdict = URLEncoder.encode(o.verdict().wire(), StandardCharsets.UTF_8);
