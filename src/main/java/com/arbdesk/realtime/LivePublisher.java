@@ -63,7 +63,7 @@ public final class LivePublisher implements Consumer<Object>, AutoCloseable {
                 boolean enabled = o.sessionId != null ? auth.isSessionOpen(o.sessionId)
                         : auth.findById(o.userId).map(u -> !u.disabled()).orElse(false);
                 if (!enabled || o.expiresAt != null && now.isAfter(o.expiresAt)) {
-                    o.close(new jakarta.websocket.CloseReason(() -> 4401, enabled ? "session expired" : "session ended"));
+                    o.close(LiveSocket.SESSION_ENDED, enabled ? "session expired" : "session ended");
                 } else {
                     o.ping();
                 }
