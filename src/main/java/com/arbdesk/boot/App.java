@@ -128,7 +128,7 @@ public final class App implements Services, AutoCloseable {
         this.wsTokens = new WsTokens(config.wsSecret(), new RateLimiter(limits.wsTokensPerAddressPerMinute(),
                 Duration.ofMinutes(1), RateLimiter.DEFAULT_MAX_KEYS, clock), clock);
         this.livePublisher = new LivePublisher(tx, new LiveEventDao(), auth, ledger, sockets, clock);
-        events.subscribe(livePublisher);
+        livePublisher.listenTo(events);
         this.arbitrage = new ArbitrageService(MarketDataSources.of(config.arbitrage(), clock), ArbitrageSettings.of(config.arbitrage()), events, clock);
     }
 
