@@ -88,7 +88,7 @@ public final class AdminService {
             audit.insert(c, adminId, disabled ? "user_disabled" : "user_enabled", "user", Long.toString(userId), null,
                     clock.instant());
             if (disabled) {
-                Tx.afterCommit(() -> events.publish(new com.arbdesk.auth.UserDisabled(userId)));
+                events.publish(new com.arbdesk.auth.UserDisabled(userId));
             }
             return null;
         });

@@ -94,10 +94,8 @@ public final class SessionService {
             Optional<SessionRecord> s = sessions.find(c, sessionId);
             if (s.isPresent() && sessions.revoke(c, sessionId, reason, clock.instant())) {
                 long userId = s.get().userId();
-                Tx.afterCommit(() -> {
-                    cache.evict(sessionId);
-                    events.accept(new SessionsEnded(userId, Set.of(sessionId), false));
-                });
+                Tx.afterCommit(() -> cache.evict(sessionId));
+                events.accept(new SessionsEnded(userId, Set.of(sessionId), false));
             }
             return null;
         });
@@ -116,10 +114,8 @@ public final class SessionService {
                 }
             }
             sessions.revokeAll(c, userId, keepId, reason, clock.instant());
-            Tx.afterCommit(() -> {
-                cache.evictUser(userId);
-                events.accept(new SessionsEnded(userId, Set.copyOf(ended), true));
-            });
+            Tx.afterCommit(() -> cache.evictUser(userId));
+            events.accept(new SessionsEnded(userId, Set.copyOf(ended), true));
             return null;
         });
     }

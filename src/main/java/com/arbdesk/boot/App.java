@@ -45,7 +45,6 @@ import com.arbdesk.realtime.SessionRegistry;
 import com.arbdesk.realtime.WsTokens;
 import com.arbdesk.sandbox.SandboxService;
 import com.arbdesk.web.Services;
-import com.arbdesk.web.live.LiveHub;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -73,6 +72,7 @@ public final class App implements Services, AutoCloseable {
     private final IpnIntake ipnIntake;
     private final DepositReconciler reconciler;
     private final WsTokens wsTokens;
+    private final SessionRegistry sockets = new SessionRegistry();
     private final LivePublisher livePublisher;
     private final ArbitrageService arbitrage;
 
@@ -127,9 +127,8 @@ public final class App implements Services, AutoCloseable {
                 provider.canListPayments(), clock);
         this.wsTokens = new WsTokens(config.wsSecret(), new RateLimiter(limits.wsTokensPerAddressPerMinute(),
                 Duration.ofMinutes(1), RateLimiter.DEFAULT_MAX_KEYS, clock), clock);
-        this.livePublisher = new LivePublisher(tx, new LiveEventDao(), auth, ledger, SessionRegistry.get(), clock);
-        events.subscribe(livePublisher);
-        LiveHub.install(livePublisher);
+        this.livePublisher = new LivePublisher(tx, new LiveEventDao(), auth, ledger, sockets, clock);
+        livePublisher.listenTo(events);
         this.arbitrage = new ArbitrageService(MarketDataSources.of(config.arbitrage(), clock), ArbitrageSettings.of(config.arbitrage()), events, clock);
     }
 
@@ -202,6 +201,11 @@ public final class App implements Services, AutoCloseable {
 
     public LivePublisher livePublisher() {
         return livePublisher;
+    }
+
+    /** The open live sockets, for the WebSocket endpoint. */
+    public SessionRegistry sockets() {
+        return sockets;
     }
 
     public ArbitrageService arbitrage() {

@@ -7,6 +7,7 @@ import com.arbdesk.config.ConfigReader;
 import com.arbdesk.sandbox.SandboxService;
 import com.arbdesk.web.RecordElResolver;
 import com.arbdesk.web.Services;
+import com.arbdesk.web.live.LiveEndpointConfigurator;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -35,6 +36,7 @@ public final class Bootstrap implements ServletContextListener {
         config.warnings().forEach(w -> LOG.warning(w));
         App app = App.start(config, Clock.systemUTC());
         ctx.setAttribute(Services.ATTRIBUTE, app);
+        LiveEndpointConfigurator.deploy(ctx, app.sockets(), app.livePublisher());
         app.sandbox().ifPresent(s -> ctx.setAttribute(SandboxService.ATTRIBUTE, s));
         RecordElResolver.install(ctx);
         StringBuilder banner = new StringBuilder("ArbDesk " + app.version() + " is running at " + config.baseUrl() + "/ ("

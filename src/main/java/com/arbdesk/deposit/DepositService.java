@@ -109,7 +109,7 @@ public final class DepositService {
                     mode == DepositMode.INVOICE ? "invoice " + answer.invoiceId() : "payment " + answer.paymentId(), null);
             updater.scheduleNew(c, id);
             Deposit d = deposits.findById(c, id).orElseThrow();
-            Tx.afterCommit(() -> events.publish(new DepositChanged(d, null, Money.usd("0"), true)));
+            events.publish(new DepositChanged(d, null, Money.usd("0"), true));
             return d;
         });
         return created;

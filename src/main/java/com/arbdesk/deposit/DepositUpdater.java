@@ -124,7 +124,7 @@ public final class DepositUpdater {
                     UpdateSource.REFRESH, 0, "quote refreshed: " + d.payAmount() + " -> " + q.payAmount().toPlainString()
                             + " " + d.currency() + " until " + q.expirationEstimateDate(), null);
             Deposit after = deposits.findById(c, depositId).orElseThrow();
-            Tx.afterCommit(() -> events.publish(new DepositChanged(after, null, Money.zero(Asset.USD), false)));
+            events.publish(new DepositChanged(after, null, Money.zero(Asset.USD), false));
             return null;
         });
     }
@@ -198,7 +198,7 @@ public final class DepositUpdater {
         }
         Money creditedNow = delta.signum() > 0 ? delta : Money.zero(Asset.USD);
         Money newBalance = balance;
-        Tx.afterCommit(() -> events.publish(new DepositChanged(after, newBalance, creditedNow, false)));
+        events.publish(new DepositChanged(after, newBalance, creditedNow, false));
     }
 
     /** Checks the update is about this deposit: the same coin, order and price; otherwise it is flagged, never credited. */

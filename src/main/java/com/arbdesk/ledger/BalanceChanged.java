@@ -2,6 +2,6 @@ package com.arbdesk.ledger;
 
 import com.arbdesk.core.Money;
 
-/** Published after a committed ledger change that is not a deposit (for example an admin adjustment). */
+/** Published in the transaction of a ledger change that is not a deposit (for example an admin adjustment); listeners run in it or after its commit. */
 public record BalanceChanged(long userId, Money newBalance, Money change, long transactionId, String reason) {
 }

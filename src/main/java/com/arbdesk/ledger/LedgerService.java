@@ -99,7 +99,7 @@ public final class LedgerService {
                     reason, actorId, now);
             ledger.insert(c, new LedgerDao.NewEntry(userId, amount, ADJUSTMENT, ADJUSTMENT, "txn:" + txId, txId,
                     actorId, reason), now);
-            Tx.afterCommit(() -> events.publish(new BalanceChanged(userId, after, amount, txId, reason)));
+            events.publish(new BalanceChanged(userId, after, amount, txId, reason));
             return new Adjustment(txId, amount, after);
         });
     }

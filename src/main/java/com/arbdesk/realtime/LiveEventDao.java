@@ -9,8 +9,8 @@ import java.util.List;
 /** The live_events table: each user's stream of pushed events, numbered by seq. */
 public final class LiveEventDao {
 
-    /** One stored event. */
-    public record Stored(long userId, long seq, String event, String data) {
+    /** One stored event; {@code id} orders all users' events by commit (one writer: insert order is commit order). */
+    public record Stored(long id, long userId, long seq, String event, String data) {
     }
 
     /** Appends to the user's stream with the next seq (runs under the single writer, so seqs never collide). */
@@ -29,12 +29,30 @@ public final class LiveEventDao {
 
     /** Events after {@code seq}, oldest first; at most {@code limit}. */
     public List<Stored> after(Connection c, long userId, long seq, int limit) throws SQLException {
-        return Jdbc.query(c, "SELECT user_id, seq, event, data FROM live_events WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+        return Jdbc.query(c, "SELECT id, user_id, seq, event, data FROM live_events WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT ?",
                 st -> {
                     st.setLong(1, userId);
                     st.setLong(2, seq);
                     st.setInt(3, limit);
-                }, rs -> new Stored(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
+                }, LiveEventDao::stored);
+    }
+
+    /** Every user's events stored after the one with {@code id}, in commit order; at most {@code limit}. */
+    public List<Stored> afterId(Connection c, long id, int limit) throws SQLException {
+        return Jdbc.query(c, "SELECT id, user_id, seq, event, data FROM live_events WHERE id > ? ORDER BY id LIMIT ?",
+                st -> {
+                    st.setLong(1, id);
+                    st.setInt(2, limit);
+                }, LiveEventDao::stored);
+    }
+
+    /** The id of the newest stored event (0 when none). */
+    public long lastId(Connection c) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT COALESCE(MAX(id), 0) FROM live_events", st -> { }, rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    private static Stored stored(java.sql.ResultSet rs) throws SQLException {
+        return new Stored(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5));
     }
 
     /** The oldest seq still kept for the user (0 when none). */

@@ -1,77 +1,111 @@
 package com.arbdesk.realtime;
 
+import com.arbdesk.arbitrage.ArbitrageUpdated;
 import com.arbdesk.auth.AuthService;
-import com.arbdesk.auth.EmailMask;
+import com.arbdesk.auth.SessionsEnded;
+import com.arbdesk.auth.UserDisabled;
 import com.arbdesk.core.Background;
-import com.arbdesk.core.Money;
 import com.arbdesk.core.db.Tx;
-import com.arbdesk.deposit.Deposit;
+import com.arbdesk.core.events.LiveEvents;
 import com.arbdesk.deposit.DepositChanged;
 import com.arbdesk.ledger.BalanceChanged;
 import com.arbdesk.ledger.LedgerService;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Turns committed changes into WebSocket events: {@code deposit_updated} and {@code balance_updated}
- * to the user, {@code admin_deposits_stream} to every admin. Each event is stored with the next seq
- * of its recipient (for catch-up) and then queued to their sockets, all on one thread, so each
- * user's events leave in seq order.
+ * Turns changes into WebSocket events through a transactional outbox: {@link LiveEventWriter} stores
+ * them with the change, and after the commit one delivery thread sends the stored rows not sent yet,
+ * in commit order, so each user's events leave in seq order and none leaves before its change is
+ * committed. Events not kept for catch-up (market updates, socket closes) go out after commit directly.
  */
-public final class LivePublisher implements Consumer<Object>, AutoCloseable {
+public final class LivePublisher implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LivePublisher.class.getName());
     public static final ObjectMapper JSON = new ObjectMapper();
     static final Duration KEEP = Duration.ofHours(1);
+    private static final int BATCH = 500;
 
     private final Tx tx;
     private final LiveEventDao dao;
     private final AuthService auth;
-    private final LedgerService ledger;
     private final SessionRegistry sessions;
     private final Clock clock;
+    private final LiveEventWriter writer;
     private final ScheduledExecutorService thread = Background.singleThread("live-publisher");
+    private final AtomicBoolean deliveryQueued = new AtomicBoolean();
+    /** The newest row sent; only the delivery thread touches it. Rows stored before start-up are left to catch-up. */
+    private long deliveredId;
 
     public LivePublisher(Tx tx, LiveEventDao dao, AuthService auth, LedgerService ledger, SessionRegistry sessions, Clock clock) {
         this.tx = tx;
         this.dao = dao;
         this.auth = auth;
-        this.ledger = ledger;
         this.sessions = sessions;
         this.clock = clock;
+        this.writer = new LiveEventWriter(tx, dao, auth, ledger, clock, this::wake);
+        this.deliveredId = tx.read(dao::lastId);
         thread.scheduleWithFixedDelay(this::pruneQuietly, 10, 10, TimeUnit.MINUTES);
-        thread.scheduleWithFixedDelay(this::sweep, 30, 30, TimeUnit.SECONDS);
+        thread.scheduleWithFixedDelay(new Heartbeat(sessions, auth, clock)::sweep, 30, 30, TimeUnit.SECONDS);
+    }
+
+    /** Subscribes to the bus: the stored events in the publisher's transaction, the others after its commit. */
+    public void listenTo(LiveEvents events) {
+        events.inTransaction(DepositChanged.class, writer::depositChanged);
+        events.inTransaction(BalanceChanged.class, writer::balanceChanged);
+        // market data is not kept for catch-up: a reconnecting page simply re-reads the table
+        events.afterCommit(ArbitrageUpdated.class, a -> thread.execute(() -> sessions.broadcast(envelope("arbitrage_update", 0,
+                "{\"updated_at\":\"" + a.updatedAt() + "\",\"count\":" + a.count() + ",\"source\":\"" + a.source() + "\"}"))));
+        events.afterCommit(UserDisabled.class, d -> thread.execute(() -> sessions.closeUser(d.userId(), "account disabled")));
+        events.afterCommit(SessionsEnded.class, ended -> thread.execute(() -> sessions.closeSessions(ended)));
     }
 
     /**
-     * The heartbeat: pings every socket (dead ones then fail and are dropped; idle ones time out) and
-     * closes with 4401 the sockets whose session expired or was revoked or whose user was disabled
-     * (revocations also close them at once through {@link com.arbdesk.auth.SessionsEnded}; this is the backstop).
+     * Called after a commit that stored events. One queued pass is enough however many commits call this:
+     * the flag is cleared before the pass reads, so a commit after that read queues the next pass.
      */
-    void sweep() {
-        try {
-            java.time.Instant now = clock.instant();
-            for (Outbox o : sessions.all()) {
-                boolean enabled = o.sessionId != null ? auth.isSessionOpen(o.sessionId)
-                        : auth.findById(o.userId).map(u -> !u.disabled()).orElse(false);
-                if (!enabled || o.expiresAt != null && now.isAfter(o.expiresAt)) {
-                    o.close(new jakarta.websocket.CloseReason(() -> 4401, enabled ? "session expired" : "session ended"));
-                } else {
-                    o.ping();
-                }
-            }
-        } catch (RuntimeException e) {
-            // a background loop: log and carry on at the next sweep
-            LOG.log(Level.WARNING, "websocket sweep failed", e);
+    void wake() {
+        if (deliveryQueued.compareAndSet(false, true)) {
+            thread.execute(this::deliver);
         }
+    }
+
+    /**
+     * Sends the rows stored since the last pass. Reading them back by id, rather than handing them over in
+     * memory, keeps the order right across transactions: with one writer, ids follow commit order, and a
+     * reader sees every transaction committed before it started.
+     */
+    private void deliver() {
+        deliveryQueued.set(false);
+        try {
+            List<LiveEventDao.Stored> batch;
+            do {
+                long from = deliveredId;
+                batch = tx.read(c -> dao.afterId(c, from, BATCH));
+                for (LiveEventDao.Stored e : batch) {
+                    sessions.sendToUser(e.userId(), envelope(e.event(), e.seq(), e.data()));
+                    deliveredId = e.id();
+                }
+            } while (batch.size() == BATCH);
+        } catch (RuntimeException e) {
+            // a background loop: the rows are kept, the next wake resumes after the last one sent
+            LOG.log(Level.SEVERE, "could not deliver live events", e);
+        }
+    }
+
+    public static String envelope(String event, long seq, String dataJson) {
+        return "{\"event\":\"" + event + "\",\"seq\":" + seq + ",\"data\":" + dataJson + "}";
+    }
+
+    public int prune() {
+        return tx.inTransaction(c -> dao.pruneBefore(c, clock.instant().minus(KEEP)));
     }
 
     private void pruneQuietly() {
@@ -80,74 +114,6 @@ public final class LivePublisher implements Consumer<Object>, AutoCloseable {
         } catch (RuntimeException e) {
             // a background loop: log and try again later
             LOG.log(Level.WARNING, "pruning live events failed", e);
-        }
-    }
-
-    @Override
-    public void accept(Object event) {
-        if (event instanceof DepositChanged || event instanceof BalanceChanged) {
-            thread.execute(() -> handle(event));
-        } else if (event instanceof com.arbdesk.arbitrage.ArbitrageUpdated a) {
-            // market data is not kept for catch-up: a reconnecting page simply re-reads the table
-            thread.execute(() -> sessions.broadcast(envelope("arbitrage_update", 0, "{\"updated_at\":\"" + a.updatedAt()
-                    + "\",\"count\":" + a.count() + ",\"source\":\"" + a.source() + "\"}")));
-        } else if (event instanceof com.arbdesk.auth.UserDisabled d) {
-            thread.execute(() -> sessions.closeUser(d.userId(), "account disabled"));
-        } else if (event instanceof com.arbdesk.auth.SessionsEnded ended) {
-            thread.execute(() -> sessions.closeSessions(ended));
-        }
-    }
-
-    private void handle(Object event) {
-        try {
-            if (event instanceof DepositChanged e) {
-                Deposit d = e.deposit();
-                Money balance = e.newBalance() != null ? e.newBalance() : ledger.balance(d.userId());
-                ObjectNode data = JSON.createObjectNode().put("transaction_id", d.id()).put("new_status", d.status().wire())
-                        .put("new_balance", balance.toPlainString()).put("amount_usd", d.amountUsd().toPlainString())
-                        .put("credited_usd", d.credited().toPlainString()).put("credited_now", e.creditedNow().toPlainString())
-                        .put("currency", d.currency()).put("network", d.network()).put("created", e.created())
-                        .put("updated_at", d.updatedAt().toString());
-                emit(d.userId(), "deposit_updated", data);
-                ObjectNode admin = JSON.createObjectNode();
-                admin.putObject("user").put("user_id", d.userId()).put("email", EmailMask.mask(d.userEmail()));
-                admin.putObject("transaction").put("transaction_id", d.id()).put("amount_usd", d.amountUsd().toPlainString())
-                        .put("credited_usd", d.credited().toPlainString()).put("currency", d.currency()).put("network", d.network())
-                        .put("status", d.status().wire()).put("flags", com.arbdesk.deposit.DepositFlag.toCsv(d.flags()))
-                        .put("timestamp", d.updatedAt().toString()).put("created", e.created());
-                for (long adminId : auth.adminIds()) {
-                    emit(adminId, "admin_deposits_stream", admin);
-                }
-            } else if (event instanceof BalanceChanged e) {
-                emit(e.userId(), "balance_updated", JSON.createObjectNode().put("new_balance", e.newBalance().toPlainString())
-                        .put("change", e.change().toPlainString()).put("transaction_id", e.transactionId()).put("reason", e.reason()));
-            }
-        } catch (RuntimeException e) {
-            // a background loop: one failed event must not stop the ones after it
-            LOG.log(Level.SEVERE, "could not publish " + event.getClass().getSimpleName(), e);
-        }
-    }
-
-    private void emit(long userId, String event, ObjectNode data) {
-        String dataJson = write(data);
-        long seq = tx.inTransaction(c -> dao.append(c, userId, event, dataJson, clock.instant()));
-        sessions.sendToUser(userId, envelope(event, seq, dataJson));
-    }
-
-    public static String envelope(String event, long seq, String dataJson) {
-        return "{\"event\":\"" + event + "\",\"seq\":" + seq + ",\"data\":" + dataJson + "}";
-    }
-
-
-    public int prune() {
-        return tx.inTransaction(c -> dao.pruneBefore(c, clock.instant().minus(KEEP)));
-    }
-
-    private static String write(ObjectNode n) {
-        try {
-            return JSON.writeValueAsString(n);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,22 +1,17 @@
 package com.arbdesk.realtime;
 
-import jakarta.websocket.CloseReason;
-import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One socket's queue of outgoing messages with at most one send in flight, so a slow or dead
  * client only ever delays itself; a client whose queue overflows is closed.
  */
 public final class Outbox {
-    private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
     static final int MAX_QUEUED = 256;
 
-    final Session session;
+    final LiveSocket socket;
     public final long userId;
     final java.time.Instant expiresAt;
     /** The session the socket was opened with; null for a socket-token socket. */
@@ -27,8 +22,8 @@ public final class Outbox {
     /** Queued but not sent yet: a new socket waits for its hello, which must go first (see {@link #start}). */
     private boolean holding;
 
-    Outbox(Session session, long userId, java.time.Instant expiresAt, String sessionId) {
-        this.session = session;
+    Outbox(LiveSocket socket, long userId, java.time.Instant expiresAt, String sessionId) {
+        this.socket = socket;
         this.userId = userId;
         this.expiresAt = expiresAt;
         this.sessionId = sessionId;
@@ -42,9 +37,9 @@ public final class Outbox {
             }
         }
         try {
-            session.getAsyncRemote().sendPing(java.nio.ByteBuffer.allocate(0));
+            socket.ping();
         } catch (IOException e) {
-            close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "ping failed"));
+            close(LiveSocket.CLOSED_ABNORMALLY, "ping failed");
         } catch (IllegalStateException e) {
             // a message started in between: fine, the next sweep pings again
         }
@@ -67,7 +62,7 @@ public final class Outbox {
             }
         }
         if (closed) {
-            close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow: reconnect and resume"));
+            close(LiveSocket.TRY_AGAIN_LATER, "too slow: reconnect and resume");
             return;
         }
         pump();
@@ -106,30 +101,24 @@ public final class Outbox {
             }
         }
         try {
-            session.getAsyncRemote().sendText(next, result -> {
-                if (!result.isOK()) {
-                    close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "send failed"));
+            socket.sendText(next, ok -> {
+                if (!ok) {
+                    close(LiveSocket.CLOSED_ABNORMALLY, "send failed");
                     return;
                 }
                 pump();
             });
         } catch (IllegalStateException e) {
             // the socket closed between the check and the send
-            close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "socket closed"));
+            close(LiveSocket.CLOSED_ABNORMALLY, "socket closed");
         }
     }
 
-    void close(CloseReason reason) {
+    void close(int code, String reason) {
         synchronized (this) {
             closed = true;
             queue.clear();
         }
-        try {
-            if (session.isOpen()) {
-                session.close(reason);
-            }
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "closing a websocket failed", e);
-        }
+        socket.close(code, reason);
     }
 }

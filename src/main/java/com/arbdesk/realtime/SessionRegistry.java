@@ -1,41 +1,37 @@
 package com.arbdesk.realtime;
 
-import com.arbdesk.web.CurrentUser;
-import jakarta.websocket.Session;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The open WebSocket sessions by user (the {@code user_<id>} groups; admins' sessions also receive
- * the back-office stream through their own user stream). One per web application: the webapp class
- * loader scopes the static instance.
+ * The open sockets by user (the {@code user_<id>} groups; admins' sockets also receive the
+ * back-office stream through their own user stream). One instance per application, built at start-up.
  */
 public final class SessionRegistry {
-    private static final SessionRegistry INSTANCE = new SessionRegistry();
-
     private final Map<Long, Set<Outbox>> byUser = new ConcurrentHashMap<>();
-    private final Map<Session, Outbox> bySession = new ConcurrentHashMap<>();
-
-    public static SessionRegistry get() {
-        return INSTANCE;
-    }
+    private final Map<String, Outbox> bySocket = new ConcurrentHashMap<>();
 
     /**
      * Registers a socket, holding what reaches it until the caller {@link Outbox#start starts} it with the
      * hello. Registering before the hello's seq is read means no event can fall between the two: one
      * stored before the read is in the hello's seq (the client resumes it), one after is queued here.
+     *
+     * @param expiresAt when the socket's login ends (null: never on its own)
+     * @param sessionId the login session the socket was opened with; null for a socket-token socket
      */
-    public Outbox add(CurrentUser user, Session session) {
-        Outbox o = new Outbox(session, user.id(), user.expiresAt(), user.sessionId());
+    public Outbox add(long userId, String sessionId, Instant expiresAt, LiveSocket socket) {
+        Outbox o = new Outbox(socket, userId, expiresAt, sessionId);
         o.hold();
-        bySession.put(session, o);
-        byUser.computeIfAbsent(user.id(), k -> ConcurrentHashMap.newKeySet()).add(o);
+        bySocket.put(socket.id(), o);
+        byUser.computeIfAbsent(userId, k -> ConcurrentHashMap.newKeySet()).add(o);
         return o;
     }
 
-    public void remove(Session session) {
-        Outbox o = bySession.remove(session);
+    public void remove(String socketId) {
+        Outbox o = bySocket.remove(socketId);
         if (o != null) {
             Set<Outbox> set = byUser.get(o.userId);
             if (set != null) {
@@ -44,11 +40,12 @@ public final class SessionRegistry {
         }
     }
 
-    public Outbox outbox(Session session) {
-        return bySession.get(session);
+    /** The socket's outbox; null once it is removed. */
+    public Outbox outbox(String socketId) {
+        return bySocket.get(socketId);
     }
 
-    /** Queues a message to every open session of the user; never blocks on a socket. */
+    /** Queues a message to every open socket of the user; never blocks on a socket. */
     void sendToUser(long userId, String message) {
         for (Outbox o : byUser.getOrDefault(userId, Set.of())) {
             o.offer(message);
@@ -57,11 +54,11 @@ public final class SessionRegistry {
 
     /** Queues a message to every open socket (events not kept for catch-up, like market updates). */
     void broadcast(String message) {
-        bySession.values().forEach(o -> o.offer(message));
+        bySocket.values().forEach(o -> o.offer(message));
     }
 
-    java.util.Collection<Outbox> all() {
-        return bySession.values();
+    Collection<Outbox> all() {
+        return bySocket.values();
     }
 
     /**
@@ -71,7 +68,7 @@ public final class SessionRegistry {
     void closeSessions(com.arbdesk.auth.SessionsEnded ended) {
         for (Outbox o : byUser.getOrDefault(ended.userId(), Set.of())) {
             if (o.sessionId == null ? ended.tokenSockets() : ended.sessionIds().contains(o.sessionId)) {
-                o.close(new jakarta.websocket.CloseReason(() -> 4401, "session ended"));
+                o.close(LiveSocket.SESSION_ENDED, "session ended");
             }
         }
     }
@@ -79,7 +76,7 @@ public final class SessionRegistry {
     /** Closes every socket of the user with 4401 (account disabled, session over). */
     void closeUser(long userId, String reason) {
         for (Outbox o : byUser.getOrDefault(userId, Set.of())) {
-            o.close(new jakarta.websocket.CloseReason(() -> 4401, reason));
+            o.close(LiveSocket.SESSION_ENDED, reason);
         }
     }
 }

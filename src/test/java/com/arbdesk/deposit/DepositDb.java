@@ -40,7 +40,7 @@ final class DepositDb implements AutoCloseable {
         db = Database.open(dir.resolve("arbdesk.db"), 2);
         Migrations.apply(db);
         tx = new Tx(db);
-        events.subscribe(published::add);
+        events.afterCommit(Object.class, published::add);
         ledger = new LedgerService(tx, new LedgerDao(), new TransactionDao(), events, clock);
         ReconcileSchedule schedule = new ReconcileSchedule(List.of(Duration.ofMinutes(1), Duration.ofMinutes(10),
                 Duration.ofHours(1)), Duration.ofMinutes(1), Duration.ofDays(1));

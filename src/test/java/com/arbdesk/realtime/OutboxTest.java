@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.RemoteEndpoint;
-import jakarta.websocket.SendHandler;
-import jakarta.websocket.SendResult;
-import jakarta.websocket.Session;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class OutboxTest {
@@ -22,34 +18,37 @@ class OutboxTest {
         final List<String> sent = new ArrayList<>();
         final AtomicReference<CloseReason> closed = new AtomicReference<>();
         final boolean stuck;
-        final Session session;
+        final LiveSocket session;
 
         FakeSocket(boolean stuck) {
             this.stuck = stuck;
-            RemoteEndpoint.Async remote = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {RemoteEndpoint.Async.class}, (p, m, args) -> {
-                        if (m.getName().equals("sendText") && args.length == 2) {
-                            synchronized (sent) {
-                                sent.add((String) args[0]);
-                            }
-                            if (!this.stuck) {
-                                ((SendHandler) args[1]).onResult(new SendResult());
-                            }
-                        }
-                        return null;
-                    });
-            session = (Session) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Session.class}, (p, m, args) ->
-                    switch (m.getName()) {
-                        case "getAsyncRemote" -> remote;
-                        case "isOpen" -> closed.get() == null;
-                        case "close" -> {
-                            closed.set(args == null ? null : (CloseReason) args[0]);
-                            yield null;
-                        }
-                        case "hashCode" -> System.identityHashCode(p);
-                        case "equals" -> p == args[0];
-                        default -> null;
-                    });
+            session = new LiveSocket() {
+                @Override
+                public String id() {
+                    return Integer.toHexString(System.identityHashCode(this));
+                }
+
+                @Override
+                public void sendText(String message, Consumer<Boolean> done) {
+                    synchronized (sent) {
+                        sent.add(message);
+                    }
+                    if (!FakeSocket.this.stuck) {
+                        done.accept(true);
+                    }
+                }
+
+                @Override
+                public void ping() {
+                }
+
+                @Override
+                public void close(int code, String reason) {
+                    if (closed.get() == null) {
+                        closed.set(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+                    }
+                }
+            };
         }
     }
 

@@ -25,7 +25,8 @@ import java.util.logging.Logger;
  * The live-update socket at /ws. The auth filter has already refused unauthenticated and
  * foreign-origin upgrades, so every session has a {@link CurrentUser} principal. On open the client
  * gets {@code hello} with the latest seq; it may send {@code {"type":"resume","last_seq":N}} to get
- * what it missed, or a {@code resync} telling it to reload its state over REST.
+ * what it missed, or a {@code resync} telling it to reload its state over REST. The annotation names the
+ * path and the access rule; {@link LiveEndpointConfigurator} deploys it and builds each instance.
  */
 @RolesAllowed(Roles.USER)
 @ServerEndpoint("/ws")
@@ -34,6 +35,14 @@ public class LiveEndpoint {
     private static final int MAX_CATCH_UP = 500;
     private static final long IDLE_TIMEOUT_MS = 120_000;
 
+    private final SessionRegistry sessions;
+    private final LivePublisher publisher;
+
+    LiveEndpoint(SessionRegistry sessions, LivePublisher publisher) {
+        this.sessions = sessions;
+        this.publisher = publisher;
+    }
+
     @OnOpen
     public void open(Session session) throws IOException {
         if (!(session.getUserPrincipal() instanceof CurrentUser user)) {
@@ -41,14 +50,14 @@ public class LiveEndpoint {
             return;
         }
         session.setMaxIdleTimeout(IDLE_TIMEOUT_MS);
-        Outbox out = SessionRegistry.get().add(user, session);
-        long latest = LiveHub.publisher().latestSeq(user.id());
+        Outbox out = sessions.add(user.id(), user.sessionId(), user.expiresAt(), new SessionSocket(session));
+        long latest = publisher.latestSeq(user.id());
         out.start(LivePublisher.envelope("hello", latest, "{\"user_id\":" + user.id() + ",\"role\":\"" + user.role().name() + "\"}"));
     }
 
     @OnMessage
     public void message(Session session, String text) {
-        Outbox out = SessionRegistry.get().outbox(session);
+        Outbox out = sessions.outbox(session.getId());
         if (out == null || text.length() > 1024) {
             return;
         }
@@ -65,8 +74,8 @@ public class LiveEndpoint {
         }
     }
 
-    private static void resume(Outbox out, long lastSeq) {
-        List<LiveEventDao.Stored> missed = LiveHub.publisher().since(out.userId, lastSeq, MAX_CATCH_UP);
+    private void resume(Outbox out, long lastSeq) {
+        List<LiveEventDao.Stored> missed = publisher.since(out.userId, lastSeq, MAX_CATCH_UP);
         if (missed == null) {
             out.offer("{\"event\":\"resync\",\"seq\":0,\"data\":{}}");
             return;
@@ -76,12 +85,12 @@ public class LiveEndpoint {
 
     @OnClose
     public void close(Session session) {
-        SessionRegistry.get().remove(session);
+        sessions.remove(session.getId());
     }
 
     @OnError
     public void error(Session session, Throwable error) {
         LOG.log(Level.FINE, "websocket error", error);
-        SessionRegistry.get().remove(session);
+        sessions.remove(session.getId());
     }
 }
