@@ -22,9 +22,9 @@ public final class AdminService {
     private final LedgerService ledger;
     private final AuditDao audit;
     private final Clock clock;
-    private final com.arbdesk.core.events.LiveEvents events;
+    private final com.arbdesk.core.events.EventBus events;
 
-    public AdminService(Tx tx, AuthService auth, LedgerService ledger, AuditDao audit, com.arbdesk.core.events.LiveEvents events,
+    public AdminService(Tx tx, AuthService auth, LedgerService ledger, AuditDao audit, com.arbdesk.core.events.EventBus events,
                         Clock clock) {
         this.events = events;
         this.tx = tx;

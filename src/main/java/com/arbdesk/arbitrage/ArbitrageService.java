@@ -1,7 +1,7 @@
 package com.arbdesk.arbitrage;
 
 import com.arbdesk.core.Background;
-import com.arbdesk.core.events.LiveEvents;
+import com.arbdesk.core.events.EventBus;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +36,7 @@ public final class ArbitrageService implements AutoCloseable {
 
     private final MarketDataSource source;
     private final Settings settings;
-    private final LiveEvents events;
+    private final EventBus events;
     private final Clock clock;
     private final ArbitrageEngine engine = new ArbitrageEngine();
     private final PersistenceTracker tracker = new PersistenceTracker();
@@ -44,7 +44,7 @@ public final class ArbitrageService implements AutoCloseable {
     private volatile Instant lastPush = Instant.EPOCH;
     private final ScheduledExecutorService exec = Background.singleThread("arbitrage-poller");
 
-    public ArbitrageService(MarketDataSource source, Settings settings, LiveEvents events, Clock clock) {
+    public ArbitrageService(MarketDataSource source, Settings settings, EventBus events, Clock clock) {
         this.source = source;
         this.settings = settings;
         this.events = events;

@@ -20,7 +20,7 @@ import com.arbdesk.config.AppConfig;
 import com.arbdesk.core.db.Database;
 import com.arbdesk.core.db.Migrations;
 import com.arbdesk.core.db.Tx;
-import com.arbdesk.core.events.LiveEvents;
+import com.arbdesk.core.events.EventBus;
 import com.arbdesk.deposit.DepositAdmin;
 import com.arbdesk.deposit.DepositDao;
 import com.arbdesk.deposit.DepositReconciler;
@@ -59,7 +59,7 @@ public final class App implements Services, AutoCloseable {
     private final AppConfig config;
     private final Clock clock;
     private final Database database;
-    private final LiveEvents events = new LiveEvents();
+    private final EventBus events = new EventBus();
     private final AuthService auth;
     private final LedgerService ledger;
     private final AdminService admin;
@@ -162,7 +162,7 @@ public final class App implements Services, AutoCloseable {
         return database;
     }
 
-    public LiveEvents events() {
+    public EventBus events() {
         return events;
     }
 

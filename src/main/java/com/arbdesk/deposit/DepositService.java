@@ -2,7 +2,7 @@ package com.arbdesk.deposit;
 
 import com.arbdesk.core.Money;
 import com.arbdesk.core.db.Tx;
-import com.arbdesk.core.events.LiveEvents;
+import com.arbdesk.core.events.EventBus;
 import com.arbdesk.nowpayments.CreateInvoiceRequest;
 import com.arbdesk.nowpayments.CreatePaymentRequest;
 import com.arbdesk.nowpayments.Invoice;
@@ -43,12 +43,12 @@ public final class DepositService {
     private final ProviderMonitor monitor;
     private final MinimumCache minimums;
     private final RateBudget createBudget;
-    private final LiveEvents events;
+    private final EventBus events;
     private final String baseUrl;
     private final Clock clock;
 
     public DepositService(Tx tx, DepositDao deposits, DepositUpdater updater, FiatValuation valuation, NowPaymentsClient provider,
-                          RateBudget createBudget, ProviderMonitor monitor, LiveEvents events, String baseUrl, Clock clock) {
+                          RateBudget createBudget, ProviderMonitor monitor, EventBus events, String baseUrl, Clock clock) {
         this.tx = tx;
         this.deposits = deposits;
         this.updater = updater;

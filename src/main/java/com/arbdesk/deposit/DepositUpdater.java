@@ -3,7 +3,7 @@ package com.arbdesk.deposit;
 import com.arbdesk.core.Asset;
 import com.arbdesk.core.Money;
 import com.arbdesk.core.db.Tx;
-import com.arbdesk.core.events.LiveEvents;
+import com.arbdesk.core.events.EventBus;
 import com.arbdesk.ledger.LedgerService;
 import com.arbdesk.nowpayments.EstimateUpdate;
 import com.arbdesk.nowpayments.Payment;
@@ -32,13 +32,13 @@ public final class DepositUpdater {
     private final ReconcileSchedule schedule;
     private final IpnEventDao ipns;
     private final LedgerService ledger;
-    private final LiveEvents events;
+    private final EventBus events;
     private final boolean trustFinishedWithoutAmount;
     private final Clock clock;
 
     /** @param trustFinishedWithoutAmount true only against the built-in sandbox, whose "finished" may report 0 received */
     public DepositUpdater(Tx tx, DepositDao deposits, DepositWatchDao watch, ReconcileSchedule schedule, IpnEventDao ipns,
-                          LedgerService ledger, LiveEvents events, boolean trustFinishedWithoutAmount, Clock clock) {
+                          LedgerService ledger, EventBus events, boolean trustFinishedWithoutAmount, Clock clock) {
         this.tx = tx;
         this.deposits = deposits;
         this.watch = watch;

@@ -3,7 +3,7 @@ package com.arbdesk.ledger;
 import com.arbdesk.core.Asset;
 import com.arbdesk.core.Money;
 import com.arbdesk.core.db.Tx;
-import com.arbdesk.core.events.LiveEvents;
+import com.arbdesk.core.events.EventBus;
 import com.arbdesk.core.Failure;
 import com.arbdesk.core.FailureCode;
 import java.time.Clock;
@@ -17,10 +17,10 @@ public final class LedgerService {
     private final Tx tx;
     private final LedgerDao ledger;
     private final TransactionDao transactions;
-    private final LiveEvents events;
+    private final EventBus events;
     private final Clock clock;
 
-    public LedgerService(Tx tx, LedgerDao ledger, TransactionDao transactions, LiveEvents events, Clock clock) {
+    public LedgerService(Tx tx, LedgerDao ledger, TransactionDao transactions, EventBus events, Clock clock) {
         this.tx = tx;
         this.ledger = ledger;
         this.transactions = transactions;

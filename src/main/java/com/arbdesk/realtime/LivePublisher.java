@@ -6,7 +6,7 @@ import com.arbdesk.auth.SessionsEnded;
 import com.arbdesk.auth.UserDisabled;
 import com.arbdesk.core.Background;
 import com.arbdesk.core.db.Tx;
-import com.arbdesk.core.events.LiveEvents;
+import com.arbdesk.core.events.EventBus;
 import com.arbdesk.deposit.DepositChanged;
 import com.arbdesk.ledger.BalanceChanged;
 import com.arbdesk.ledger.LedgerService;
@@ -57,7 +57,7 @@ public final class LivePublisher implements AutoCloseable {
     }
 
     /** Subscribes to the bus: the stored events in the publisher's transaction, the others after its commit. */
-    public void listenTo(LiveEvents events) {
+    public void listenTo(EventBus events) {
         events.inTransaction(DepositChanged.class, writer::depositChanged);
         events.inTransaction(BalanceChanged.class, writer::balanceChanged);
         // market data is not kept for catch-up: a reconnecting page simply re-reads the table

@@ -5,7 +5,7 @@ import com.arbdesk.core.db.Database;
 import com.arbdesk.core.db.Jdbc;
 import com.arbdesk.core.db.Migrations;
 import com.arbdesk.core.db.Tx;
-import com.arbdesk.core.events.LiveEvents;
+import com.arbdesk.core.events.EventBus;
 import com.arbdesk.ledger.LedgerDao;
 import com.arbdesk.ledger.LedgerService;
 import com.arbdesk.ledger.TransactionDao;
@@ -31,7 +31,7 @@ final class DepositDb implements AutoCloseable {
     final Tx tx;
     final DepositDao deposits = new DepositDao();
     final IpnEventDao ipns = new IpnEventDao();
-    final LiveEvents events = new LiveEvents();
+    final EventBus events = new EventBus();
     final List<Object> published = new CopyOnWriteArrayList<>();
     final LedgerService ledger;
     final DepositUpdater updater;

@@ -20,7 +20,7 @@ import com.arbdesk.core.db.Jdbc;
 import com.arbdesk.core.db.Migrations;
 import com.arbdesk.core.db.Tx;
 import com.arbdesk.core.db.WriteCommits;
-import com.arbdesk.core.events.LiveEvents;
+import com.arbdesk.core.events.EventBus;
 import com.arbdesk.deposit.Deposit;
 import com.arbdesk.deposit.DepositChanged;
 import com.arbdesk.deposit.DepositMode;
@@ -55,7 +55,7 @@ class LiveOutboxIT {
     @TempDir
     Path dir;
     private final TestClock clock = new TestClock();
-    private final LiveEvents events = new LiveEvents();
+    private final EventBus events = new EventBus();
     private final SessionRegistry sockets = new SessionRegistry();
     private Database db;
     private Tx tx;

@@ -14,8 +14,8 @@ import java.util.logging.Logger;
  * {@link #afterCommit} listeners run only once it committed, so they only ever see changes the
  * database holds. Published outside a transaction, both run at once.
  */
-public final class LiveEvents {
-    private static final Logger LOG = Logger.getLogger(LiveEvents.class.getName());
+public final class EventBus {
+    private static final Logger LOG = Logger.getLogger(EventBus.class.getName());
 
     private final List<Handler<?>> inTransaction = new CopyOnWriteArrayList<>();
     private final List<Handler<?>> afterCommit = new CopyOnWriteArrayList<>();
