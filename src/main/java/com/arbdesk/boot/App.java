@@ -30,6 +30,7 @@ import com.arbdesk.deposit.DepositWatchDao;
 import com.arbdesk.deposit.FiatValuation;
 import com.arbdesk.deposit.IpnEventDao;
 import com.arbdesk.deposit.IpnIntake;
+import com.arbdesk.deposit.RejectedIpns;
 import com.arbdesk.deposit.ReconcileSchedule;
 import com.arbdesk.ledger.LedgerDao;
 import com.arbdesk.ledger.LedgerService;
@@ -70,6 +71,7 @@ public final class App implements Services, AutoCloseable {
     private final DepositService deposits;
     private final DepositAdmin depositAdmin;
     private final IpnIntake ipnIntake;
+    private final RejectedIpns rejectedIpns;
     private final DepositReconciler reconciler;
     private final WsTokens wsTokens;
     private final SessionRegistry sockets = new SessionRegistry();
@@ -119,11 +121,12 @@ public final class App implements Services, AutoCloseable {
         this.deposits = new DepositService(tx, depositDao, updater, valuation, provider,
                 new RateBudget(config.nowPaymentsCreatePerSecond(), clock, RateBudget.REAL_SLEEP), providerMonitor, events,
                 config.baseUrl(), clock);
-        this.ipnIntake = new IpnIntake(tx, ipnDao, new IpnVerifier(config.nowPaymentsIpnSecret()), updater, valuation, clock,
+        this.rejectedIpns = new RejectedIpns(tx, ipnDao, clock);
+        this.ipnIntake = new IpnIntake(tx, ipnDao, new IpnVerifier(config.nowPaymentsIpnSecret()), rejectedIpns, updater, valuation, clock,
                 config.ipnMaxAmount());
         this.reconciler = DepositReconciler.create(tx, depositDao, watchDao, updater, valuation, provider,
                 new RateBudget(rc.requestsPerSecond(), clock, RateBudget.REAL_SLEEP), clock);
-        this.depositAdmin = new DepositAdmin(tx, ipnDao, depositDao, deposits, watchDao, valuation, ipnIntake, updater, reconciler, rc,
+        this.depositAdmin = new DepositAdmin(tx, ipnDao, rejectedIpns, depositDao, deposits, watchDao, valuation, ipnIntake, updater, reconciler, rc,
                 provider.canListPayments(), clock);
         this.wsTokens = new WsTokens(config.wsSecret(), new RateLimiter(limits.wsTokensPerAddressPerMinute(),
                 Duration.ofMinutes(1), RateLimiter.DEFAULT_MAX_KEYS, clock), clock);
@@ -135,6 +138,7 @@ public final class App implements Services, AutoCloseable {
     /** Opens the database, applies migrations and seeds the configured and demo accounts. */
     public static App start(AppConfig config, Clock clock) {
         App app = new App(config, clock);
+        app.rejectedIpns.start();
         if (config.isDemo()) {
             app.auth.ensureAccount(DemoAccounts.USER_EMAIL, DemoAccounts.USER_PASSWORD, Role.USER);
             app.auth.ensureAccount(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD, Role.ADMIN);
@@ -229,6 +233,7 @@ public final class App implements Services, AutoCloseable {
         arbitrage.close();
         reconciler.close();
         livePublisher.close();
+        rejectedIpns.close();
         providerMonitor.close();
         if (sandbox != null) {
             sandbox.close();

@@ -11,10 +11,13 @@ import java.util.List;
 
 /** The back office's view of IPNs and of the reconciler: the log, replay, approval, watching again, and the health figures. */
 public final class DepositAdmin {
-    private static final List<IpnVerdict> REFUSED = Arrays.stream(IpnVerdict.values()).filter(IpnVerdict::refused).toList();
+    /** Refused IPNs that are stored one row each (signed but not a payment); bad signatures are only sampled. */
+    private static final List<IpnVerdict> STORED_REFUSALS = Arrays.stream(IpnVerdict.values())
+            .filter(v -> v.refused() && v != IpnVerdict.INVALID_SIGNATURE).toList();
 
     private final Tx tx;
     private final IpnEventDao ipns;
+    private final RejectedIpns rejected;
     private final DepositDao deposits;
     private final DepositService service;
     private final DepositWatchDao watch;
@@ -26,11 +29,12 @@ public final class DepositAdmin {
     private final boolean invoiceRecovery;
     private final Clock clock;
 
-    public DepositAdmin(Tx tx, IpnEventDao ipns, DepositDao deposits, DepositService service, DepositWatchDao watch,
+    public DepositAdmin(Tx tx, IpnEventDao ipns, RejectedIpns rejected, DepositDao deposits, DepositService service, DepositWatchDao watch,
                         FiatValuation valuation, IpnIntake intake, DepositUpdater updater, DepositReconciler reconciler,
                         AppConfig.Reconcile settings, boolean invoiceRecovery, Clock clock) {
         this.tx = tx;
         this.ipns = ipns;
+        this.rejected = rejected;
         this.deposits = deposits;
         this.service = service;
         this.watch = watch;
@@ -84,8 +88,11 @@ public final class DepositAdmin {
     }
 
     public IpnHealth health() {
+        Instant hourAgo = clock.instant().minus(Duration.ofHours(1));
+        // bad signatures: counted in memory, sampled in the table; the larger figure survives a restart
         return tx.read(c -> new IpnHealth(ipns.lastReceived(c).orElse(null),
-                ipns.countSince(c, clock.instant().minus(Duration.ofHours(1)), REFUSED),
+                ipns.countSince(c, hourAgo, STORED_REFUSALS)
+                        + Math.max(rejected.lastHour(), ipns.countSince(c, hourAgo, List.of(IpnVerdict.INVALID_SIGNATURE))),
                 watch.countOpenOlderThan(c, clock.instant().minus(settings.after()))));
     }
 

@@ -45,6 +45,18 @@ public final class IpnEventDao {
                 });
     }
 
+    /** Deletes the rows of this verdict older than its newest {@code keep}: the bound on sampled refused IPNs. */
+    public void trim(Connection c, IpnVerdict verdict, int keep) throws SQLException {
+        Jdbc.update(c, """
+                DELETE FROM ipn_events WHERE verdict = ? AND id <= (
+                  SELECT id FROM ipn_events WHERE verdict = ? ORDER BY id DESC LIMIT 1 OFFSET ?)
+                """, st -> {
+            st.setString(1, verdict.wire());
+            st.setString(2, verdict.wire());
+            st.setInt(3, keep);
+        });
+    }
+
     public Optional<IpnEvent> find(Connection c, long id) throws SQLException {
         return Jdbc.queryOne(c, "SELECT " + COLUMNS + " FROM ipn_events WHERE id = ?", st -> st.setLong(1, id), IpnEventDao::map);
     }

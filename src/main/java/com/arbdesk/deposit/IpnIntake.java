@@ -16,9 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
- * Receives an IPN: stores it raw first (every IPN leaves a row, valid or not), then verifies the
- * signature over the raw bytes, and only then applies it to the deposit. Also re-runs a stored
- * IPN for the admin (replay), which is idempotent because applying is.
+ * Receives an IPN: verifies the signature over the raw bytes first, before any database write; a
+ * refused IPN is only counted and sampled ({@link RejectedIpns}), a verified one is stored raw and then
+ * applied to the deposit. Also re-runs a stored IPN for the admin (replay), which is idempotent because
+ * applying is.
  */
 public final class IpnIntake {
     private static final ObjectMapper LENIENT = new ObjectMapper();
@@ -26,17 +27,19 @@ public final class IpnIntake {
     private final Tx tx;
     private final IpnEventDao ipns;
     private final IpnVerifier verifier;
+    private final RejectedIpns rejected;
     private final DepositUpdater updater;
     private final FiatValuation valuation;
     private final Clock clock;
     private final BigDecimal maxAmount;
 
     /** {@code maxAmount} caps every amount field of an IPN (IPN_MAX_AMOUNT): beyond it the IPN is malformed. */
-    public IpnIntake(Tx tx, IpnEventDao ipns, IpnVerifier verifier, DepositUpdater updater, FiatValuation valuation, Clock clock,
+    public IpnIntake(Tx tx, IpnEventDao ipns, IpnVerifier verifier, RejectedIpns rejected, DepositUpdater updater, FiatValuation valuation, Clock clock,
                      BigDecimal maxAmount) {
         this.tx = tx;
         this.ipns = ipns;
         this.verifier = verifier;
+        this.rejected = rejected;
         this.updater = updater;
         this.valuation = valuation;
         this.clock = clock;
@@ -44,8 +47,16 @@ public final class IpnIntake {
     }
 
     public DepositUpdater.Outcome receive(byte[] body, String signature, String remoteAddress) {
+        // Why verify before storing: a forged IPN must not take the single writer (rule 9), or a flood of them
+        // would queue every genuine IPN behind it; refused ones are counted and sampled off the request thread.
+        try {
+            verifier.verify(body, signature);
+        } catch (IpnVerificationException e) {
+            rejected.reject(remoteAddress, signature, new String(body, StandardCharsets.UTF_8), detail(e));
+            throw refused(e);
+        }
         String text = new String(body, StandardCharsets.UTF_8);
-        String[] hint = peek(text); // for the log only: nothing here is trusted before the signature checks out
+        String[] hint = peek(text);
         long eventId = tx.inTransaction(c -> ipns.insert(c, clock.instant(), remoteAddress, signature, text, hint[0], hint[1],
                 IpnVerdict.RECEIVED, null));
         return process(eventId, body, signature);
@@ -61,10 +72,8 @@ public final class IpnIntake {
         try {
             verifier.verify(body, signature);
         } catch (IpnVerificationException e) {
-            verdict(eventId, IpnVerdict.INVALID_SIGNATURE, e.reason() + ": " + e.getMessage());
-            boolean missing = e.reason() == IpnVerificationException.Reason.MISSING_SIGNATURE;
-            throw new IpnRefusedException(IpnVerdict.INVALID_SIGNATURE, missing ? FailureCode.UNAUTHENTICATED : FailureCode.BAD_REQUEST,
-                    missing ? "The x-nowpayments-sig header is missing" : "The IPN signature does not verify");
+            verdict(eventId, IpnVerdict.INVALID_SIGNATURE, detail(e));
+            throw refused(e);
         }
         Payment p;
         try {
@@ -75,6 +84,16 @@ public final class IpnIntake {
             throw new IpnRefusedException(IpnVerdict.MALFORMED, FailureCode.BAD_REQUEST, "The IPN body is not a payment");
         }
         return updater.apply(p, UpdateSource.IPN, eventId, valuation.estimateFor(p));
+    }
+
+    private static String detail(IpnVerificationException e) {
+        return e.reason() + ": " + e.getMessage();
+    }
+
+    private static IpnRefusedException refused(IpnVerificationException e) {
+        boolean missing = e.reason() == IpnVerificationException.Reason.MISSING_SIGNATURE;
+        return new IpnRefusedException(IpnVerdict.INVALID_SIGNATURE, missing ? FailureCode.UNAUTHENTICATED : FailureCode.BAD_REQUEST,
+                missing ? "The x-nowpayments-sig header is missing" : "The IPN signature does not verify");
     }
 
     private void verdict(long eventId, IpnVerdict verdict, String detail) {

@@ -1,0 +1,162 @@
+package com.arbdesk.deposit;
+
+import com.arbdesk.core.Background;
+import com.arbdesk.core.db.Tx;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * IPNs refused before verification succeeded: every one is counted in memory, a few are sampled into
+ * ipn_events (at most {@link #SAMPLES_PER_FLUSH} a second, the newest {@link #KEEP} kept) and one log line a
+ * minute says how many there were. Why not a row each: a forged IPN must never take the single writer, or a
+ * flood of them would starve the genuine IPNs; the request thread only counts and offers to a bounded queue.
+ */
+public final class RejectedIpns implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(RejectedIpns.class.getName());
+    private static final ObjectMapper LENIENT = new ObjectMapper();
+    /** Samples written per flush (one flush a second): the bound on the writer time refused IPNs can cost. */
+    static final int SAMPLES_PER_FLUSH = 10;
+    /** Sampled rows kept: older refused rows are trimmed, so the table stays bounded under a flood. */
+    static final int KEEP = 1_000;
+    private static final int MINUTES = 60;
+
+    /** One refused IPN as received. */
+    record Sample(Instant at, String remote, String signature, String body, String detail) {
+    }
+
+    private final Tx tx;
+    private final IpnEventDao ipns;
+    private final Clock clock;
+    private final BlockingQueue<Sample> pending = new ArrayBlockingQueue<>(SAMPLES_PER_FLUSH);
+    private final AtomicLong total = new AtomicLong();
+    private final long[] perMinute = new long[MINUTES];
+    private final long[] minuteOf = new long[MINUTES];
+    private long loggedTotal;
+    private Instant loggedAt;
+    private ScheduledExecutorService flusher;
+
+    public RejectedIpns(Tx tx, IpnEventDao ipns, Clock clock) {
+        this.tx = tx;
+        this.ipns = ipns;
+        this.clock = clock;
+        this.loggedAt = clock.instant();
+    }
+
+    /** Writes the samples once a second from its own thread. */
+    public synchronized void start() {
+        if (flusher == null) {
+            flusher = Background.singleThread("ipn-rejects");
+            flusher.scheduleWithFixedDelay(this::flushQuietly, 1, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Counts a refused IPN and keeps it as a sample when this second's budget allows; never touches the database. */
+    void reject(String remote, String signature, String body, String detail) {
+        total.incrementAndGet();
+        Instant now = clock.instant();
+        long minute = now.getEpochSecond() / 60;
+        int slot = (int) (minute % MINUTES);
+        synchronized (perMinute) {
+            if (minuteOf[slot] != minute) {
+                minuteOf[slot] = minute;
+                perMinute[slot] = 0;
+            }
+            perMinute[slot]++;
+        }
+        pending.offer(new Sample(now, remote, signature, body, detail));
+    }
+
+    /** Refused IPNs counted since this process started. */
+    public long total() {
+        return total.get();
+    }
+
+    /** Refused IPNs counted in the last hour (by the minute), in this process. */
+    long lastHour() {
+        long current = clock.instant().getEpochSecond() / 60;
+        long sum = 0;
+        synchronized (perMinute) {
+            for (int i = 0; i < MINUTES; i++) {
+                if (current - minuteOf[i] < MINUTES) {
+                    sum += perMinute[i];
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** Stores the waiting samples in one write transaction and trims the old ones; nothing to write, no transaction. */
+    void flush() {
+        List<Sample> batch = new ArrayList<>(SAMPLES_PER_FLUSH);
+        pending.drainTo(batch);
+        logSummary();
+        if (batch.isEmpty()) {
+            return;
+        }
+        tx.inTransaction(c -> {
+            for (Sample s : batch) {
+                String[] hint = peek(s.body());
+                ipns.insert(c, s.at(), s.remote(), s.signature(), s.body(), hint[0], hint[1], IpnVerdict.INVALID_SIGNATURE, s.detail());
+            }
+            ipns.trim(c, IpnVerdict.INVALID_SIGNATURE, KEEP);
+            return null;
+        });
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            // a background loop: the next flush tries again with fresh samples
+            LOG.log(Level.WARNING, "storing refused IPN samples failed", e);
+        }
+    }
+
+    private void logSummary() {
+        Instant now = clock.instant();
+        long t = total.get();
+        if (t > loggedTotal && !now.isBefore(loggedAt.plus(Duration.ofMinutes(1)))) {
+            LOG.warning((t - loggedTotal) + " IPNs refused (bad or missing signature) since " + loggedAt + "; samples in the IPN log");
+            loggedTotal = t;
+            loggedAt = now;
+        }
+    }
+
+    /** The payment id and status the body claims, for the log only: nothing in a refused IPN is trusted. */
+    private static String[] peek(String text) {
+        try {
+            JsonNode n = LENIENT.readTree(text);
+            if (n != null && n.isObject()) {
+                JsonNode id = n.get("payment_id");
+                JsonNode status = n.get("payment_status");
+                return new String[] {id == null || id.isNull() ? null : id.asText(),
+                        status == null || status.isNull() ? null : status.asText()};
+            }
+        } catch (JsonProcessingException e) {
+            // not JSON: stored as is
+        }
+        return new String[] {null, null};
+    }
+
+    @Override
+    public synchronized void close() {
+        if (flusher != null) {
+            flusher.shutdownNow();
+            flusher = null;
+        }
+        flushQuietly();
+    }
+}
