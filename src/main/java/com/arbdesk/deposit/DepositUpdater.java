@@ -73,6 +73,19 @@ public final class DepositUpdater {
     }
 
     /**
+     * A verified IPN: its raw log row, the update, the ledger and the live events in one write transaction, so
+     * a genuine IPN takes the single writer once and its row exists exactly when its effects committed.
+     */
+    public Outcome applyIpn(IpnEventDao.Received raw, Payment p, BigDecimal fiatEstimate) {
+        return tx.inTransaction(c -> {
+            long eventId = ipns.insert(c, raw, IpnVerdict.RECEIVED, null);
+            Outcome o = applyLocked(c, p, UpdateSource.IPN, eventId, fiatEstimate);
+            ipns.setVerdict(c, eventId, o.verdict(), o.detail(), o.depositId());
+            return o;
+        });
+    }
+
+    /**
      * The reconciler checked the deposit: its next check is written from the state re-read under the
      * lock, whatever the answer was (a change already rescheduled it; only the check time is added).
      */

@@ -18,6 +18,14 @@ public final class IpnEventDao {
                            String paymentId, String providerStatus, IpnVerdict verdict, String detail, Long transactionId) {
     }
 
+    /** An IPN as it arrived: the raw body and what it claims (payment id, status), for its log row. */
+    public record Received(Instant at, String remoteAddress, String signature, String body, String paymentId, String providerStatus) {
+    }
+
+    public long insert(Connection c, Received r, IpnVerdict verdict, String detail) throws SQLException {
+        return insert(c, r.at(), r.remoteAddress(), r.signature(), r.body(), r.paymentId(), r.providerStatus(), verdict, detail);
+    }
+
     public long insert(Connection c, Instant at, String remote, String signature, String body, String paymentId,
                        String providerStatus, IpnVerdict verdict, String detail) throws SQLException {
         return Jdbc.insert(c, """

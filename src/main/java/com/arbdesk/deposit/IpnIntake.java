@@ -1,6 +1,7 @@
 package com.arbdesk.deposit;
 
 import com.arbdesk.core.db.Tx;
+import com.arbdesk.nowpayments.IpnCanonicalJson;
 import com.arbdesk.nowpayments.IpnVerificationException;
 import com.arbdesk.nowpayments.IpnVerifier;
 import com.arbdesk.nowpayments.NowPaymentsException;
@@ -17,8 +18,8 @@ import java.time.Clock;
 
 /**
  * Receives an IPN: verifies the signature over the raw bytes first, before any database write; a
- * refused IPN is only counted and sampled ({@link RejectedIpns}), a verified one is stored raw and then
- * applied to the deposit. Also re-runs a stored IPN for the admin (replay), which is idempotent because
+ * refused IPN is only counted and sampled ({@link RejectedIpns}), a verified one is parsed once (by the
+ * verification) and stored raw in the write transaction that applies it. Also re-runs a stored IPN for the admin (replay), which is idempotent because
  * applying is.
  */
 public final class IpnIntake {
@@ -49,41 +50,57 @@ public final class IpnIntake {
     public DepositUpdater.Outcome receive(byte[] body, String signature, String remoteAddress) {
         // Why verify before storing: a forged IPN must not take the single writer (rule 9), or a flood of them
         // would queue every genuine IPN behind it; refused ones are counted and sampled off the request thread.
+        IpnCanonicalJson verified;
         try {
-            verifier.verify(body, signature);
+            verified = verifier.verify(body, signature);
         } catch (IpnVerificationException e) {
             rejected.reject(remoteAddress, signature, new String(body, StandardCharsets.UTF_8), detail(e));
             throw refused(e);
         }
-        String text = new String(body, StandardCharsets.UTF_8);
-        String[] hint = peek(text);
-        long eventId = tx.inTransaction(c -> ipns.insert(c, clock.instant(), remoteAddress, signature, text, hint[0], hint[1],
-                IpnVerdict.RECEIVED, null));
-        return process(eventId, body, signature);
+        // the verification's one parse gives the payment; the raw text is the one it decoded
+        String text = verified.text();
+        Payment p;
+        try {
+            p = plausible(Payment.fromVerified(verified));
+        } catch (NowPaymentsException e) {
+            String[] hint = peek(text);
+            tx.inTransaction(c -> ipns.insert(c, new IpnEventDao.Received(clock.instant(), remoteAddress, signature, text, hint[0],
+                    hint[1]), IpnVerdict.MALFORMED, e.getMessage()));
+            throw malformed();
+        }
+        // Why the estimate first: it may ask the provider, never while holding the write lock
+        BigDecimal estimate = valuation.estimateFor(p);
+        return updater.applyIpn(new IpnEventDao.Received(clock.instant(), remoteAddress, signature, text, p.paymentId(), p.status()),
+                p, estimate);
     }
 
-    /** Runs a stored IPN through verification and the update path again. */
+    /** Runs a stored IPN through verification and the update path again, in one write transaction. */
     public DepositUpdater.Outcome replay(long eventId) {
         IpnEventDao.IpnEvent e = tx.read(c -> ipns.find(c, eventId)).orElseThrow(() -> Failure.notFound("IPN " + eventId));
-        return process(eventId, e.body().getBytes(StandardCharsets.UTF_8), e.signature());
-    }
-
-    private DepositUpdater.Outcome process(long eventId, byte[] body, String signature) {
+        IpnCanonicalJson verified;
         try {
-            verifier.verify(body, signature);
-        } catch (IpnVerificationException e) {
-            verdict(eventId, IpnVerdict.INVALID_SIGNATURE, detail(e));
-            throw refused(e);
+            verified = verifier.verify(e.body().getBytes(StandardCharsets.UTF_8), e.signature());
+        } catch (IpnVerificationException ex) {
+            verdict(eventId, IpnVerdict.INVALID_SIGNATURE, detail(ex));
+            throw refused(ex);
         }
         Payment p;
         try {
-            p = Payment.fromIpn(body);
-            PaymentAmounts.requirePlausible(p, maxAmount);
-        } catch (NowPaymentsException e) {
-            verdict(eventId, IpnVerdict.MALFORMED, e.getMessage());
-            throw new IpnRefusedException(IpnVerdict.MALFORMED, FailureCode.BAD_REQUEST, "The IPN body is not a payment");
+            p = plausible(Payment.fromVerified(verified));
+        } catch (NowPaymentsException ex) {
+            verdict(eventId, IpnVerdict.MALFORMED, ex.getMessage());
+            throw malformed();
         }
         return updater.apply(p, UpdateSource.IPN, eventId, valuation.estimateFor(p));
+    }
+
+    private Payment plausible(Payment p) {
+        PaymentAmounts.requirePlausible(p, maxAmount);
+        return p;
+    }
+
+    private static IpnRefusedException malformed() {
+        return new IpnRefusedException(IpnVerdict.MALFORMED, FailureCode.BAD_REQUEST, "The IPN body is not a payment");
     }
 
     private static String detail(IpnVerificationException e) {

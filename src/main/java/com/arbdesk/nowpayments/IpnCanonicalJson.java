@@ -12,9 +12,11 @@ import java.util.Map;
 public final class IpnCanonicalJson {
 
     private final IpnJsonNode.Obj root;
+    private final IpnJsonReader.Parsed parsed;
 
-    private IpnCanonicalJson(IpnJsonNode.Obj root) {
-        this.root = root;
+    private IpnCanonicalJson(IpnJsonReader.Parsed parsed) {
+        this.root = parsed.root();
+        this.parsed = parsed;
     }
 
     /**
@@ -25,6 +27,16 @@ public final class IpnCanonicalJson {
      */
     public static IpnCanonicalJson parse(byte[] utf8Body) throws MalformedIpnJsonException {
         return new IpnCanonicalJson(IpnJsonReader.read(utf8Body));
+    }
+
+    /** The body as decoded (strict UTF-8), for the raw log. */
+    public String text() {
+        return parsed.text();
+    }
+
+    /** The same values as a Jackson tree (exact decimals), read in the same pass: the payment is mapped from it. */
+    com.fasterxml.jackson.databind.node.ObjectNode tree() {
+        return parsed.tree();
     }
 
     /** The current documented form: keys of every object sorted, recursively; arrays keep their order. */

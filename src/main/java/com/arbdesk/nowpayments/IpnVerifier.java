@@ -34,11 +34,12 @@ public final class IpnVerifier {
     }
 
     /**
-     * Returns normally only if the signature is authentic for this body.
+     * Returns normally only if the signature is authentic for this body, with the body parsed once: the
+     * verified IPN's payment is read from the answer, never by parsing the bytes again.
      *
      * @throws IpnVerificationException with the reason the IPN must be refused
      */
-    public void verify(byte[] rawBody, String signatureHeader) throws IpnVerificationException {
+    public IpnCanonicalJson verify(byte[] rawBody, String signatureHeader) throws IpnVerificationException {
         // Why fail closed: without a secret any caller could forge a "finished" payment.
         if (key == null) {
             throw new IpnVerificationException(Reason.NO_SECRET, "no IPN secret is configured");
@@ -67,6 +68,7 @@ public final class IpnVerifier {
             throw new IpnVerificationException(Reason.SIGNATURE_MISMATCH,
                     "signature does not match the body");
         }
+        return canonical;
     }
 
     private static byte[] decodeSignature(String header) throws IpnVerificationException {

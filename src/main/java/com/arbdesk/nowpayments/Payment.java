@@ -69,6 +69,11 @@ public record Payment(
         return NowPaymentsStatus.parse(status);
     }
 
+    /** Reads a verified IPN from the tree its verification parsed, with the same tolerant mapping as API answers. */
+    public static Payment fromVerified(IpnCanonicalJson verified) {
+        return from(verified.tree(), verified.text());
+    }
+
     /** Reads an IPN body (verified first, by the caller) with the same tolerant mapping as API answers. */
     public static Payment fromIpn(byte[] body) {
         String raw = new String(body, java.nio.charset.StandardCharsets.UTF_8);

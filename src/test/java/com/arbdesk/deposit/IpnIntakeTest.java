@@ -106,13 +106,20 @@ class IpnIntakeTest {
     }
 
     @Test
-    void aGenuineIpnIsStoredRawAndApplied() {
+    void aGenuineIpnIsStoredRawAndAppliedInOneWriteTransaction() {
         String body = finishedBody();
+        WriteCommits commits = WriteCommits.on(db.db);
         DepositUpdater.Outcome o = intake.receive(body.getBytes(StandardCharsets.UTF_8), IpnTestSigner.sign(SECRET, body), "10.0.0.2");
         assertEquals(IpnVerdict.APPLIED, o.verdict(), o.detail());
+        assertEquals(1, commits.count(), "raw log, update, ledger and live events: one write transaction");
         assertEquals(DepositStatus.COMPLETED, db.reload(deposit).status());
         assertEquals(1, db.count("SELECT COUNT(*) FROM ipn_events WHERE verdict = 'applied' AND body = ?", body));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM deposit_events WHERE ipn_event_id IS NOT NULL"), "the timeline names the IPN");
+
+        DepositUpdater.Outcome again = intake.receive(body.getBytes(StandardCharsets.UTF_8), IpnTestSigner.sign(SECRET, body), "10.0.0.2");
+        assertEquals(IpnVerdict.DUPLICATE, again.verdict());
+        assertEquals(2, commits.count());
+        assertEquals(10_000, db.ledgerSumMinor(deposit.userId()), "credited once");
         assertEquals(0, rejected.total());
-        assertTrue(db.ledgerSumMinor(deposit.userId()) == 10_000);
     }
 }
