@@ -7,6 +7,7 @@ import com.arbdesk.core.FailureCode;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,6 +30,13 @@ public final class AuthService {
     private final LoginThrottle throttle;
     private final RateLimiter signups;
     private final Clock clock;
+    static final Duration ADMIN_IDS_TTL = Duration.ofSeconds(10);
+
+    private record AdminIds(List<Long> ids, Instant readAt) {
+    }
+
+    /** Null until read, and after a change; replaced whole, never mutated. */
+    private volatile AdminIds adminIds;
 
     public AuthService(Tx tx, UserDao users, PasswordHasher hasher, PasswordPolicy policy, SessionService sessions,
                        LoginThrottle throttle, RateLimiter signups, Clock clock) {
@@ -166,6 +174,7 @@ public final class AuthService {
     public void setDisabled(long userId, boolean disabled) {
         tx.inTransaction(c -> {
             users.updateDisabled(c, userId, disabled);
+            forgetAdmins();
             if (disabled) {
                 sessions.revokeAll(userId, null, RevokeReason.USER_DISABLED);
             }
@@ -173,9 +182,26 @@ public final class AuthService {
         });
     }
 
-    /** The ids of enabled admins (recipients of the back-office stream). */
+    /**
+     * The ids of enabled admins (recipients of the back-office stream), read on every deposit event: cached, and
+     * dropped after every commit that changes a role or disables an account here; re-read at least every
+     * {@link #ADMIN_IDS_TTL} for changes made outside this service (an operator's SQL).
+     */
     public List<Long> adminIds() {
-        return tx.read(c -> users.adminIds(c));
+        AdminIds cached = adminIds;
+        Instant now = clock.instant();
+        if (cached != null && now.isBefore(cached.readAt().plus(ADMIN_IDS_TTL))) {
+            return cached.ids();
+        }
+        List<Long> ids = List.copyOf(tx.read(c -> users.adminIds(c)));
+        adminIds = new AdminIds(ids, now);
+        return ids;
+    }
+
+    /** Forgets the cached admin ids now and again after the current transaction commits (so no reader caches the old rows). */
+    private void forgetAdmins() {
+        adminIds = null;
+        Tx.afterCommit(() -> adminIds = null);
     }
 
     public List<User> search(String query, int limit, int offset) {
@@ -194,13 +220,18 @@ public final class AuthService {
             if (existing.get().role() != role && role == Role.ADMIN) {
                 tx.inTransaction(c -> {
                     users.updateRole(c, existing.get().id(), role);
+                    forgetAdmins();
                     return null;
                 });
             }
             return tx.read(c -> users.findById(c, existing.get().id())).orElseThrow();
         }
         String hash = hasher.hash(password);
-        return tx.inTransaction(c -> users.findById(c, users.insert(c, email, hash, role, clock.instant())).orElseThrow());
+        return tx.inTransaction(c -> {
+            long id = users.insert(c, email, hash, role, clock.instant());
+            forgetAdmins();
+            return users.findById(c, id).orElseThrow();
+        });
     }
 
     static String normaliseEmail(String raw) {

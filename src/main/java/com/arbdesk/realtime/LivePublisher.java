@@ -26,6 +26,9 @@ import java.util.logging.Logger;
  * them with the change, and after the commit one delivery thread sends the stored rows not sent yet,
  * in commit order, so each user's events leave in seq order and none leaves before its change is
  * committed. Events not kept for catch-up (market updates, socket closes) go out after commit directly.
+ * Why a second thread: the market broadcast (one offer per open socket, every few seconds), the 30 s session
+ * sweep and the pruning run on "live-housekeeping", so at thousands of sockets they never delay a deposit or
+ * balance event, whose thread does nothing but deliver.
  */
 public final class LivePublisher implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LivePublisher.class.getName());
@@ -40,6 +43,7 @@ public final class LivePublisher implements AutoCloseable {
     private final Clock clock;
     private final LiveEventWriter writer;
     private final ScheduledExecutorService thread = Background.singleThread("live-publisher");
+    private final ScheduledExecutorService housekeeping = Background.singleThread("live-housekeeping");
     private final AtomicBoolean deliveryQueued = new AtomicBoolean();
     /** The newest row sent; only the delivery thread touches it. Rows stored before start-up are left to catch-up. */
     private long deliveredId;
@@ -52,8 +56,8 @@ public final class LivePublisher implements AutoCloseable {
         this.clock = clock;
         this.writer = new LiveEventWriter(tx, dao, auth, ledger, clock, this::wake);
         this.deliveredId = tx.read(dao::lastId);
-        thread.scheduleWithFixedDelay(this::pruneQuietly, 10, 10, TimeUnit.MINUTES);
-        thread.scheduleWithFixedDelay(new Heartbeat(sessions, auth, clock)::sweep, 30, 30, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(this::pruneQuietly, 10, 10, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(new Heartbeat(sessions, auth, clock)::sweep, 30, 30, TimeUnit.SECONDS);
     }
 
     /** Subscribes to the bus: the stored events in the publisher's transaction, the others after its commit. */
@@ -61,7 +65,7 @@ public final class LivePublisher implements AutoCloseable {
         events.inTransaction(DepositChanged.class, writer::depositChanged);
         events.inTransaction(BalanceChanged.class, writer::balanceChanged);
         // market data is not kept for catch-up: a reconnecting page simply re-reads the table
-        events.afterCommit(ArbitrageUpdated.class, a -> thread.execute(() -> sessions.broadcast(envelope("arbitrage_update", 0,
+        events.afterCommit(ArbitrageUpdated.class, a -> housekeeping.execute(() -> sessions.broadcast(envelope("arbitrage_update", 0,
                 "{\"updated_at\":\"" + a.updatedAt() + "\",\"count\":" + a.count() + ",\"source\":\"" + a.source() + "\"}"))));
         events.afterCommit(UserDisabled.class, d -> thread.execute(() -> sessions.closeUser(d.userId(), "account disabled")));
         events.afterCommit(SessionsEnded.class, ended -> thread.execute(() -> sessions.closeSessions(ended)));
@@ -136,8 +140,10 @@ public final class LivePublisher implements AutoCloseable {
     @Override
     public void close() {
         thread.shutdown();
+        housekeeping.shutdown();
         try {
             thread.awaitTermination(2, TimeUnit.SECONDS);
+            housekeeping.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

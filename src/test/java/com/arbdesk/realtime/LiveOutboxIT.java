@@ -165,6 +165,60 @@ class LiveOutboxIT {
         }
     }
 
+    @Test
+    void aStuckMarketBroadcastNeverDelaysADepositOrBalanceEvent() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        FakeSocket stuck = new FakeSocket() {
+            @Override
+            public void sendText(String message, Consumer<Boolean> done) {
+                if (message.contains("arbitrage_update")) {
+                    try {
+                        release.await(); // a broadcast that takes forever (thousands of sockets, a slow one)
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                super.sendText(message, done);
+            }
+        };
+        sockets.add(insertUser("watcher@example.com", Role.USER), null, null, stuck).start("{\"event\":\"hello\",\"seq\":0,\"data\":{}}");
+        FakeSocket socket = connect(userId);
+        try {
+            events.publish(new com.arbdesk.arbitrage.ArbitrageUpdated(clock.instant(), 3, "simulated"));
+            Thread.sleep(100);
+            events.publish(balance(userId, "9.00"));
+            long until = System.currentTimeMillis() + 2_000;
+            JsonNode got = null;
+            while (got == null && System.currentTimeMillis() < until) {
+                got = socket.received().stream().filter(m -> m.path("event").asText().equals("balance_updated")).findFirst().orElse(null);
+                Thread.sleep(20);
+            }
+            assertTrue(got != null, "the balance event left while the market broadcast was stuck");
+            assertEquals("9.00", got.path("data").path("new_balance").asText());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void adminIdsAreCachedAndForgottenWhenARoleChanges() {
+        AuthService auth = new AuthService(tx, new UserDao(), new PasswordHasher(), PasswordPolicy.load(),
+                new SessionService(tx, new SessionDao(), new UserDao(),
+                        new JwtService("a-test-secret-that-is-long-enough-for-hs256", clock), events::publish, clock),
+                new LoginThrottle(new LoginThrottle.Settings(10, 10, Duration.ofMinutes(1)), clock),
+                new RateLimiter(10, Duration.ofHours(1), RateLimiter.DEFAULT_MAX_KEYS, clock), clock);
+        assertEquals(List.of(), auth.adminIds());
+        long sneaked = insertUser("sql-admin@example.com", Role.ADMIN);
+        assertEquals(List.of(), auth.adminIds(), "cached: the users table is not read on every deposit event");
+        long promoted = auth.ensureAccount("boss@example.com", "a long enough passphrase 42", Role.ADMIN).id();
+        assertEquals(List.of(sneaked, promoted), auth.adminIds(), "a role given through the service is seen at once");
+        auth.setDisabled(promoted, true);
+        assertEquals(List.of(sneaked), auth.adminIds(), "so is a disabled admin");
+        tx.inTransaction(c -> Jdbc.update(c, "UPDATE users SET disabled = 1 WHERE id = ?", st -> st.setLong(1, sneaked)));
+        clock.advance(Duration.ofSeconds(11));
+        assertEquals(List.of(), auth.adminIds(), "changes made outside the service are seen within the cache's lifetime");
+    }
+
     private long insertUser(String email, Role role) {
         return tx.inTransaction(c -> new UserDao().insert(c, email, "not-a-hash", role, clock.instant()));
     }
@@ -203,7 +257,7 @@ class LiveOutboxIT {
     }
 
     /** A socket that records what it was sent. */
-    static final class FakeSocket implements LiveSocket {
+    static class FakeSocket implements LiveSocket {
         private final List<String> sent = new ArrayList<>();
 
         @Override
