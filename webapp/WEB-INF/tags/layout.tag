@@ -10,19 +10,19 @@
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title><c:out value="${title}"/> · ArbDesk</title>
-  <link rel="icon" href="<c:out value='${base}'/>/assets/img/logo.svg" type="image/svg+xml">
-  <link rel="stylesheet" href="<c:out value='${base}'/>/assets/css/app.css">
-  <link rel="stylesheet" href="<c:out value='${base}'/>/assets/css/admin.css">
-  <link rel="stylesheet" href="<c:out value='${base}'/>/assets/css/deposit.css">
-  <script src="<c:out value='${base}'/>/assets/js/session.js"></script>
-  <script src="<c:out value='${base}'/>/assets/js/format.js"></script>
+  <link rel="icon" href="<c:out value='${base}'/>/assets/img/logo.svg?v=<c:out value='${applicationScope.assetVersion}'/>" type="image/svg+xml">
+  <link rel="stylesheet" href="<c:out value='${base}'/>/assets/css/app.css?v=<c:out value='${applicationScope.assetVersion}'/>">
+  <link rel="stylesheet" href="<c:out value='${base}'/>/assets/css/admin.css?v=<c:out value='${applicationScope.assetVersion}'/>">
+  <link rel="stylesheet" href="<c:out value='${base}'/>/assets/css/deposit.css?v=<c:out value='${applicationScope.assetVersion}'/>">
+  <script src="<c:out value='${base}'/>/assets/js/session.js?v=<c:out value='${applicationScope.assetVersion}'/>"></script>
+  <script src="<c:out value='${base}'/>/assets/js/format.js?v=<c:out value='${applicationScope.assetVersion}'/>"></script>
 </head>
 <body data-base="<c:out value='${base}'/>" data-csrf="<c:out value='${csrfToken}'/>"<c:if test="${not empty currentUser}"> data-user="<c:out value='${currentUser.id}'/>" data-live-seq="<c:out value='${liveSeq}'/>"</c:if>>
 <c:if test="${not bare}">
 <header class="topbar">
   <div class="topbar-inner">
     <a class="brand" href="<c:out value='${base}'/>/">
-      <img src="<c:out value='${base}'/>/assets/img/logo.svg" alt="" width="28" height="28">
+      <img src="<c:out value='${base}'/>/assets/img/logo.svg?v=<c:out value='${applicationScope.assetVersion}'/>" alt="" width="28" height="28">
       <span>ArbDesk</span>
     </a>
     <c:choose>
@@ -61,7 +61,7 @@
   <jsp:doBody/>
 </main>
 <c:if test="${not bare}"><footer class="footer">ArbDesk · self-hosted crypto deposit &amp; arbitrage desk</footer></c:if>
-<script src="<c:out value='${base}'/>/assets/js/app.js"></script>
-<c:if test="${not empty currentUser and not bare}"><script src="<c:out value='${base}'/>/assets/js/live.js"></script></c:if>
+<script src="<c:out value='${base}'/>/assets/js/app.js?v=<c:out value='${applicationScope.assetVersion}'/>"></script>
+<c:if test="${not empty currentUser and not bare}"><script src="<c:out value='${base}'/>/assets/js/live.js?v=<c:out value='${applicationScope.assetVersion}'/>"></script></c:if>
 </body>
 </html>

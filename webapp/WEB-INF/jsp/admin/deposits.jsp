@@ -93,5 +93,5 @@
       </c:choose>
     </section>
   </c:if>
-  <script src="${pageContext.request.contextPath}/assets/js/admin-live.js"></script>
+  <script src="${pageContext.request.contextPath}/assets/js/admin-live.js?v=${applicationScope.assetVersion}"></script>
 </t:layout>

@@ -197,8 +197,8 @@
       </div>
     </div>
   </dialog>
-  <script src="${pageContext.request.contextPath}/assets/js/deposit-text.js"></script>
-  <script src="${pageContext.request.contextPath}/assets/js/deposit-quote.js"></script>
-  <script src="${pageContext.request.contextPath}/assets/js/deposit.js"></script>
-  <script src="${pageContext.request.contextPath}/assets/js/arbitrage.js"></script>
+  <script src="${pageContext.request.contextPath}/assets/js/deposit-text.js?v=${applicationScope.assetVersion}"></script>
+  <script src="${pageContext.request.contextPath}/assets/js/deposit-quote.js?v=${applicationScope.assetVersion}"></script>
+  <script src="${pageContext.request.contextPath}/assets/js/deposit.js?v=${applicationScope.assetVersion}"></script>
+  <script src="${pageContext.request.contextPath}/assets/js/arbitrage.js?v=${applicationScope.assetVersion}"></script>
 </t:layout>

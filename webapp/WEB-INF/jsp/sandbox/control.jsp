@@ -48,5 +48,5 @@
       </table>
     </div>
   </section>
-  <script src="${pageContext.request.contextPath}/assets/js/sandbox.js"></script>
+  <script src="${pageContext.request.contextPath}/assets/js/sandbox.js?v=${applicationScope.assetVersion}"></script>
 </t:layout>

@@ -45,5 +45,5 @@
       </c:otherwise>
     </c:choose>
   </section>
-  <script src="${pageContext.request.contextPath}/assets/js/sandbox.js"></script>
+  <script src="${pageContext.request.contextPath}/assets/js/sandbox.js?v=${applicationScope.assetVersion}"></script>
 </t:layout>

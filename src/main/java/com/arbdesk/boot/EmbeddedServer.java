@@ -66,6 +66,7 @@ public final class EmbeddedServer implements AutoCloseable {
         tomcat.setBaseDir(baseDir.toString());
         tomcat.setPort(port);
         tomcat.getConnector().setProperty("maxConnections", "20000");
+        compress(tomcat.getConnector());
         tomcat.getHost().setAutoDeploy(false);
         // errors Tomcat raises before the application runs (bad URI, header too large) get our quiet page, not its report
         ((StandardHost) tomcat.getHost()).setErrorReportValveClass(QuietErrorReportValve.class.getName());
@@ -81,6 +82,21 @@ public final class EmbeddedServer implements AutoCloseable {
         }
         return server;
     }
+
+    /**
+     * gzip for text answers above 1 KiB (pages, CSS, JavaScript, JSON such as the opportunities list), when the
+     * client accepts it. Sendfile is off because Tomcat never compresses a file it sends that way (48 KiB and
+     * up). A standalone Tomcat takes the same attributes on its Connector in conf/server.xml (README).
+     */
+    static void compress(org.apache.catalina.connector.Connector connector) {
+        connector.setProperty("compression", "on");
+        connector.setProperty("compressionMinSize", "1024");
+        connector.setProperty("compressibleMimeType", COMPRESSIBLE);
+        connector.setProperty("useSendfile", "false");
+    }
+
+    static final String COMPRESSIBLE = "text/html,text/css,text/plain,text/javascript,application/javascript,"
+            + "application/json,image/svg+xml";
 
     public int port() {
         return tomcat.getConnector().getLocalPort();

@@ -43,6 +43,11 @@ public final class CsrfFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
         String path = Routes.pathOf(req);
+        if (path.startsWith("/api/nowpayments/") && !SAFE.contains(req.getMethod())) {
+            // the provider's IPN, authenticated by its signature: no token to check, and no Set-Cookie on its answer
+            chain.doFilter(req, resp);
+            return;
+        }
         Optional<CurrentUser> user = CurrentUser.of(req);
         boolean bearer = user.map(CurrentUser::viaBearer).orElse(false);
         // bound to the session the caller is logged in with; anonymous forms (login, sign-up) share the empty binding

@@ -27,8 +27,25 @@ public final class SecurityHeadersFilter extends HttpFilter {
         HEADERS.forEach(resp::setHeader);
         if (!req.getServletPath().startsWith("/assets/")) {
             resp.setHeader("Cache-Control", "no-store");
+        } else {
+            resp.setHeader("Cache-Control", assetCaching(req.getParameter(AssetVersion.PARAMETER)));
         }
         chain.doFilter(req, resp);
+    }
+
+    /**
+     * A fingerprinted asset URL ({@code ?v=} the current {@link AssetVersion}) never changes: a year, immutable.
+     * Any other asset URL may change with the next deploy: a minute.
+     */
+    String assetCaching(String version) {
+        return version != null && version.equals(assetVersion) ? "public, max-age=31536000, immutable" : "public, max-age=60";
+    }
+
+    private transient String assetVersion;
+
+    @Override
+    public void init() {
+        assetVersion = AssetVersion.of(getServletContext());
     }
 
     /** For error pages the container renders without running the filters (a refused /WEB-INF or /com path). */
