@@ -92,6 +92,18 @@ class WebSocketIT {
     }
 
     @Test
+    void socketsUseSmallBuffersControlMessagesFitAndABiggerMessageClosesWith1009() {
+        User u = newUser();
+        try (WsClient s = u.connect()) {
+            assertEquals("hello", parse(s.next(Duration.ofSeconds(5))).path("event").asText());
+            s.send("{\"type\":\"ping\"}");
+            assertEquals("pong", parse(s.next(Duration.ofSeconds(5))).path("event").asText(), "a control message fits the 1 KiB buffer");
+            s.send("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(2_000) + "\"}");
+            assertEquals(1009, s.awaitClose(Duration.ofSeconds(5)), "the buffer is 1 KiB (web.xml), not Tomcat's 8 KiB default");
+        }
+    }
+
+    @Test
     void eachUserReceivesOnlyTheirOwnEventsAndTheAdminReceivesAll() {
         int users = 20;
         int depositsEach = 5;
