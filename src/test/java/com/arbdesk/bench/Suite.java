@@ -1,0 +1,224 @@
+package com.arbdesk.bench;
+
+import com.arbdesk.bench.Results.Side;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole invocation: one set-up (users signed up through the app), then per DB size a seeded snapshot and
+ * {@code runs} interleaved runs of the reference and the app, each starting from that snapshot.
+ */
+public final class Suite {
+    private static final int TYPICAL_DEPOSITS = 5;
+
+    private final BenchConfig cfg;
+    private final Results results;
+    private final Path work;
+    private final Targets targets;
+    private final Ipns ipns;
+    private final Duration duration;
+
+    private Accounts.Account typical;
+    private Accounts.Account heavy;
+    private Accounts.Account creator;
+    private Accounts.Account payer;
+    private final List<Accounts.Account> idle = new ArrayList<>();
+    private Path baseDb;
+
+    public Suite(BenchConfig cfg, Results results, Path work, Targets targets, Targets.Secrets secrets) {
+        this.cfg = cfg;
+        this.results = results;
+        this.work = work;
+        this.targets = targets;
+        this.ipns = new Ipns(secrets.ipn());
+        this.duration = Duration.ofSeconds(cfg.durationSeconds());
+    }
+
+    public void run() throws Exception {
+        setUp();
+        for (int size : cfg.sizes()) {
+            Path sizeDb = seedSize(size);
+            for (int run = 1; run <= cfg.runs(); run++) {
+                List<Side> order = run % 2 == 1 ? List.of(Side.REFERENCE, Side.APP) : List.of(Side.APP, Side.REFERENCE);
+                for (Side side : order) {
+                    runOnce(size, run, side, sizeDb);
+                }
+            }
+        }
+    }
+
+    /** A fresh database with its schema (made by the app's own start) and the users who log in. */
+    private void setUp() throws Exception {
+        baseDb = work.resolve("base.db");
+        log("set-up: starting the app on a fresh database to create the schema and sign up " + (4 + cfg.idleUsers()) + " users");
+        try (Server app = targets.app(baseDb)) {
+            HttpClient client = HttpClient.newHttpClient();
+            typical = Accounts.signup(client, app.baseUrl(), "typical@bench.invalid");
+            heavy = Accounts.signup(client, app.baseUrl(), "heavy@bench.invalid");
+            creator = Accounts.signup(client, app.baseUrl(), "creator@bench.invalid");
+            payer = Accounts.signup(client, app.baseUrl(), "payer@bench.invalid");
+            for (int i = 0; i < cfg.idleUsers(); i++) {
+                idle.add(Accounts.signup(client, app.baseUrl(), "idle-" + i + "@bench.invalid"));
+            }
+        }
+        try (Seeder s = new Seeder(baseDb)) {
+            s.checkpoint();
+        }
+    }
+
+    /** The snapshot for one size: {@code size} settled deposits of other users, the heavy user's, the typical user's. */
+    private Path seedSize(int size) throws Exception {
+        Path db = work.resolve("size-" + size + ".db");
+        Files.copy(baseDb, db, StandardCopyOption.REPLACE_EXISTING);
+        long t0 = System.nanoTime();
+        try (Seeder s = new Seeder(db)) {
+            String hash = s.passwordHashOf(typical.id());
+            List<Long> others = s.users("history", Math.max(50, size / 20), hash);
+            s.settled(others, size);
+            s.settled(List.of(heavy.id()), cfg.heavyDeposits());
+            s.settled(List.of(typical.id()), TYPICAL_DEPOSITS);
+            s.checkpoint();
+        }
+        log(String.format("seeded %,d deposits (+%,d of the heavy user, +%d of the typical user) in %.1f s", size,
+                cfg.heavyDeposits(), TYPICAL_DEPOSITS, (System.nanoTime() - t0) / 1e9));
+        return db;
+    }
+
+    private void runOnce(int size, int run, Side side, Path sizeDb) throws Exception {
+        Path db = work.resolve("run.db");
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Files.deleteIfExists(Path.of(db + suffix));
+        }
+        Files.copy(sizeDb, db);
+        log("size " + size + ", run " + run + ": " + side);
+        try (Server server = side == Side.APP ? targets.app(db) : targets.reference(db)) {
+            results.add(size, side, "startup.s", server.startupSeconds());
+            log(String.format("  start-up to first 200: %.2f s", server.startupSeconds()));
+            if (side == Side.APP) {
+                pages(size, server);
+                scenario(size, side, "deposit creation", () -> load(size, side, "create", createDeposit(server), 201));
+            }
+            List<Seeder.Pending> pool;
+            List<Seeder.Pending> payerPool;
+            try (Seeder s = new Seeder(db)) {
+                long t0 = System.nanoTime();
+                List<Long> owners = s.users("pool-" + run, 200, s.passwordHashOf(typical.id()));
+                pool = s.pending(owners, cfg.poolSize());
+                payerPool = s.pending(List.of(payer.id()), (int) (cfg.wsRate() * cfg.durationSeconds() * 1.1) + 10);
+                log(String.format("  inserted %,d + %,d pending deposits for the IPN runs in %.1f s", pool.size(), payerPool.size(),
+                        (System.nanoTime() - t0) / 1e9));
+            }
+            scenario(size, side, "genuine IPNs", () -> load(size, side, "ipn.genuine",
+                    i -> i < pool.size() ? ipns.genuine(server.baseUrl(), pool.get((int) i)) : null, 200));
+            scenario(size, side, "forged IPNs", () -> load(size, side, "ipn.forged",
+                    i -> ipns.forged(server.baseUrl(), pool.get((int) (i % pool.size()))), 400));
+            scenario(size, side, "sockets", () -> sockets(size, side, server, payerPool));
+        }
+    }
+
+    private void pages(int size, Server app) {
+        scenario(size, Side.APP, "GET /health", () -> load(size, Side.APP, "health", get(app, "/health", null), 200));
+        scenario(size, Side.APP, "GET /dashboard (typical)", () -> load(size, Side.APP, "dashboard.typical",
+                get(app, "/dashboard", "Cookie:" + Accounts.cookie(typical)), 200));
+        scenario(size, Side.APP, "GET /dashboard (heavy)", () -> load(size, Side.APP, "dashboard.heavy",
+                get(app, "/dashboard", "Cookie:" + Accounts.cookie(heavy)), 200));
+        scenario(size, Side.APP, "GET /api/deposits (typical)", () -> load(size, Side.APP, "deposits.typical",
+                get(app, "/api/deposits?limit=5", "Authorization:" + Accounts.bearer(typical)), 200));
+        scenario(size, Side.APP, "GET /api/deposits (heavy)", () -> load(size, Side.APP, "deposits.heavy",
+                get(app, "/api/deposits?limit=5", "Authorization:" + Accounts.bearer(heavy)), 200));
+    }
+
+    /** Heap per idle authenticated socket, then IPN → deposit_updated with all those sockets open. */
+    private void sockets(int size, Side side, Server server, List<Seeder.Pending> payerPool) throws Exception {
+        List<SocketTarget> idleTargets = idle.stream()
+                .map(a -> side == Side.APP ? SocketTarget.app(server, a) : SocketTarget.reference(server, a)).toList();
+        try (SocketFleet fleet = new SocketFleet()) {
+            long before = HeapProbe.liveBytes(server.pid());
+            fleet.open(idleTargets, cfg.sockets());
+            Thread.sleep(500);
+            long after = HeapProbe.liveBytes(server.pid());
+            double kib = (after - before) / 1024.0 / cfg.sockets();
+            results.add(size, side, "heap.socket.kib", kib);
+            log(String.format("  heap per idle socket: %.1f KiB (%d sockets)", kib, fleet.size()));
+            EventLatency latency = new EventLatency();
+            fleet.connectOne(side == Side.APP ? SocketTarget.app(server, payer) : SocketTarget.reference(server, payer),
+                    latency.listener());
+            Thread.sleep(200);
+            EventLatency.Result r = latency.run(server.baseUrl(), ipns, payerPool, cfg.wsRate(), duration);
+            results.add(size, side, "event.p50", r.p50Millis());
+            results.add(size, side, "event.p99", r.p99Millis());
+            results.add(size, side, "event.missing", r.missing());
+            log("  IPN → deposit_updated at " + cfg.wsRate() + "/s with " + cfg.sockets() + " idle sockets: " + r.summary());
+        }
+    }
+
+    private void load(int size, Side side, String metric, java.util.function.LongFunction<HttpRequest> requests, int status)
+            throws InterruptedException {
+        LoadResult r = LoadGenerator.run(cfg.connections(), duration, status, requests);
+        results.add(size, side, metric + ".rate", r.perSecond());
+        results.add(size, side, metric + ".p99", r.p99Millis());
+        log("  " + metric + ": " + r.summary());
+        if (r.failed() > 0) {
+            results.failed(size + "/" + side + "/" + metric + ": " + r.failed() + " failed, first: " + r.firstFailure());
+        }
+    }
+
+    private static java.util.function.LongFunction<HttpRequest> get(Server s, String path, String header) {
+        HttpRequest.Builder b = LoadGenerator.request(s.baseUrl() + path).GET();
+        if (header != null) {
+            b.header(header.substring(0, header.indexOf(':')), header.substring(header.indexOf(':') + 1));
+        }
+        HttpRequest req = b.build();
+        return i -> req;
+    }
+
+    private java.util.function.LongFunction<HttpRequest> createDeposit(Server s) {
+        HttpRequest req = LoadGenerator.request(s.baseUrl() + "/api/deposits/create")
+                .header("Content-Type", "application/json").header("Authorization", Accounts.bearer(creator))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"currency\":\"USDT\",\"network\":\"TRC20\",\"amount_usd\":\"50.00\",\"mode\":\"payment\"}")).build();
+        return i -> req;
+    }
+
+    private interface Scenario {
+        void run() throws Exception;
+    }
+
+    /** Runs one scenario; any failure is logged and recorded, and the next scenario still runs. */
+    private void scenario(int size, Side side, String name, Scenario s) {
+        try {
+            s.run();
+        } catch (Exception e) { // the top of a scenario: log it, mark it failed, go on
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            results.failed(size + "/" + side + "/" + name + ": " + e);
+            log("  FAILED " + name + ": " + e);
+        }
+    }
+
+    static void log(String line) {
+        System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line);
+    }
+
+    /** Removes a work directory (the expanded WARs of the app live in their own temp dirs). */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
