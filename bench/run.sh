@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]]; then
-  ./mvnw -B -q -Pbench -DskipTests package
+  ./mvnw -B -q -o -Pbench -DskipTests package || ./mvnw -B -q -Pbench -DskipTests package
 fi
 exec java -Xss512k -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   com.arbdesk.bench.BenchMain --war=target/arbdesk.war "$@"

@@ -8,13 +8,13 @@ import java.util.Map;
 
 /** The suite's parameters: system properties {@code bench.<name>}, overridden by {@code --name=value} arguments. */
 public record BenchConfig(int durationSeconds, int connections, int runs, int sockets, List<Integer> sizes,
-                          int wsRate, int idleUsers, int heavyDeposits, int poolPerSecond, Path war, Path output,
+                          int warmupSeconds, int wsRate, int idleUsers, int heavyDeposits, int poolPerSecond, Path war, Path output,
                           boolean quick, String command) {
 
     /** Reads the parameters; {@code --quick} lowers the defaults to a smoke run (explicit values still win). */
     public static BenchConfig parse(String[] args) {
         Map<String, String> given = new HashMap<>();
-        for (String name : List.of("duration", "connections", "runs", "sockets", "sizes", "wsRate", "idleUsers",
+        for (String name : List.of("duration", "warmup", "connections", "runs", "sockets", "sizes", "wsRate", "idleUsers",
                 "heavyDeposits", "poolPerSecond", "war", "output")) {
             String v = System.getProperty("bench." + name);
             if (v != null && !v.isBlank()) {
@@ -34,7 +34,7 @@ public record BenchConfig(int durationSeconds, int connections, int runs, int so
                 throw new IllegalArgumentException("unknown argument " + a + " (use --name=value or --quick)");
             }
         }
-        String command = String.join(" ", args);
+        String command = String.join(" ", Arrays.stream(args).filter(a -> !a.startsWith("--war=")).toList());
         return new BenchConfig(
                 integer(given, "duration", quick ? 2 : 15),
                 integer(given, "connections", 32),
@@ -42,6 +42,7 @@ public record BenchConfig(int durationSeconds, int connections, int runs, int so
                 integer(given, "sockets", quick ? 50 : 5000),
                 Arrays.stream(given.getOrDefault("sizes", quick ? "1000" : "1000,20000,100000").split(","))
                         .map(String::strip).map(Integer::parseInt).toList(),
+                integer(given, "warmup", quick ? 1 : 3),
                 integer(given, "wsRate", quick ? 100 : 500),
                 integer(given, "idleUsers", quick ? 3 : 20),
                 integer(given, "heavyDeposits", 10_000),
@@ -51,9 +52,9 @@ public record BenchConfig(int durationSeconds, int connections, int runs, int so
                 quick, command);
     }
 
-    /** How many pending deposits one IPN run may consume: enough for {@code poolPerSecond} over the duration. */
+    /** How many pending deposits one IPN run may consume: enough for {@code poolPerSecond} over warm-up and duration. */
     public int poolSize() {
-        return poolPerSecond * durationSeconds;
+        return poolPerSecond * (warmupSeconds + durationSeconds);
     }
 
     private static int integer(Map<String, String> given, String name, int fallback) {

@@ -37,6 +37,8 @@ public final class ReferenceServer {
         ctx.addServletMappingDecoded("/api/nowpayments/ipn", "ipn");
         Tomcat.addServlet(ctx, "health", new ReferenceHealthServlet());
         ctx.addServletMappingDecoded("/health", "health");
+        // A catch-all mapping: without a servlet for /ws Tomcat answers 404 before the WebSocket filter runs.
+        ctx.addServletMappingDecoded("/", "health");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(tomcat, store), "reference-stop"));
         tomcat.start();
         addSocketEndpoint(ctx, sockets);

@@ -50,9 +50,9 @@ public final class Report {
         md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores (nproc); `")
                 .append(run(List.of("uname", "-srvmo"))).append("`; ").append(run(List.of(Targets.java(), "-version")).replace("\n", "; "))
                 .append("\n\n");
-        md.append(String.format("Parameters: %d connections, %d s per scenario, %d runs per side (reference and app interleaved, "
+        md.append(String.format("Parameters: %d connections, %d s per scenario after %d s of warm-up, %d runs per side (reference and app interleaved, "
                         + "order alternating), %d idle sockets (%d signed-up users), IPN → event at %d IPN/s, heavy user with %,d deposits.%n%n",
-                cfg.connections(), cfg.durationSeconds(), cfg.runs(), cfg.sockets(), cfg.idleUsers(), cfg.wsRate(), cfg.heavyDeposits()));
+                cfg.connections(), cfg.durationSeconds(), cfg.warmupSeconds(), cfg.runs(), cfg.sockets(), cfg.idleUsers(), cfg.wsRate(), cfg.heavyDeposits()));
         md.append("Each cell is min / median / max over the runs; the ratio is ArbDesk's median over the reference's median. ")
                 .append("The IPN, socket and start-up references are the bare servlet (`com.arbdesk.bench.ReferenceServer`) on the same ")
                 .append("embedded Tomcat and jars; the page references are the app's own `GET /health` in the same run. ")

@@ -12,6 +12,7 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The whole invocation: one set-up (users signed up through the app), then per DB size a seeded snapshot and
@@ -50,7 +51,8 @@ public final class Suite {
             for (int run = 1; run <= cfg.runs(); run++) {
                 List<Side> order = run % 2 == 1 ? List.of(Side.REFERENCE, Side.APP) : List.of(Side.APP, Side.REFERENCE);
                 for (Side side : order) {
-                    runOnce(size, run, side, sizeDb);
+                    int r = run;
+                    scenario(size, side, "run " + run, () -> runOnce(size, r, side, sizeDb));
                 }
             }
         }
@@ -117,8 +119,12 @@ public final class Suite {
                 log(String.format("  inserted %,d + %,d pending deposits for the IPN runs in %.1f s", pool.size(), payerPool.size(),
                         (System.nanoTime() - t0) / 1e9));
             }
-            scenario(size, side, "genuine IPNs", () -> load(size, side, "ipn.genuine",
-                    i -> i < pool.size() ? ipns.genuine(server.baseUrl(), pool.get((int) i)) : null, 200));
+            // one cursor over warm-up and measurement: every genuine IPN is for a deposit not yet paid
+            AtomicInteger cursor = new AtomicInteger();
+            scenario(size, side, "genuine IPNs", () -> load(size, side, "ipn.genuine", i -> {
+                int next = cursor.getAndIncrement();
+                return next < pool.size() ? ipns.genuine(server.baseUrl(), pool.get(next)) : null;
+            }, 200));
             scenario(size, side, "forged IPNs", () -> load(size, side, "ipn.forged",
                     i -> ipns.forged(server.baseUrl(), pool.get((int) (i % pool.size()))), 400));
             scenario(size, side, "sockets", () -> sockets(size, side, server, payerPool));
@@ -163,6 +169,9 @@ public final class Suite {
 
     private void load(int size, Side side, String metric, java.util.function.LongFunction<HttpRequest> requests, int status)
             throws InterruptedException {
+        if (cfg.warmupSeconds() > 0) {
+            LoadGenerator.run(cfg.connections(), Duration.ofSeconds(cfg.warmupSeconds()), status, requests);
+        }
         LoadResult r = LoadGenerator.run(cfg.connections(), duration, status, requests);
         results.add(size, side, metric + ".rate", r.perSecond());
         results.add(size, side, metric + ".p99", r.p99Millis());

@@ -54,9 +54,16 @@ public final class Targets {
     /** The bare reference servlet on the same Tomcat and jars (this JVM's class path). */
     public Server reference(Path db) throws IOException, InterruptedException {
         int port = Server.freePort();
-        List<String> cmd = List.of(java(), "-cp", System.getProperty("java.class.path"), ReferenceServer.class.getName(),
+        List<String> cmd = List.of(java(), "-cp", absoluteClassPath(), ReferenceServer.class.getName(),
                 "--port=" + port, "--db=" + db.toAbsolutePath(), "--secret=" + secrets.ipn());
         return Server.start("reference", cmd, Map.of(), port, workDir, workDir.resolve("reference.log"));
+    }
+
+    /** This JVM's class path with absolute entries: the child runs in the work directory. */
+    private static String absoluteClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(e -> Path.of(e).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     static String java() {
