@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -19,10 +20,10 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class EventLatency {
     /** p50/p99 from IPN send to event, how many events never came within the grace period, and the HTTP p99. */
-    public record Result(double p50Millis, double p99Millis, long sent, long missing, double httpP99Millis) {
+    public record Result(double p50Millis, double p99Millis, long sent, long missing, double httpP99Millis, long httpFailed) {
         public String summary() {
-            return String.format("event p50 %.1f ms p99 %.1f ms, %d sent, %d missing; IPN answer p99 %.1f ms",
-                    p50Millis, p99Millis, sent, missing, httpP99Millis);
+            return String.format("event p50 %.1f ms p99 %.1f ms, %d sent, %d missing; IPN answer p99 %.1f ms, %d not 200",
+                    p50Millis, p99Millis, sent, missing, httpP99Millis, httpFailed);
         }
     }
 
@@ -32,6 +33,7 @@ public final class EventLatency {
     private final Map<Long, Long> sentAt = new ConcurrentHashMap<>();
     private final Latencies eventLatencies = new Latencies();
     private final Latencies httpLatencies = new Latencies();
+    private final AtomicLong httpFailed = new AtomicLong();
 
     /** The listener for the payer's socket. */
     public WebSocket.Listener listener() {
@@ -86,7 +88,10 @@ public final class EventLatency {
             Seeder.Pending d = pool.get(i);
             long t0 = System.nanoTime();
             sentAt.put(d.transactionId(), t0);
-            client.sendAsync(ipns.genuine(baseUrl, d), HttpResponse.BodyHandlers.discarding()).thenAccept(r -> {
+            client.sendAsync(ipns.genuine(baseUrl, d), HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                if (e != null || r.statusCode() != 200) {
+                    httpFailed.incrementAndGet();
+                }
                 synchronized (httpLatencies) {
                     httpLatencies.add(System.nanoTime() - t0);
                 }
@@ -105,6 +110,6 @@ public final class EventLatency {
             http = Latencies.merge(List.of(httpLatencies));
         }
         return new Result(events.percentileMillis(0.5), events.percentileMillis(0.99), total, sentAt.size(),
-                http.percentileMillis(0.99));
+                http.percentileMillis(0.99), httpFailed.get());
     }
 }

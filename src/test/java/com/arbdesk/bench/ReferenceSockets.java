@@ -1,6 +1,7 @@
 package com.arbdesk.bench;
 
 import jakarta.websocket.Session;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,11 +21,20 @@ public final class ReferenceSockets {
         }
     }
 
-    /** Sends {@code text} to every open socket of the user, without waiting. */
+    /**
+     * Sends {@code text} to every open socket of the user, one send at a time per socket (Tomcat refuses a
+     * second async send while one is in flight); a socket that fails is closed and forgotten.
+     */
     void send(long userId, String text) {
         for (Session s : byUser.getOrDefault(userId, Set.of())) {
-            if (s.isOpen()) {
-                s.getAsyncRemote().sendText(text);
+            synchronized (s) {
+                try {
+                    if (s.isOpen()) {
+                        s.getBasicRemote().sendText(text);
+                    }
+                } catch (IOException e) {
+                    remove(userId, s);
+                }
             }
         }
     }

@@ -19,6 +19,7 @@ public final class Report {
             new Row("Genuine IPNs p99 (ms)", Side.REFERENCE, "ipn.genuine.p99", Side.APP, "ipn.genuine.p99", "%.1f"),
             new Row("Forged IPNs, bad signature (/s)", Side.REFERENCE, "ipn.forged.rate", Side.APP, "ipn.forged.rate", "%,.0f"),
             new Row("Forged IPNs p99 (ms)", Side.REFERENCE, "ipn.forged.p99", Side.APP, "ipn.forged.p99", "%.1f"),
+            new Row("Rows written per forged IPN (target: 0)", Side.REFERENCE, "ipn.forged.rows", Side.APP, "ipn.forged.rows", "%.2f"),
             new Row("IPN → payer's `deposit_updated` p50 (ms)", Side.REFERENCE, "event.p50", Side.APP, "event.p50", "%.1f"),
             new Row("IPN → payer's `deposit_updated` p99 (ms)", Side.REFERENCE, "event.p99", Side.APP, "event.p99", "%.1f"),
             new Row("Events missing 10 s after the last IPN", Side.REFERENCE, "event.missing", Side.APP, "event.missing", "%.0f"),
@@ -70,6 +71,12 @@ public final class Report {
                         .append(app.format(r.format())).append(" | ").append(ratio).append(" |\n");
             }
             md.append('\n');
+            List<String> checks = results.checks(size);
+            if (!checks.isEmpty()) {
+                md.append("Transfer checks (last app run; targets: gzip, immutable caching of fingerprinted assets, compact market data):\n\n");
+                checks.forEach(c -> md.append("- ").append(c).append('\n'));
+                md.append('\n');
+            }
         }
         List<String> failures = results.failures();
         md.append("## Failed or incomplete scenarios\n\n");

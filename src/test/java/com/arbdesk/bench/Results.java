@@ -11,6 +11,7 @@ public final class Results {
 
     private final Map<String, List<Double>> values = new TreeMap<>();
     private final List<String> failures = new ArrayList<>();
+    private final Map<Integer, List<String>> checks = new TreeMap<>();
 
     public synchronized void add(int size, Side side, String metric, double value) {
         if (!Double.isNaN(value)) {
@@ -24,6 +25,15 @@ public final class Results {
 
     public synchronized void failed(String what) {
         failures.add(what);
+    }
+
+    /** The lines of the last transfer check at this size (later runs replace earlier ones). */
+    public synchronized void checks(int size, List<String> lines) {
+        checks.put(size, List.copyOf(lines));
+    }
+
+    public synchronized List<String> checks(int size) {
+        return checks.getOrDefault(size, List.of());
     }
 
     public synchronized List<String> failures() {

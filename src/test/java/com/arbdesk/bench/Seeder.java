@@ -174,6 +174,17 @@ public final class Seeder implements AutoCloseable {
         }
     }
 
+    /** Rows in one of the suite's known tables. */
+    public long count(String table) throws SQLException {
+        if (!table.matches("[a-z_]+")) {
+            throw new IllegalArgumentException(table);
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** Folds the WAL into the main file so a plain copy of it is a complete snapshot. */
     public void checkpoint() throws SQLException {
         try (Statement s = c.createStatement()) {

@@ -125,13 +125,17 @@ public final class Suite {
                 int next = cursor.getAndIncrement();
                 return next < pool.size() ? ipns.genuine(server.baseUrl(), pool.get(next)) : null;
             }, 200));
-            scenario(size, side, "forged IPNs", () -> load(size, side, "ipn.forged",
-                    i -> ipns.forged(server.baseUrl(), pool.get((int) (i % pool.size()))), 400));
+            scenario(size, side, "forged IPNs", () -> {
+                long rowsBefore = ipnRows(db);
+                long sent = load(size, side, "ipn.forged", i -> ipns.forged(server.baseUrl(), pool.get((int) (i % pool.size()))), 400);
+                results.add(size, side, "ipn.forged.rows", (ipnRows(db) - rowsBefore) / (double) sent);
+            });
             scenario(size, side, "sockets", () -> sockets(size, side, server, payerPool));
         }
     }
 
     private void pages(int size, Server app) {
+        scenario(size, Side.APP, "asset checks", () -> results.checks(size, AssetChecks.run(app, typical)));
         scenario(size, Side.APP, "GET /health", () -> load(size, Side.APP, "health", get(app, "/health", null), 200));
         scenario(size, Side.APP, "GET /dashboard (typical)", () -> load(size, Side.APP, "dashboard.typical",
                 get(app, "/dashboard", "Cookie:" + Accounts.cookie(typical)), 200));
@@ -163,21 +167,36 @@ public final class Suite {
             results.add(size, side, "event.p50", r.p50Millis());
             results.add(size, side, "event.p99", r.p99Millis());
             results.add(size, side, "event.missing", r.missing());
+            if (r.missing() > 0 || r.httpFailed() > 0) {
+                results.failed(size + "/" + side + "/events: " + r.summary());
+            }
             log("  IPN → deposit_updated at " + cfg.wsRate() + "/s with " + cfg.sockets() + " idle sockets: " + r.summary());
         }
     }
 
-    private void load(int size, Side side, String metric, java.util.function.LongFunction<HttpRequest> requests, int status)
+    /** Warm-up, then the measured run; returns how many requests both sent. */
+    private long load(int size, Side side, String metric, java.util.function.LongFunction<HttpRequest> requests, int status)
             throws InterruptedException {
+        long sent = 0;
         if (cfg.warmupSeconds() > 0) {
-            LoadGenerator.run(cfg.connections(), Duration.ofSeconds(cfg.warmupSeconds()), status, requests);
+            LoadResult w = LoadGenerator.run(cfg.connections(), Duration.ofSeconds(cfg.warmupSeconds()), status, requests);
+            sent += w.ok() + w.failed();
         }
         LoadResult r = LoadGenerator.run(cfg.connections(), duration, status, requests);
+        sent += r.ok() + r.failed();
         results.add(size, side, metric + ".rate", r.perSecond());
         results.add(size, side, metric + ".p99", r.p99Millis());
         log("  " + metric + ": " + r.summary());
         if (r.failed() > 0) {
             results.failed(size + "/" + side + "/" + metric + ": " + r.failed() + " failed, first: " + r.firstFailure());
+        }
+        return sent;
+    }
+
+    /** Rows in the IPN log: what a forged IPN costs in writes. */
+    private static long ipnRows(Path db) throws java.sql.SQLException {
+        try (Seeder s = new Seeder(db)) {
+            return s.count("ipn_events");
         }
     }
 
