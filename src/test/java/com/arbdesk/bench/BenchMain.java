@@ -28,8 +28,18 @@ public final class BenchMain {
             System.out.println();
             System.out.println(md);
             Files.writeString(cfg.output(), md, StandardCharsets.UTF_8);
+            deleteDatabases(work);
             Suite.log("wrote " + cfg.output().toAbsolutePath() + "; logs of the servers in " + work);
         }
         System.exit(results.failures().isEmpty() ? 0 : 1);
+    }
+
+    /** The snapshots are large (100k deposits); the server logs stay for reading. */
+    private static void deleteDatabases(Path work) throws java.io.IOException {
+        try (var files = Files.list(work)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().contains(".db")).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
     }
 }

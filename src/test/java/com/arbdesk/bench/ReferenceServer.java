@@ -39,7 +39,7 @@ public final class ReferenceServer {
         ctx.addServletMappingDecoded("/health", "health");
         // A catch-all mapping: without a servlet for /ws Tomcat answers 404 before the WebSocket filter runs.
         ctx.addServletMappingDecoded("/", "health");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(tomcat, store), "reference-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(tomcat, store, base), "reference-stop"));
         tomcat.start();
         addSocketEndpoint(ctx, sockets);
         System.out.println("reference listening on 127.0.0.1:" + port);
@@ -57,11 +57,13 @@ public final class ReferenceServer {
                 }).build());
     }
 
-    private static void stop(Tomcat tomcat, ReferenceStore store) {
+    private static void stop(Tomcat tomcat, ReferenceStore store, Path base) {
         try {
             tomcat.stop();
+            tomcat.destroy();
             store.close();
-        } catch (LifecycleException | java.sql.SQLException e) {
+            Suite.deleteTree(base);
+        } catch (LifecycleException | java.sql.SQLException | java.io.IOException e) {
             System.err.println("reference stop: " + e);
         }
     }
