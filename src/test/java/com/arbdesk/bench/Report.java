@@ -88,7 +88,7 @@ public final class Report {
     }
 
     private static String command(BenchConfig cfg) {
-        return ("bench/run.sh " + cfg.command()).strip();
+        return ("bench/run.sh " + cfg.command()).strip() + "` (or `./mvnw -Pbench verify -Dbench.args=\"" + cfg.command() + "\"";
     }
 
     private static String run(List<String> cmd) throws IOException, InterruptedException {
