@@ -110,14 +110,11 @@ public final class Suite {
                 scenario(size, side, "deposit creation", () -> load(size, side, "create", createDeposit(server), 201));
             }
             List<Seeder.Pending> pool;
-            List<Seeder.Pending> payerPool;
             try (Seeder s = new Seeder(db)) {
                 long t0 = System.nanoTime();
                 List<Long> owners = s.users("pool-" + run, 200, s.passwordHashOf(typical.id()));
                 pool = s.pending(owners, cfg.poolSize());
-                payerPool = s.pending(List.of(payer.id()), (int) (cfg.wsRate() * cfg.durationSeconds() * 1.1) + 10);
-                log(String.format("  inserted %,d + %,d pending deposits for the IPN runs in %.1f s", pool.size(), payerPool.size(),
-                        (System.nanoTime() - t0) / 1e9));
+                log(String.format("  inserted %,d pending deposits for the IPN runs in %.1f s", pool.size(), (System.nanoTime() - t0) / 1e9));
             }
             // one cursor over warm-up and measurement: every genuine IPN is for a deposit not yet paid
             AtomicInteger cursor = new AtomicInteger();
@@ -130,7 +127,7 @@ public final class Suite {
                 long sent = load(size, side, "ipn.forged", i -> ipns.forged(server.baseUrl(), pool.get((int) (i % pool.size()))), 400);
                 results.add(size, side, "ipn.forged.rows", (ipnRows(db) - rowsBefore) / (double) sent);
             });
-            scenario(size, side, "sockets", () -> sockets(size, side, server, payerPool));
+            scenario(size, side, "sockets", () -> sockets(size, side, server, db, eventRate(size, side, run)));
         }
     }
 
@@ -147,8 +144,22 @@ public final class Suite {
                 get(app, "/api/deposits?limit=5", "Authorization:" + Accounts.bearer(heavy)), 200));
     }
 
+    /** {@code --wsRate}, or with {@code --wsRate=0} half the genuine-IPN rate this side just reached (the "50 % of the maximum"). */
+    private int eventRate(int size, Side side, int run) {
+        if (cfg.wsRate() > 0) {
+            return cfg.wsRate();
+        }
+        List<Double> rates = results.get(size, side, "ipn.genuine.rate");
+        return rates.size() < run ? 100 : (int) Math.max(10, rates.get(rates.size() - 1) / 2);
+    }
+
     /** Heap per idle authenticated socket, then IPN → deposit_updated with all those sockets open. */
-    private void sockets(int size, Side side, Server server, List<Seeder.Pending> payerPool) throws Exception {
+    private void sockets(int size, Side side, Server server, Path db, int rate) throws Exception {
+        List<Seeder.Pending> payerPool;
+        try (Seeder s = new Seeder(db)) {
+            payerPool = s.pending(List.of(payer.id()), (int) (rate * cfg.durationSeconds() * 1.1) + 10);
+        }
+        results.add(size, side, "event.rate", rate);
         List<SocketTarget> idleTargets = idle.stream()
                 .map(a -> side == Side.APP ? SocketTarget.app(server, a) : SocketTarget.reference(server, a)).toList();
         try (SocketFleet fleet = new SocketFleet()) {
@@ -163,14 +174,14 @@ public final class Suite {
             fleet.connectOne(side == Side.APP ? SocketTarget.app(server, payer) : SocketTarget.reference(server, payer),
                     latency.listener());
             Thread.sleep(200);
-            EventLatency.Result r = latency.run(server.baseUrl(), ipns, payerPool, cfg.wsRate(), duration);
+            EventLatency.Result r = latency.run(server.baseUrl(), ipns, payerPool, rate, duration);
             results.add(size, side, "event.p50", r.p50Millis());
             results.add(size, side, "event.p99", r.p99Millis());
             results.add(size, side, "event.missing", r.missing());
             if (r.missing() > 0 || r.httpFailed() > 0) {
                 results.failed(size + "/" + side + "/events: " + r.summary());
             }
-            log("  IPN → deposit_updated at " + cfg.wsRate() + "/s with " + cfg.sockets() + " idle sockets: " + r.summary());
+            log("  IPN → deposit_updated at " + rate + "/s with " + cfg.sockets() + " idle sockets: " + r.summary());
         }
     }
 
