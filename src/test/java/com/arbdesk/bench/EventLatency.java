@@ -1,0 +1,115 @@
+package com.arbdesk.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * IPN → {@code deposit_updated} on the payer's socket: genuine IPNs for the payer's pending deposits are
+ * sent open-loop at a fixed rate; each latency runs from the send to the event saying the deposit completed.
+ */
+public final class EventLatency {
+    /** p50/p99 from IPN send to event, how many events never came within the grace period, and the HTTP p99. */
+    public record Result(double p50Millis, double p99Millis, long sent, long missing, double httpP99Millis, long httpFailed) {
+        public String summary() {
+            return String.format("event p50 %.1f ms p99 %.1f ms, %d sent, %d missing; IPN answer p99 %.1f ms, %d not 200",
+                    p50Millis, p99Millis, sent, missing, httpP99Millis, httpFailed);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration GRACE = Duration.ofSeconds(10);
+
+    private final Map<Long, Long> sentAt = new ConcurrentHashMap<>();
+    private final Latencies eventLatencies = new Latencies();
+    private final Latencies httpLatencies = new Latencies();
+    private final AtomicLong httpFailed = new AtomicLong();
+
+    /** The listener for the payer's socket. */
+    public WebSocket.Listener listener() {
+        return new WebSocket.Listener() {
+            private final StringBuilder partial = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                    onMessage(partial.toString(), System.nanoTime());
+                    partial.setLength(0);
+                }
+                ws.request(1);
+                return null;
+            }
+        };
+    }
+
+    private void onMessage(String text, long now) {
+        if (!text.contains("\"deposit_updated\"")) {
+            return;
+        }
+        try {
+            JsonNode data = JSON.readTree(text).path("data");
+            if (!"completed".equals(data.path("new_status").asText())) {
+                return;
+            }
+            Long t0 = sentAt.remove(data.path("transaction_id").asLong());
+            if (t0 != null) {
+                synchronized (eventLatencies) {
+                    eventLatencies.add(now - t0);
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("unreadable socket message: " + e);
+        }
+    }
+
+    /** Sends {@code rate} IPNs per second for {@code duration} over {@code pool}, then waits for the stragglers. */
+    public Result run(String baseUrl, Ipns ipns, List<Seeder.Pending> pool, int rate, Duration duration) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        long start = System.nanoTime();
+        long period = 1_000_000_000L / rate;
+        long total = Math.min(pool.size(), duration.toSeconds() * rate);
+        for (int i = 0; i < total; i++) {
+            long due = start + i * period;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            Seeder.Pending d = pool.get(i);
+            long t0 = System.nanoTime();
+            sentAt.put(d.transactionId(), t0);
+            client.sendAsync(ipns.genuine(baseUrl, d), HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                if (e != null || r.statusCode() != 200) {
+                    httpFailed.incrementAndGet();
+                }
+                synchronized (httpLatencies) {
+                    httpLatencies.add(System.nanoTime() - t0);
+                }
+            });
+        }
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        while (!sentAt.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Latencies events;
+        Latencies http;
+        synchronized (eventLatencies) {
+            events = Latencies.merge(List.of(eventLatencies));
+        }
+        synchronized (httpLatencies) {
+            http = Latencies.merge(List.of(httpLatencies));
+        }
+        return new Result(events.percentileMillis(0.5), events.percentileMillis(0.99), total, sentAt.size(),
+                http.percentileMillis(0.99), httpFailed.get());
+    }
+}

@@ -1,0 +1,76 @@
+package com.arbdesk.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/** How the two servers are launched: the app as {@code java -jar arbdesk.war} in production mode, the reference as its main class. */
+public final class Targets {
+    /** The secrets one invocation uses for every start, so tokens and signatures made once stay valid. */
+    public record Secrets(String jwt, String ipn) {
+        public static Secrets random() {
+            SecureRandom r = new SecureRandom();
+            byte[] jwt = new byte[48];
+            byte[] ipn = new byte[24];
+            r.nextBytes(jwt);
+            r.nextBytes(ipn);
+            return new Secrets(HexFormat.of().formatHex(jwt), HexFormat.of().formatHex(ipn));
+        }
+    }
+
+    private final Path war;
+    private final Secrets secrets;
+    private final String providerUrl;
+    private final Path workDir;
+
+    public Targets(Path war, Secrets secrets, String providerUrl, Path workDir) {
+        this.war = war.toAbsolutePath();
+        this.secrets = secrets;
+        this.providerUrl = providerUrl;
+        this.workDir = workDir;
+    }
+
+    /** The app in production mode on loopback against the stub provider, with the abuse limits lifted for the load. */
+    public Server app(Path db) throws IOException, InterruptedException {
+        int port = Server.freePort();
+        Map<String, String> env = Map.ofEntries(
+                Map.entry("APP_MODE", "production"),
+                Map.entry("PORT", String.valueOf(port)),
+                Map.entry("APP_BASE_URL", "http://127.0.0.1:" + port),
+                Map.entry("DATABASE_PATH", db.toAbsolutePath().toString()),
+                Map.entry("JWT_SECRET", secrets.jwt()),
+                Map.entry("NOWPAYMENTS_API_KEY", "bench-api-key"),
+                Map.entry("NOWPAYMENTS_IPN_SECRET", secrets.ipn()),
+                Map.entry("NOWPAYMENTS_API_URL", providerUrl),
+                Map.entry("NOWPAYMENTS_CREATE_PER_SECOND", "1000"),
+                Map.entry("SIGNUPS_PER_ADDRESS_PER_HOUR", "1000000"),
+                Map.entry("WS_TOKENS_PER_ADDRESS_PER_MINUTE", "1000000"));
+        return Server.start("app", List.of(java(), "-jar", war.toString()), env, port, workDir, workDir.resolve("app.log"));
+    }
+
+    /** The bare reference servlet on the same Tomcat and jars (this JVM's class path). */
+    public Server reference(Path db) throws IOException, InterruptedException {
+        int port = Server.freePort();
+        List<String> cmd = List.of(java(), "-cp", absoluteClassPath(), ReferenceServer.class.getName(),
+                "--port=" + port, "--db=" + db.toAbsolutePath(), "--secret=" + secrets.ipn());
+        return Server.start("reference", cmd, Map.of(), port, workDir, workDir.resolve("reference.log"));
+    }
+
+    /** This JVM's class path with absolute entries: the child runs in the work directory. */
+    private static String absoluteClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(e -> Path.of(e).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static String jcmd() {
+        return Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    }
+}
