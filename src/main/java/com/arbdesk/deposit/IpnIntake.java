@@ -54,7 +54,7 @@ public final class IpnIntake {
         try {
             verified = verifier.verify(body, signature);
         } catch (IpnVerificationException e) {
-            rejected.reject(remoteAddress, signature, new String(body, StandardCharsets.UTF_8), detail(e));
+            rejected.reject(remoteAddress, signature, body, detail(e));
             throw refused(e);
         }
         // the verification's one parse gives the payment; the raw text is the one it decoded

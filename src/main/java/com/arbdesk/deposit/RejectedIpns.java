@@ -5,6 +5,7 @@ import com.arbdesk.core.db.Tx;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +65,7 @@ public final class RejectedIpns implements AutoCloseable {
     }
 
     /** Counts a refused IPN and keeps it as a sample when this second's budget allows; never touches the database. */
-    void reject(String remote, String signature, String body, String detail) {
+    void reject(String remote, String signature, byte[] body, String detail) {
         total.incrementAndGet();
         Instant now = clock.instant();
         long minute = now.getEpochSecond() / 60;
@@ -76,7 +77,9 @@ public final class RejectedIpns implements AutoCloseable {
             }
             perMinute[slot]++;
         }
-        pending.offer(new Sample(now, remote, signature, body, detail));
+        if (pending.remainingCapacity() > 0) { // decoded only when it may be kept: most of a flood is only counted
+            pending.offer(new Sample(now, remote, signature, new String(body, StandardCharsets.UTF_8), detail));
+        }
     }
 
     /** Refused IPNs counted since this process started. */
