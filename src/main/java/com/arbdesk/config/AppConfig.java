@@ -30,7 +30,12 @@ public record AppConfig(
         List<String> wsAllowedOrigins,
         Arbitrage arbitrage,
         Throttles throttles,
+        Operations ops,
         List<String> warnings) {
+
+    /** How ArbDesk is run and watched: the log format. */
+    public record Operations(LogFormat logFormat) {
+    }
 
     /**
      * Abuse limits per client address: failed logins per address and per account-and-address in a
@@ -89,7 +94,11 @@ public record AppConfig(
             "ARBITRAGE_SOURCE", "ARBITRAGE_EXCHANGES", "ARBITRAGE_PAIRS", "ARBITRAGE_POLL_SECONDS",
             "ARBITRAGE_MAX_QUOTE_AGE_SECONDS", "ARBITRAGE_MAX_SPREAD_PCT", "ARBITRAGE_TAKER_FEES", "ARBITRAGE_WITHDRAWAL_FEES", "ARBITRAGE_LIVE_BASE_URLS",
             "LOGIN_FAILURES_PER_ADDRESS", "LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS", "LOGIN_FAILURE_WINDOW_SECONDS",
-            "SIGNUPS_PER_ADDRESS_PER_HOUR", "WS_TOKENS_PER_ADDRESS_PER_MINUTE");
+            "SIGNUPS_PER_ADDRESS_PER_HOUR", "WS_TOKENS_PER_ADDRESS_PER_MINUTE", "LOG_FORMAT");
+
+    public LogFormat logFormat() {
+        return ops.logFormat();
+    }
 
     public boolean isDemo() {
         return mode == AppMode.DEMO;

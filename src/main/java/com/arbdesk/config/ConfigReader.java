@@ -136,7 +136,7 @@ public final class ConfigReader {
                 Durations.rate("NOWPAYMENTS_CREATE_PER_SECOND", v.getOrDefault("NOWPAYMENTS_CREATE_PER_SECOND", "3")),
                 Optional.ofNullable(v.get("NOWPAYMENTS_EMAIL")), Optional.ofNullable(v.get("NOWPAYMENTS_PASSWORD")),
                 Optional.ofNullable(adminEmail), Optional.ofNullable(adminPassword), sandbox, reconcile, origins(v.get("WS_ALLOWED_ORIGINS")),
-                arbitrage(v), throttles(v), List.copyOf(warnings));
+                arbitrage(v), throttles(v), operations(v), List.copyOf(warnings));
     }
 
     /** The largest amount an IPN may carry in any amount field; beyond it no real payment exists. */
@@ -151,6 +151,10 @@ public final class ConfigReader {
         } catch (NumberFormatException e) {
             throw new ConfigException("IPN_MAX_AMOUNT must be a positive number up to 1e15, not '" + raw + "'");
         }
+    }
+
+    private static AppConfig.Operations operations(Map<String, String> v) {
+        return new AppConfig.Operations(LogFormat.parse(v.getOrDefault("LOG_FORMAT", "human")));
     }
 
     private static Throttles throttles(Map<String, String> v) {
