@@ -33,8 +33,11 @@ public record AppConfig(
         Operations ops,
         List<String> warnings) {
 
-    /** How ArbDesk is run and watched: the log format. */
-    public record Operations(LogFormat logFormat) {
+    /**
+     * How ArbDesk is run and watched: the log format, and how old the provider check may be before the
+     * readiness check asks the provider again.
+     */
+    public record Operations(LogFormat logFormat, java.time.Duration readyProviderMaxAge) {
     }
 
     /**
@@ -94,7 +97,8 @@ public record AppConfig(
             "ARBITRAGE_SOURCE", "ARBITRAGE_EXCHANGES", "ARBITRAGE_PAIRS", "ARBITRAGE_POLL_SECONDS",
             "ARBITRAGE_MAX_QUOTE_AGE_SECONDS", "ARBITRAGE_MAX_SPREAD_PCT", "ARBITRAGE_TAKER_FEES", "ARBITRAGE_WITHDRAWAL_FEES", "ARBITRAGE_LIVE_BASE_URLS",
             "LOGIN_FAILURES_PER_ADDRESS", "LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS", "LOGIN_FAILURE_WINDOW_SECONDS",
-            "SIGNUPS_PER_ADDRESS_PER_HOUR", "WS_TOKENS_PER_ADDRESS_PER_MINUTE", "LOG_FORMAT");
+            "SIGNUPS_PER_ADDRESS_PER_HOUR", "WS_TOKENS_PER_ADDRESS_PER_MINUTE", "LOG_FORMAT",
+            "READY_PROVIDER_MAX_AGE_SECONDS");
 
     public LogFormat logFormat() {
         return ops.logFormat();

@@ -154,7 +154,8 @@ public final class ConfigReader {
     }
 
     private static AppConfig.Operations operations(Map<String, String> v) {
-        return new AppConfig.Operations(LogFormat.parse(v.getOrDefault("LOG_FORMAT", "human")));
+        return new AppConfig.Operations(LogFormat.parse(v.getOrDefault("LOG_FORMAT", "human")),
+                java.time.Duration.ofSeconds(parseLong(v, "READY_PROVIDER_MAX_AGE_SECONDS", 60, 1, 86_400)));
     }
 
     private static Throttles throttles(Map<String, String> v) {
