@@ -155,7 +155,9 @@ public final class ConfigReader {
 
     private static AppConfig.Operations operations(Map<String, String> v) {
         return new AppConfig.Operations(LogFormat.parse(v.getOrDefault("LOG_FORMAT", "human")),
-                java.time.Duration.ofSeconds(parseLong(v, "READY_PROVIDER_MAX_AGE_SECONDS", 60, 1, 86_400)));
+                java.time.Duration.ofSeconds(parseLong(v, "READY_PROVIDER_MAX_AGE_SECONDS", 60, 1, 86_400)),
+                Cidr.list("TRUSTED_PROXIES", v.get("TRUSTED_PROXIES")),
+                Cidr.list("NOWPAYMENTS_IPN_ALLOWED_IPS", v.get("NOWPAYMENTS_IPN_ALLOWED_IPS")));
     }
 
     private static Throttles throttles(Map<String, String> v) {
