@@ -30,7 +30,7 @@ public final class Logging implements AutoCloseable {
     /** Libraries that log their start-up at INFO; their warnings and errors still show. */
     private static final Map<String, Level> QUIET = Map.of("org.apache", Level.WARN, "org.glassfish", Level.WARN,
             "org.jvnet", Level.WARN, "org.flywaydb", Level.WARN, "org.knowm.xchange", Level.WARN,
-            "si.mazi.rescu", Level.WARN, "com.zaxxer", Level.WARN, "jakarta", Level.WARN);
+            "si.mazi.rescu", Level.WARN, "com.zaxxer", Level.WARN, "jakarta", Level.WARN, "io.micrometer", Level.WARN);
 
     private final List<Handler> replaced;
     private final SLF4JBridgeHandler bridge;

@@ -157,7 +157,16 @@ public final class ConfigReader {
         return new AppConfig.Operations(LogFormat.parse(v.getOrDefault("LOG_FORMAT", "human")),
                 java.time.Duration.ofSeconds(parseLong(v, "READY_PROVIDER_MAX_AGE_SECONDS", 60, 1, 86_400)),
                 Cidr.list("TRUSTED_PROXIES", v.get("TRUSTED_PROXIES")),
-                Cidr.list("NOWPAYMENTS_IPN_ALLOWED_IPS", v.get("NOWPAYMENTS_IPN_ALLOWED_IPS")));
+                Cidr.list("NOWPAYMENTS_IPN_ALLOWED_IPS", v.get("NOWPAYMENTS_IPN_ALLOWED_IPS")),
+                metricsToken(v), Cidr.list("METRICS_ALLOWED_IPS", v.get("METRICS_ALLOWED_IPS")));
+    }
+
+    private static Optional<String> metricsToken(Map<String, String> v) {
+        String token = v.get("METRICS_TOKEN");
+        if (token != null && token.length() < 16) {
+            throw new ConfigException("METRICS_TOKEN must be at least 16 characters (a random token for the scraper)");
+        }
+        return Optional.ofNullable(token);
     }
 
     private static Throttles throttles(Map<String, String> v) {

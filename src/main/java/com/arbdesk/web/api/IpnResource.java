@@ -5,6 +5,9 @@ import com.arbdesk.core.Failure;
 import com.arbdesk.core.FailureCode;
 import com.arbdesk.deposit.DepositUpdater;
 import com.arbdesk.deposit.IpnIntake;
+import com.arbdesk.deposit.IpnRefusedException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import com.arbdesk.web.Services;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -40,12 +43,25 @@ public class IpnResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public IpnAnswer receive(byte[] body, @HeaderParam("x-nowpayments-sig") String signature) {
-        List<Cidr> allowed = Services.from(req.getServletContext()).config().ops().ipnAllowedIps();
+        Services app = Services.from(req.getServletContext());
+        List<Cidr> allowed = app.config().ops().ipnAllowedIps();
         if (!allowed.isEmpty() && !Cidr.anyContains(allowed, req.getRemoteAddr())) {
             // NOWPAYMENTS_IPN_ALLOWED_IPS: refused before the body is read as an IPN, let alone verified or stored
             throw new Failure(FailureCode.FORBIDDEN, "IPNs are accepted from NOWPayments' addresses only");
         }
-        DepositUpdater.Outcome o = intake.receive(body == null ? new byte[0] : body, signature, req.getRemoteAddr());
-        return new IpnAnswer(true, o.verdict().wire());
+        Timer.Sample time = Timer.start();
+        String verdict = "error";
+        try {
+            DepositUpdater.Outcome o = intake.receive(body == null ? new byte[0] : body, signature, req.getRemoteAddr());
+            verdict = o.verdict().wire();
+            return new IpnAnswer(true, verdict);
+        } catch (IpnRefusedException e) {
+            verdict = e.verdict().wire(); // counted here, answered by the mapper
+            throw e;
+        } finally {
+            // arbdesk_ipn_total{verdict} and arbdesk_ipn_handling_seconds: counted at the edge, the intake stays as it is
+            time.stop(Timer.builder("ipn.handling").tag("verdict", verdict).register(app.metrics()));
+            Counter.builder("ipn").tag("verdict", verdict).register(app.metrics()).increment();
+        }
     }
 }
