@@ -77,6 +77,7 @@ public final class App implements Services, AutoCloseable {
     private final SessionRegistry sockets = new SessionRegistry();
     private final LivePublisher livePublisher;
     private final ArbitrageService arbitrage;
+    private final AppMetrics metrics;
 
     private App(AppConfig config, Clock clock) {
         this.config = config;
@@ -133,6 +134,7 @@ public final class App implements Services, AutoCloseable {
         this.livePublisher = new LivePublisher(tx, new LiveEventDao(), auth, ledger, sockets, clock);
         livePublisher.listenTo(events);
         this.arbitrage = new ArbitrageService(MarketDataSources.of(config.arbitrage(), clock), ArbitrageSettings.of(config.arbitrage()), events, clock);
+        this.metrics = new AppMetrics(events, depositAdmin);
     }
 
     /** Opens the database, applies migrations and seeds the configured and demo accounts. */
@@ -229,12 +231,23 @@ public final class App implements Services, AutoCloseable {
     }
 
     @Override
+    public io.micrometer.core.instrument.MeterRegistry metrics() {
+        return metrics.registry();
+    }
+
+    @Override
+    public String scrapeMetrics() {
+        return metrics.registry().scrape();
+    }
+
+    @Override
     public void close() {
         arbitrage.close();
         reconciler.close();
         livePublisher.close();
         rejectedIpns.close();
         providerMonitor.close();
+        metrics.close();
         if (sandbox != null) {
             sandbox.close();
         }

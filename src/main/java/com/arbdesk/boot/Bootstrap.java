@@ -22,10 +22,12 @@ import java.util.logging.Logger;
  */
 public final class Bootstrap implements ServletContextListener {
     private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
+    private Logging logging;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext ctx = event.getServletContext();
+        logging = Logging.install();
         AppConfig config;
         try {
             config = ConfigReader.load(overrides(ctx), ctx.getContextPath());
@@ -33,6 +35,7 @@ public final class Bootstrap implements ServletContextListener {
             LOG.severe("ArbDesk cannot start: " + e.getMessage());
             throw e;
         }
+        Logging.useFormat(config.logFormat().wire());
         config.warnings().forEach(w -> LOG.warning(w));
         App app = App.start(config, Clock.systemUTC());
         ctx.setAttribute(Services.ATTRIBUTE, app);
@@ -59,6 +62,9 @@ public final class Bootstrap implements ServletContextListener {
         Object app = event.getServletContext().getAttribute(Services.ATTRIBUTE);
         if (app instanceof App a) {
             a.close();
+        }
+        if (logging != null) {
+            logging.close();
         }
     }
 

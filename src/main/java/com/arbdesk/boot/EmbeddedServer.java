@@ -1,10 +1,14 @@
 package com.arbdesk.boot;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.logging.LogManager;
 import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
@@ -61,6 +65,7 @@ public final class EmbeddedServer implements AutoCloseable {
 
     public static EmbeddedServer start(Path war, int port, Map<String, String> contextParams, Path baseDir,
                                        boolean deleteBaseDir) throws IOException, LifecycleException {
+        containerLogging();
         Files.createDirectories(baseDir.resolve("webapps"));
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(baseDir.toString());
@@ -97,6 +102,24 @@ public final class EmbeddedServer implements AutoCloseable {
 
     static final String COMPRESSIBLE = "text/html,text/css,text/plain,text/javascript,application/javascript,"
             + "application/json,image/svg+xml";
+
+    /**
+     * Tomcat logs through java.util.logging. Until the application installs its bridge to Logback (first thing
+     * at its start) and after it is gone, records go to the console one line each, and Tomcat's start-up chatter
+     * ("Initializing ProtocolHandler", "Unknown class loader") stays below the WARNING level.
+     */
+    private static void containerLogging() throws IOException {
+        String conf = String.join("\n",
+                "handlers=java.util.logging.ConsoleHandler",
+                "java.util.logging.ConsoleHandler.level=ALL",
+                "java.util.logging.ConsoleHandler.formatter=java.util.logging.SimpleFormatter",
+                "java.util.logging.SimpleFormatter.format=%1$tF %1$tT.%1$tL %4$-7s %3$s - %5$s%6$s%n",
+                ".level=INFO",
+                "org.apache.level=WARNING");
+        try (InputStream in = new ByteArrayInputStream(conf.getBytes(StandardCharsets.ISO_8859_1))) {
+            LogManager.getLogManager().readConfiguration(in);
+        }
+    }
 
     public int port() {
         return tomcat.getConnector().getLocalPort();

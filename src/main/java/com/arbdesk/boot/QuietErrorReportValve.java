@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -24,6 +26,9 @@ public final class QuietErrorReportValve extends ErrorReportValve {
                     + "connect-src 'self'; frame-ancestors 'self'; form-action 'self'",
             "Cache-Control", "no-store");
 
+    /** The same rule as the app's RequestIdFilter for a caller's X-Request-Id (this class cannot see the app's). */
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
     public QuietErrorReportValve() {
         setShowReport(false);
         setShowServerInfo(false);
@@ -40,27 +45,38 @@ public final class QuietErrorReportValve extends ErrorReportValve {
         try {
             response.resetBuffer();
             SECURITY_HEADERS.forEach(response::setHeader);
+            String id = response.getHeader("X-Request-Id"); // set by the app's filter when the request reached it
+            if (id == null) {
+                id = requestId(request.getHeader("X-Request-Id"));
+                response.setHeader("X-Request-Id", id);
+            }
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.setContentType(api ? "application/json" : "text/html");
             Writer w = response.getReporter();
             if (w == null) {
                 return; // the response cannot take a body any more
             }
-            w.write(api ? json(status) : html(status));
+            w.write(api ? json(status, id) : html(status));
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // the client has gone or the response was committed meanwhile: nothing more to say
         }
     }
 
-    static String json(int status) {
+    static String requestId(String header) {
+        return header != null && SAFE_ID.matcher(header).matches() ? header : UUID.randomUUID().toString();
+    }
+
+    static String json(int status, String requestId) {
         String code = switch (status) {
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
             case 413 -> "payload_too_large";
             default -> status >= 500 ? "internal_error" : "bad_request";
         };
-        return "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message(status) + "\"}}";
+        // the id is made of safe characters only (checked or generated), so it needs no escaping
+        return "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message(status) + "\",\"request_id\":\""
+                + requestId + "\"}}";
     }
 
     static String html(int status) {

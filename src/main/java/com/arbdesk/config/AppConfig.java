@@ -30,7 +30,17 @@ public record AppConfig(
         List<String> wsAllowedOrigins,
         Arbitrage arbitrage,
         Throttles throttles,
+        Operations ops,
         List<String> warnings) {
+
+    /**
+     * How ArbDesk is run and watched: the log format; how old the provider check may be before the readiness
+     * check asks the provider again; the reverse proxies whose X-Forwarded-For/-Proto are believed; and, when
+     * not empty, the only addresses IPNs are taken from; who may read /metrics (a bearer token, addresses).
+     */
+    public record Operations(LogFormat logFormat, java.time.Duration readyProviderMaxAge, List<Cidr> trustedProxies,
+                             List<Cidr> ipnAllowedIps, Optional<String> metricsToken, List<Cidr> metricsAllowedIps) {
+    }
 
     /**
      * Abuse limits per client address: failed logins per address and per account-and-address in a
@@ -89,7 +99,13 @@ public record AppConfig(
             "ARBITRAGE_SOURCE", "ARBITRAGE_EXCHANGES", "ARBITRAGE_PAIRS", "ARBITRAGE_POLL_SECONDS",
             "ARBITRAGE_MAX_QUOTE_AGE_SECONDS", "ARBITRAGE_MAX_SPREAD_PCT", "ARBITRAGE_TAKER_FEES", "ARBITRAGE_WITHDRAWAL_FEES", "ARBITRAGE_LIVE_BASE_URLS",
             "LOGIN_FAILURES_PER_ADDRESS", "LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS", "LOGIN_FAILURE_WINDOW_SECONDS",
-            "SIGNUPS_PER_ADDRESS_PER_HOUR", "WS_TOKENS_PER_ADDRESS_PER_MINUTE");
+            "SIGNUPS_PER_ADDRESS_PER_HOUR", "WS_TOKENS_PER_ADDRESS_PER_MINUTE", "LOG_FORMAT",
+            "READY_PROVIDER_MAX_AGE_SECONDS", "TRUSTED_PROXIES", "NOWPAYMENTS_IPN_ALLOWED_IPS",
+            "METRICS_TOKEN", "METRICS_ALLOWED_IPS");
+
+    public LogFormat logFormat() {
+        return ops.logFormat();
+    }
 
     public boolean isDemo() {
         return mode == AppMode.DEMO;

@@ -136,7 +136,7 @@ public final class ConfigReader {
                 Durations.rate("NOWPAYMENTS_CREATE_PER_SECOND", v.getOrDefault("NOWPAYMENTS_CREATE_PER_SECOND", "3")),
                 Optional.ofNullable(v.get("NOWPAYMENTS_EMAIL")), Optional.ofNullable(v.get("NOWPAYMENTS_PASSWORD")),
                 Optional.ofNullable(adminEmail), Optional.ofNullable(adminPassword), sandbox, reconcile, origins(v.get("WS_ALLOWED_ORIGINS")),
-                arbitrage(v), throttles(v), List.copyOf(warnings));
+                arbitrage(v), throttles(v), operations(v), List.copyOf(warnings));
     }
 
     /** The largest amount an IPN may carry in any amount field; beyond it no real payment exists. */
@@ -151,6 +151,22 @@ public final class ConfigReader {
         } catch (NumberFormatException e) {
             throw new ConfigException("IPN_MAX_AMOUNT must be a positive number up to 1e15, not '" + raw + "'");
         }
+    }
+
+    private static AppConfig.Operations operations(Map<String, String> v) {
+        return new AppConfig.Operations(LogFormat.parse(v.getOrDefault("LOG_FORMAT", "human")),
+                java.time.Duration.ofSeconds(parseLong(v, "READY_PROVIDER_MAX_AGE_SECONDS", 60, 1, 86_400)),
+                Cidr.list("TRUSTED_PROXIES", v.get("TRUSTED_PROXIES")),
+                Cidr.list("NOWPAYMENTS_IPN_ALLOWED_IPS", v.get("NOWPAYMENTS_IPN_ALLOWED_IPS")),
+                metricsToken(v), Cidr.list("METRICS_ALLOWED_IPS", v.get("METRICS_ALLOWED_IPS")));
+    }
+
+    private static Optional<String> metricsToken(Map<String, String> v) {
+        String token = v.get("METRICS_TOKEN");
+        if (token != null && token.length() < 16) {
+            throw new ConfigException("METRICS_TOKEN must be at least 16 characters (a random token for the scraper)");
+        }
+        return Optional.ofNullable(token);
     }
 
     private static Throttles throttles(Map<String, String> v) {

@@ -22,6 +22,7 @@ public final class ProviderMonitor implements AutoCloseable {
     private final List<String> wanted;
     private final Clock clock;
     private final AtomicReference<ProviderHealth> latest = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
     private final ScheduledExecutorService exec = Background.singleThread("provider-check");
 
     public ProviderMonitor(NowPaymentsClient client, List<String> wanted, Clock clock) {
@@ -42,6 +43,29 @@ public final class ProviderMonitor implements AutoCloseable {
             return;
         }
         log(h);
+    }
+
+    /**
+     * The latest result, for the readiness check: when it is older than {@code maxAge} a new check starts in the
+     * background (one at a time), so a provider that went away shows within about maxAge, without a probe waiting
+     * on the provider.
+     */
+    public Optional<ProviderHealth> current(java.time.Duration maxAge) {
+        ProviderHealth h = latest.get();
+        if (h != null && h.checkedAt().plus(maxAge).isBefore(clock.instant()) && refreshing.compareAndSet(false, true)) {
+            exec.execute(() -> {
+                try {
+                    ProviderHealth fresh = ProviderCheck.run(client, wanted, clock);
+                    ProviderHealth before = latest.getAndSet(fresh);
+                    if (before == null || before.healthy() != fresh.healthy()) {
+                        log(fresh); // a change is news; the same answer again is not
+                    }
+                } finally {
+                    refreshing.set(false);
+                }
+            });
+        }
+        return Optional.ofNullable(h);
     }
 
     /** The latest result; empty until the first check finished. */

@@ -8,15 +8,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 
-/** The one error shape of the API: {@code {"error":{"code","message","field"?}}}. */
+/**
+ * The one error shape of the API: {@code {"error":{"code","message","field"?,"request_id"}}}; the request id is
+ * the one in the response's X-Request-Id header and in the log lines of the request.
+ */
 public record ErrorBody(Detail error) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Detail(String code, String message, String field) {
+    public record Detail(String code, String message, String field, String requestId) {
     }
 
     public static ErrorBody of(FailureCode code, String message, String field) {
-        return new ErrorBody(new Detail(code.code(), message, field));
+        return new ErrorBody(new Detail(code.code(), message, field, RequestIdFilter.current()));
     }
 
     public static Response response(FailureCode code, String message, String field, Long retryAfterSeconds) {

@@ -57,4 +57,10 @@ public interface Services {
     WsTokens wsTokens();
 
     String version();
+
+    /** Where the web edge counts (IPN verdicts and handling time); names get the arbdesk_ prefix. */
+    io.micrometer.core.instrument.MeterRegistry metrics();
+
+    /** The Prometheus text of every metric, for /metrics. */
+    String scrapeMetrics();
 }

@@ -41,6 +41,7 @@ class RoleMatrixIT {
     void everyRouteEnforcesItsRole() {
         List<Row> rows = List.of(
                 new Row("GET", "/health", 200, 200, 200),
+                new Row("GET", "/health/live", 200, 200, 200),
                 new Row("GET", "/login", 200, 302, 302),
                 new Row("GET", "/signup", 200, 302, 302),
                 new Row("GET", "/", 302, 302, 302),

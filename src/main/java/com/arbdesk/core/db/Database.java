@@ -92,6 +92,18 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** True when a write commits (the readiness check): one row, rewritten, so the table never grows. */
+    public boolean writable(java.time.Instant now) {
+        try {
+            return new Tx(this).inTransaction(c -> Jdbc.update(c, """
+                    INSERT INTO health_probes (id, written_at) VALUES (1, ?)
+                    ON CONFLICT (id) DO UPDATE SET written_at = excluded.written_at""",
+                    st -> st.setString(1, now.toString()))) == 1;
+        } catch (DataAccessException e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         writeLock.lock();

@@ -8,11 +8,18 @@ public final class Migrations {
     }
 
     public static int apply(Database db) {
+        return flyway(db).migrate().migrationsExecuted;
+    }
+
+    /** How many migrations of this build are not applied to the database (the readiness check wants none). */
+    public static int pending(Database db) {
+        return flyway(db).info().pending().length;
+    }
+
+    private static Flyway flyway(Database db) {
         return Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(db.dataSource())
                 .locations("classpath:db/migration")
-                .load()
-                .migrate()
-                .migrationsExecuted;
+                .load();
     }
 }
