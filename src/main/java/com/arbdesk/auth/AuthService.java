@@ -28,10 +28,13 @@ public final class AuthService {
     private final SessionService sessions;
     private final LoginThrottle throttle;
     private final RateLimiter signups;
+    private final SecondFactorService secondFactor;
+    private final SecondFactorChallenges challenges;
     private final Clock clock;
 
     public AuthService(Tx tx, UserDao users, PasswordHasher hasher, PasswordPolicy policy, SessionService sessions,
-                       LoginThrottle throttle, RateLimiter signups, Clock clock) {
+                       LoginThrottle throttle, RateLimiter signups, SecondFactorService secondFactor,
+                       SecondFactorChallenges challenges, Clock clock) {
         this.tx = tx;
         this.users = users;
         this.hasher = hasher;
@@ -39,11 +42,21 @@ public final class AuthService {
         this.sessions = sessions;
         this.throttle = throttle;
         this.signups = signups;
+        this.secondFactor = secondFactor;
+        this.challenges = challenges;
         this.clock = clock;
     }
 
+    /** What a correct password leads to: a session, or (for an account with a second factor) a challenge to answer with a code. */
+    public sealed interface LoginOutcome permits Session, SecondFactorNeeded {
+    }
+
     /** A logged-in user and the session token for them. */
-    public record Session(User user, String token) {
+    public record Session(User user, String token) implements LoginOutcome {
+    }
+
+    /** The password was right; {@link #completeLogin} with this challenge and a code opens the session. */
+    public record SecondFactorNeeded(String challenge, long expiresInSeconds) implements LoginOutcome {
     }
 
     /** Creates the account and logs it in; at most the configured number of sign-ups per hour per address. */
@@ -74,8 +87,11 @@ public final class AuthService {
         });
     }
 
-    /** Checks the password under the rules of {@link LoginThrottle} and opens a session. */
-    public Session login(String rawEmail, String password, ClientInfo client) {
+    /**
+     * Checks the password under the rules of {@link LoginThrottle} and opens a session, or, when the
+     * account has a second factor, answers with a challenge for {@link #completeLogin}.
+     */
+    public LoginOutcome login(String rawEmail, String password, ClientInfo client) {
         String email = rawEmail == null ? "" : rawEmail.trim().toLowerCase(Locale.ROOT);
         if (email.isEmpty() || password == null || password.isEmpty()) {
             throw Failure.invalid(email.isEmpty() ? "email" : "password", "Enter your email and password");
@@ -95,7 +111,20 @@ public final class AuthService {
         }
         throttle.succeeded(attempt);
         User user = found.get();
+        if (secondFactor.isEnrolled(user.id())) {
+            return new SecondFactorNeeded(challenges.issue(user.id()), SecondFactorChallenges.TTL.toSeconds());
+        }
         return tx.inTransaction(c -> new Session(user, sessions.open(c, user, client)));
+    }
+
+    /** The second step: a valid challenge from {@link #login} and a current code (or a recovery code) open the session. */
+    public Session completeLogin(String challenge, String code, ClientInfo client) {
+        Optional<User> user = challenges.verify(challenge).flatMap(this::findById).filter(u -> !u.disabled());
+        if (user.isEmpty()) {
+            throw new Failure(FailureCode.INVALID_CREDENTIALS, "This login has expired; enter your email and password again");
+        }
+        secondFactor.verify(user.get().id(), code, client.address());
+        return tx.inTransaction(c -> new Session(user.get(), sessions.open(c, user.get(), client)));
     }
 
     /**

@@ -3,6 +3,7 @@ package com.arbdesk.web;
 import com.arbdesk.admin.AdminService;
 import com.arbdesk.arbitrage.ArbitrageService;
 import com.arbdesk.auth.AuthService;
+import com.arbdesk.auth.SecondFactorService;
 import com.arbdesk.config.AppConfig;
 import com.arbdesk.deposit.DepositAdmin;
 import com.arbdesk.deposit.DepositService;
@@ -19,6 +20,7 @@ import com.arbdesk.web.api.DepositResource;
 import com.arbdesk.web.api.IpnResource;
 import com.arbdesk.web.api.MarketDataResource;
 import com.arbdesk.web.api.MeResource;
+import com.arbdesk.web.api.SecondFactorResource;
 import com.arbdesk.web.api.ProviderResource;
 import com.arbdesk.web.api.TransactionsResource;
 import com.arbdesk.web.api.WsTokenResource;
@@ -47,6 +49,7 @@ public class ArbDeskApplication extends ResourceConfig {
         register(AccessFeature.class);
         register(AuthResource.class);
         register(MeResource.class);
+        register(SecondFactorResource.class);
         register(TransactionsResource.class);
         register(AdminResource.class);
         register(ProviderResource.class);
@@ -61,6 +64,7 @@ public class ArbDeskApplication extends ResourceConfig {
             protected void configure() {
                 bind(app.config()).to(AppConfig.class);
                 bind(app.auth()).to(AuthService.class);
+                bind(app.secondFactor()).to(SecondFactorService.class);
                 bind(app.ledger()).to(LedgerService.class);
                 bind(app.admin()).to(AdminService.class);
                 bind(app.providerMonitor()).to(ProviderMonitor.class);
