@@ -4,7 +4,7 @@
 <t:layout title="Log in: code" active="login">
   <section class="auth-card card">
     <h1>Enter your code</h1>
-    <p class="muted">Open your authenticator app and enter the 6-digit code for ArbDesk. Lost your phone? Enter one of your recovery codes instead.</p>
+    <p class="muted">Open your authenticator app and enter the 6&#8209;digit code for ArbDesk. Lost your phone? Enter one of your recovery codes instead.</p>
     <c:if test="${not empty view.error}"><div class="alert alert-error" role="alert" data-testid="form-error"><c:out value="${view.error}"/></div></c:if>
     <form method="post" action="${pageContext.request.contextPath}/login/second-factor" class="form" novalidate>
       <input type="hidden" name="_csrf" value="<c:out value='${csrfToken}'/>">
