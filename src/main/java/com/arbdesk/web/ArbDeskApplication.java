@@ -20,6 +20,7 @@ import com.arbdesk.web.api.DepositResource;
 import com.arbdesk.web.api.IpnResource;
 import com.arbdesk.web.api.MarketDataResource;
 import com.arbdesk.web.api.MeResource;
+import com.arbdesk.web.api.OpenApiResource;
 import com.arbdesk.web.api.SecondFactorResource;
 import com.arbdesk.web.api.ProviderResource;
 import com.arbdesk.web.api.TransactionsResource;
@@ -59,6 +60,7 @@ public class ArbDeskApplication extends ResourceConfig {
         register(WsTokenResource.class);
         register(ArbitrageResource.class);
         register(MarketDataResource.class);
+        register(OpenApiResource.class);
         register(new AbstractBinder() {
             @Override
             protected void configure() {
