@@ -77,6 +77,7 @@ class SecondFactorBrowserIT {
         d.get(server.url("/account"));
         assertTrue(d.findElement(By.cssSelector("[data-testid=second-factor-on]")).isDisplayed());
         assertFalse(d.getPageSource().contains(secret), "the key is not shown again");
+        Browser.screenshot(d, "second-factor-account-" + viewport);
 
         d.manage().deleteAllCookies();
         d.get(server.url("/login"));
