@@ -202,9 +202,9 @@ public final class AuthService {
         });
     }
 
-    /** The ids of enabled admins (recipients of the back-office stream). */
+    /** The ids of enabled admins allowed to act as admins (recipients of the back-office stream). */
     public List<Long> adminIds() {
-        return tx.read(c -> users.adminIds(c));
+        return tx.read(c -> users.adminIds(c)).stream().filter(id -> !secondFactor.refusesAdminActions(id)).toList();
     }
 
     public List<User> search(String query, int limit, int offset) {

@@ -30,13 +30,24 @@ public final class SecondFactorService {
     private final SecondFactorDao dao;
     private final LoginThrottle throttle;
     private final Clock clock;
+    private final boolean requiredForAdmins;
     private final SecureRandom random = new SecureRandom();
 
-    public SecondFactorService(Tx tx, SecondFactorDao dao, LoginThrottle throttle, Clock clock) {
+    /** @param requiredForAdmins production mode: an admin without a second factor may do nothing as an admin */
+    public SecondFactorService(Tx tx, SecondFactorDao dao, LoginThrottle throttle, Clock clock, boolean requiredForAdmins) {
         this.tx = tx;
         this.dao = dao;
         this.throttle = throttle;
         this.clock = clock;
+        this.requiredForAdmins = requiredForAdmins;
+    }
+
+    /**
+     * The one place of the rule "production refuses admin actions until the admin has enrolled": the web
+     * layer refuses admin routes to such an account, and the back-office live stream leaves it out.
+     */
+    public boolean refusesAdminActions(long userId) {
+        return requiredForAdmins && !isEnrolled(userId);
     }
 
     /** An unconfirmed enrolment as the Account page shows it: the secret and the otpauth:// URI of its QR code. */

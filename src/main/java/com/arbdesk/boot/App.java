@@ -92,7 +92,7 @@ public final class App implements Services, AutoCloseable {
                 events::publish, clock);
         LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Settings(limits.loginFailuresPerAddress(),
                 limits.loginFailuresPerAccountAndAddress(), limits.loginFailureWindow()), clock);
-        this.secondFactor = new SecondFactorService(tx, new SecondFactorDao(), throttle, clock);
+        this.secondFactor = new SecondFactorService(tx, new SecondFactorDao(), throttle, clock, !config.isDemo());
         this.auth = new AuthService(tx, userDao, new PasswordHasher(), PasswordPolicy.load(), sessions, throttle,
                 new RateLimiter(limits.signupsPerAddressPerHour(), Duration.ofHours(1), RateLimiter.DEFAULT_MAX_KEYS, clock),
                 secondFactor, new SecondFactorChallenges(config.jwtSecret(), clock), clock);

@@ -135,7 +135,7 @@ public final class AuthFilter extends HttpFilter {
         }
         User u = user.get();
         // production refuses admin actions until the admin has a second factor (demo mode does not insist)
-        boolean due = u.isAdmin() && !app.config().isDemo() && !app.secondFactor().isEnrolled(u.id());
+        boolean due = u.isAdmin() && app.secondFactor().refusesAdminActions(u.id());
         return new CurrentUser(u.id(), u.email(), u.role(), bearer || wsToken != null, expires,
                 session.map(AuthenticatedSession::sessionId).orElse(null), due);
     }

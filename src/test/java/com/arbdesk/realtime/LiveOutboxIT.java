@@ -74,7 +74,7 @@ class LiveOutboxIT {
         LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Settings(10, 10, Duration.ofMinutes(1)), clock);
         AuthService auth = new AuthService(tx, users, new PasswordHasher(), PasswordPolicy.load(), sessions, throttle,
                 new RateLimiter(10, Duration.ofHours(1), RateLimiter.DEFAULT_MAX_KEYS, clock),
-                new com.arbdesk.auth.SecondFactorService(tx, new com.arbdesk.auth.SecondFactorDao(), throttle, clock),
+                new com.arbdesk.auth.SecondFactorService(tx, new com.arbdesk.auth.SecondFactorDao(), throttle, clock, false),
                 new com.arbdesk.auth.SecondFactorChallenges("a-test-secret-that-is-long-enough-for-hs256", clock), clock);
         LedgerService ledger = new LedgerService(tx, new LedgerDao(), new TransactionDao(), events, clock);
         publisher = new LivePublisher(tx, new LiveEventDao(), auth, ledger, sockets, clock);
