@@ -27,6 +27,32 @@
     <p class="muted small">Changing the password logs out every other device; this one stays logged in.</p>
   </section>
 
+  <section class="card" data-testid="second-factor">
+    <h2 class="card-title">Two-step login</h2>
+    <c:if test="${view.secondFactorDue}"><div class="alert alert-error" role="alert" data-testid="second-factor-due">The back office needs two-step login in production: set it up below.</div></c:if>
+    <c:if test="${not empty view.secondFactorError}"><div class="alert alert-error" role="alert" data-testid="second-factor-error"><c:out value="${view.secondFactorError}"/></div></c:if>
+    <c:choose>
+      <c:when test="${view.secondFactor.enrolled}">
+        <p><span class="badge badge-success" data-testid="second-factor-on">On</span> Logging in asks for a code from your authenticator app.
+          <span class="muted"><c:out value="${view.secondFactor.recoveryCodesLeft}"/> recovery codes left.</span></p>
+        <form method="post" action="${base}/account/second-factor/disable" class="form">
+          <input type="hidden" name="_csrf" value="<c:out value='${csrfToken}'/>">
+          <label for="disable-code">Code from your app (or a recovery code)</label>
+          <input id="disable-code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="16" required class="code-input">
+          <button type="submit" class="btn btn-ghost">Turn off two-step login</button>
+        </form>
+      </c:when>
+      <c:otherwise>
+        <p>Protect your account with a code from an authenticator app on your phone, asked for after the password.</p>
+        <form method="post" action="${base}/account/second-factor" class="form">
+          <input type="hidden" name="_csrf" value="<c:out value='${csrfToken}'/>">
+          <button type="submit" class="btn ${view.secondFactor.pending ? 'btn-ghost' : 'btn-primary'}" data-testid="second-factor-start"><c:out value="${view.secondFactor.pending ? 'Start again with a new key' : 'Set up two-step login'}"/></button>
+          <c:if test="${view.secondFactor.pending}"><a href="${base}/account/second-factor" class="btn btn-primary" data-testid="second-factor-continue">Continue setting up</a></c:if>
+        </form>
+      </c:otherwise>
+    </c:choose>
+  </section>
+
   <section class="card">
     <div class="card-head"><h2 class="card-title">Where you are logged in</h2></div>
     <div class="table-wrap">

@@ -29,6 +29,8 @@ public final class AuthService {
     private final SessionService sessions;
     private final LoginThrottle throttle;
     private final RateLimiter signups;
+    private final SecondFactorService secondFactor;
+    private final SecondFactorChallenges challenges;
     private final Clock clock;
     static final Duration ADMIN_IDS_TTL = Duration.ofSeconds(10);
 
@@ -39,7 +41,8 @@ public final class AuthService {
     private volatile AdminIds adminIds;
 
     public AuthService(Tx tx, UserDao users, PasswordHasher hasher, PasswordPolicy policy, SessionService sessions,
-                       LoginThrottle throttle, RateLimiter signups, Clock clock) {
+                       LoginThrottle throttle, RateLimiter signups, SecondFactorService secondFactor,
+                       SecondFactorChallenges challenges, Clock clock) {
         this.tx = tx;
         this.users = users;
         this.hasher = hasher;
@@ -47,11 +50,21 @@ public final class AuthService {
         this.sessions = sessions;
         this.throttle = throttle;
         this.signups = signups;
+        this.secondFactor = secondFactor;
+        this.challenges = challenges;
         this.clock = clock;
     }
 
+    /** What a correct password leads to: a session, or (for an account with a second factor) a challenge to answer with a code. */
+    public sealed interface LoginOutcome permits Session, SecondFactorNeeded {
+    }
+
     /** A logged-in user and the session token for them. */
-    public record Session(User user, String token) {
+    public record Session(User user, String token) implements LoginOutcome {
+    }
+
+    /** The password was right; {@link #completeLogin} with this challenge and a code opens the session. */
+    public record SecondFactorNeeded(String challenge, long expiresInSeconds) implements LoginOutcome {
     }
 
     /** Creates the account and logs it in; at most the configured number of sign-ups per hour per address. */
@@ -82,8 +95,11 @@ public final class AuthService {
         });
     }
 
-    /** Checks the password under the rules of {@link LoginThrottle} and opens a session. */
-    public Session login(String rawEmail, String password, ClientInfo client) {
+    /**
+     * Checks the password under the rules of {@link LoginThrottle} and opens a session, or, when the
+     * account has a second factor, answers with a challenge for {@link #completeLogin}.
+     */
+    public LoginOutcome login(String rawEmail, String password, ClientInfo client) {
         String email = rawEmail == null ? "" : rawEmail.trim().toLowerCase(Locale.ROOT);
         if (email.isEmpty() || password == null || password.isEmpty()) {
             throw Failure.invalid(email.isEmpty() ? "email" : "password", "Enter your email and password");
@@ -103,7 +119,20 @@ public final class AuthService {
         }
         throttle.succeeded(attempt);
         User user = found.get();
+        if (secondFactor.isEnrolled(user.id())) {
+            return new SecondFactorNeeded(challenges.issue(user.id()), SecondFactorChallenges.TTL.toSeconds());
+        }
         return tx.inTransaction(c -> new Session(user, sessions.open(c, user, client)));
+    }
+
+    /** The second step: a valid challenge from {@link #login} and a current code (or a recovery code) open the session. */
+    public Session completeLogin(String challenge, String code, ClientInfo client) {
+        Optional<User> user = challenges.verify(challenge).flatMap(this::findById).filter(u -> !u.disabled());
+        if (user.isEmpty()) {
+            throw new Failure(FailureCode.INVALID_CREDENTIALS, "This login has expired; enter your email and password again");
+        }
+        secondFactor.verify(user.get().id(), code, client.address());
+        return tx.inTransaction(c -> new Session(user.get(), sessions.open(c, user.get(), client)));
     }
 
     /**
@@ -183,9 +212,10 @@ public final class AuthService {
     }
 
     /**
-     * The ids of enabled admins (recipients of the back-office stream), read on every deposit event: cached, and
-     * dropped after every commit that changes a role or disables an account here; re-read at least every
-     * {@link #ADMIN_IDS_TTL} for changes made outside this service (an operator's SQL).
+     * The ids of enabled admins allowed to act as admins (in production: enrolled in a second factor), the
+     * recipients of the back-office stream, read on every deposit event: cached, and dropped after every commit
+     * that changes a role or disables an account here; re-read at least every {@link #ADMIN_IDS_TTL} for other
+     * changes (a second factor enrolled, an operator's SQL).
      */
     public List<Long> adminIds() {
         AdminIds cached = adminIds;
@@ -193,7 +223,7 @@ public final class AuthService {
         if (cached != null && now.isBefore(cached.readAt().plus(ADMIN_IDS_TTL))) {
             return cached.ids();
         }
-        List<Long> ids = List.copyOf(tx.read(c -> users.adminIds(c)));
+        List<Long> ids = tx.read(c -> users.adminIds(c)).stream().filter(id -> !secondFactor.refusesAdminActions(id)).toList();
         adminIds = new AdminIds(ids, now);
         return ids;
     }

@@ -12,6 +12,9 @@ import com.arbdesk.auth.LoginThrottle;
 import com.arbdesk.auth.PasswordHasher;
 import com.arbdesk.auth.PasswordPolicy;
 import com.arbdesk.auth.RateLimiter;
+import com.arbdesk.auth.SecondFactorChallenges;
+import com.arbdesk.auth.SecondFactorDao;
+import com.arbdesk.auth.SecondFactorService;
 import com.arbdesk.auth.Role;
 import com.arbdesk.auth.SessionDao;
 import com.arbdesk.auth.SessionService;
@@ -62,6 +65,7 @@ public final class App implements Services, AutoCloseable {
     private final Database database;
     private final EventBus events = new EventBus();
     private final AuthService auth;
+    private final SecondFactorService secondFactor;
     private final LedgerService ledger;
     private final AdminService admin;
     private final String version;
@@ -91,8 +95,10 @@ public final class App implements Services, AutoCloseable {
                 events::publish, clock);
         LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Settings(limits.loginFailuresPerAddress(),
                 limits.loginFailuresPerAccountAndAddress(), limits.loginFailureWindow()), clock);
+        this.secondFactor = new SecondFactorService(tx, new SecondFactorDao(), throttle, clock, !config.isDemo());
         this.auth = new AuthService(tx, userDao, new PasswordHasher(), PasswordPolicy.load(), sessions, throttle,
-                new RateLimiter(limits.signupsPerAddressPerHour(), Duration.ofHours(1), RateLimiter.DEFAULT_MAX_KEYS, clock), clock);
+                new RateLimiter(limits.signupsPerAddressPerHour(), Duration.ofHours(1), RateLimiter.DEFAULT_MAX_KEYS, clock),
+                secondFactor, new SecondFactorChallenges(config.jwtSecret(), clock), clock);
         this.ledger = new LedgerService(tx, new LedgerDao(), new TransactionDao(), events, clock);
         this.admin = new AdminService(tx, auth, ledger, new AuditDao(), events, clock);
         this.version = readVersion();
@@ -172,6 +178,11 @@ public final class App implements Services, AutoCloseable {
         return events;
     }
 
+    public SecondFactorService secondFactor() {
+        return secondFactor;
+    }
+
+    @Override
     public AuthService auth() {
         return auth;
     }

@@ -41,7 +41,7 @@ public final class EmbeddedServer implements AutoCloseable {
             } else if (i == 0 && "sandbox".equals(args[i])) {
                 sandboxOnly = true;
             } else {
-                System.err.println("usage: java -jar arbdesk.war [sandbox] [--port N]   (settings: see README.md)");
+                System.err.println("usage: java -jar arbdesk.war [sandbox] [--port N] | backup FILE [--database PATH]   (settings: see README.md)");
                 System.exit(2);
             }
         }

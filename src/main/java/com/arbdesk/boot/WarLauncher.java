@@ -22,6 +22,7 @@ import java.util.jar.JarFile;
  */
 public final class WarLauncher {
     private static final String EMBEDDED = "WEB-INF/lib-embedded/";
+    private static final String SQLITE_JAR = "WEB-INF/lib/sqlite-jdbc-";
 
     private WarLauncher() {
     }
@@ -30,22 +31,13 @@ public final class WarLauncher {
         Path war = Path.of(WarLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path libs = Files.createTempDirectory("arbdesk-boot-");
         libs.toFile().deleteOnExit();
+        if (args.length > 0 && "backup".equals(args[0])) {
+            backup(args, war, libs);
+            return;
+        }
         List<URL> urls = new ArrayList<>();
         urls.add(war.toUri().toURL());
-        try (JarFile jar = new JarFile(war.toFile())) {
-            Enumeration<JarEntry> entries = jar.entries();
-            while (entries.hasMoreElements()) {
-                JarEntry e = entries.nextElement();
-                if (e.getName().startsWith(EMBEDDED) && e.getName().endsWith(".jar")) {
-                    Path target = libs.resolve(e.getName().substring(EMBEDDED.length()));
-                    try (InputStream in = jar.getInputStream(e)) {
-                        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                    target.toFile().deleteOnExit();
-                    urls.add(target.toUri().toURL());
-                }
-            }
-        }
+        urls.addAll(extract(war, libs, EMBEDDED));
         URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
         Thread.currentThread().setContextClassLoader(loader);
         try {
@@ -55,5 +47,43 @@ public final class WarLauncher {
             System.err.println("ArbDesk failed to start: " + e.getCause());
             System.exit(1);
         }
+    }
+
+    /**
+     * {@code backup FILE}: runs {@code DatabaseBackup} from WEB-INF/classes with the SQLite driver from
+     * WEB-INF/lib (no Tomcat needed), so the copy is taken by the same driver the app uses.
+     */
+    private static void backup(String[] args, Path war, Path libs) throws IOException, ReflectiveOperationException {
+        List<URL> urls = new ArrayList<>();
+        urls.add(new URL("jar:" + war.toUri() + "!/WEB-INF/classes/"));
+        urls.addAll(extract(war, libs, SQLITE_JAR));
+        URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+        Thread.currentThread().setContextClassLoader(loader);
+        try {
+            loader.loadClass("com.arbdesk.boot.DatabaseBackup").getMethod("main", String[].class).invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            System.err.println("ArbDesk backup failed: " + e.getCause());
+            System.exit(1);
+        }
+    }
+
+    /** Copies the WAR's jars whose names start with {@code prefix} to {@code dir}, deleted at exit. */
+    private static List<URL> extract(Path war, Path dir, String prefix) throws IOException {
+        List<URL> urls = new ArrayList<>();
+        try (JarFile jar = new JarFile(war.toFile())) {
+            Enumeration<JarEntry> entries = jar.entries();
+            while (entries.hasMoreElements()) {
+                JarEntry e = entries.nextElement();
+                if (e.getName().startsWith(prefix) && e.getName().endsWith(".jar")) {
+                    Path target = dir.resolve(e.getName().substring(e.getName().lastIndexOf('/') + 1));
+                    try (InputStream in = jar.getInputStream(e)) {
+                        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    target.toFile().deleteOnExit();
+                    urls.add(target.toUri().toURL());
+                }
+            }
+        }
+        return urls;
     }
 }

@@ -11,6 +11,7 @@ public enum FailureCode {
     UNAUTHENTICATED("unauthenticated"),
     INVALID_CREDENTIALS("invalid_credentials"),
     FORBIDDEN("forbidden"),
+    SECOND_FACTOR_REQUIRED("second_factor_required"),
     CSRF_FAILED("csrf_failed"),
     NOT_FOUND("not_found"),
     METHOD_NOT_ALLOWED("method_not_allowed"),

@@ -3,6 +3,7 @@ package com.arbdesk.web;
 import com.arbdesk.admin.AdminService;
 import com.arbdesk.arbitrage.ArbitrageService;
 import com.arbdesk.auth.AuthService;
+import com.arbdesk.auth.SecondFactorService;
 import com.arbdesk.config.AppConfig;
 import com.arbdesk.deposit.DepositAdmin;
 import com.arbdesk.deposit.DepositService;
@@ -19,6 +20,8 @@ import com.arbdesk.web.api.DepositResource;
 import com.arbdesk.web.api.IpnResource;
 import com.arbdesk.web.api.MarketDataResource;
 import com.arbdesk.web.api.MeResource;
+import com.arbdesk.web.api.OpenApiResource;
+import com.arbdesk.web.api.SecondFactorResource;
 import com.arbdesk.web.api.ProviderResource;
 import com.arbdesk.web.api.TransactionsResource;
 import com.arbdesk.web.api.WsTokenResource;
@@ -47,6 +50,7 @@ public class ArbDeskApplication extends ResourceConfig {
         register(AccessFeature.class);
         register(AuthResource.class);
         register(MeResource.class);
+        register(SecondFactorResource.class);
         register(TransactionsResource.class);
         register(AdminResource.class);
         register(ProviderResource.class);
@@ -56,11 +60,13 @@ public class ArbDeskApplication extends ResourceConfig {
         register(WsTokenResource.class);
         register(ArbitrageResource.class);
         register(MarketDataResource.class);
+        register(OpenApiResource.class);
         register(new AbstractBinder() {
             @Override
             protected void configure() {
                 bind(app.config()).to(AppConfig.class);
                 bind(app.auth()).to(AuthService.class);
+                bind(app.secondFactor()).to(SecondFactorService.class);
                 bind(app.ledger()).to(LedgerService.class);
                 bind(app.admin()).to(AdminService.class);
                 bind(app.providerMonitor()).to(ProviderMonitor.class);

@@ -14,6 +14,8 @@ import java.util.Optional;
 public final class AuthCookies {
     public static final String SESSION = "arbdesk_session";
     public static final String XSRF = "XSRF-TOKEN";
+    /** Between a login's password step and its code step: the signed challenge (HttpOnly, five minutes). */
+    public static final String SECOND_FACTOR = "arbdesk_second_factor";
 
     private AuthCookies() {
     }
@@ -24,6 +26,15 @@ public final class AuthCookies {
 
     public static void clearSession(HttpServletRequest req, HttpServletResponse resp, boolean secure) {
         resp.addCookie(cookie(req, SESSION, "", true, secure, 0));
+    }
+
+    public static void setSecondFactorChallenge(HttpServletRequest req, HttpServletResponse resp, String challenge,
+                                                long maxAgeSeconds, boolean secure) {
+        resp.addCookie(cookie(req, SECOND_FACTOR, challenge, true, secure, (int) maxAgeSeconds));
+    }
+
+    public static void clearSecondFactorChallenge(HttpServletRequest req, HttpServletResponse resp, boolean secure) {
+        resp.addCookie(cookie(req, SECOND_FACTOR, "", true, secure, 0));
     }
 
     /** Sets the readable XSRF-TOKEN cookie that scripts and forms echo back. */

@@ -32,6 +32,9 @@ import java.util.Optional;
  * checked by {@link com.arbdesk.web.access.AccessFeature} through the principal and roles set here.
  */
 public final class AuthFilter extends HttpFilter {
+    public static final String SECOND_FACTOR_FIRST =
+            "Set up a second factor on your Account page first: admin actions need one in production";
+
     private transient Services app;
     private transient Routes routes;
 
@@ -61,6 +64,10 @@ public final class AuthFilter extends HttpFilter {
         }
         switch (route.rule().decide(current, role -> Roles.holds(current.role(), role))) {
             case ALLOW -> {
+                if (current != null && current.secondFactorDue() && route.rule().roles().contains(Roles.ADMIN)) {
+                    refuseUntilEnrolled(req, resp, route);
+                    return;
+                }
                 if (current != null && route.kind() == Routes.Kind.PAGE) {
                     // pages carry the live stream's position they were rendered at, so live.js resumes exactly there
                     req.setAttribute("liveSeq", app.livePublisher().latestSeq(current.id()));
@@ -82,6 +89,17 @@ public final class AuthFilter extends HttpFilter {
                     resp.sendError(HttpServletResponse.SC_FORBIDDEN);
                 }
             }
+        }
+    }
+
+    /** An admin without a second factor in production: 403 with a code to match on, or a page pointing to the Account page. */
+    private static void refuseUntilEnrolled(HttpServletRequest req, HttpServletResponse resp, Route route)
+            throws IOException, ServletException {
+        if (route.answersJson()) {
+            ErrorBody.write(resp, FailureCode.SECOND_FACTOR_REQUIRED, SECOND_FACTOR_FIRST);
+        } else {
+            resp.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            Pages.render(req, resp, "auth/second-factor-required.jsp");
         }
     }
 
@@ -116,8 +134,10 @@ public final class AuthFilter extends HttpFilter {
             expires = session.map(AuthenticatedSession::expiresAt).orElse(app.clock().instant().plus(JwtService.SESSION_TTL));
         }
         User u = user.get();
+        // production refuses admin actions until the admin has a second factor (demo mode does not insist)
+        boolean due = u.isAdmin() && app.secondFactor().refusesAdminActions(u.id());
         return new CurrentUser(u.id(), u.email(), u.role(), bearer || wsToken != null, expires,
-                session.map(AuthenticatedSession::sessionId).orElse(null));
+                session.map(AuthenticatedSession::sessionId).orElse(null), due);
     }
 
     /** The request as the application sees it once the caller is known: their principal and roles. */

@@ -11,7 +11,7 @@ import java.util.Optional;
  * one-minute socket token), which logout revokes.
  */
 public record CurrentUser(long id, String email, Role role, boolean viaBearer, java.time.Instant expiresAt,
-                          String sessionId)
+                          String sessionId, boolean secondFactorDue)
         implements java.security.Principal {
     public static final String ATTRIBUTE = "currentUser";
 

@@ -11,7 +11,7 @@ public final class FailureStatus {
         return switch (code) {
             case VALIDATION_FAILED, MALFORMED_JSON, BAD_REQUEST -> 400;
             case UNAUTHENTICATED, INVALID_CREDENTIALS -> 401;
-            case FORBIDDEN, CSRF_FAILED -> 403;
+            case FORBIDDEN, CSRF_FAILED, SECOND_FACTOR_REQUIRED -> 403;
             case NOT_FOUND -> 404;
             case METHOD_NOT_ALLOWED -> 405;
             case NOT_ACCEPTABLE -> 406;

@@ -3,6 +3,7 @@ package com.arbdesk.web;
 import com.arbdesk.admin.AdminService;
 import com.arbdesk.arbitrage.ArbitrageService;
 import com.arbdesk.auth.AuthService;
+import com.arbdesk.auth.SecondFactorService;
 import com.arbdesk.config.AppConfig;
 import com.arbdesk.core.db.Database;
 import com.arbdesk.deposit.DepositAdmin;
@@ -37,6 +38,8 @@ public interface Services {
     Database database();
 
     AuthService auth();
+
+    SecondFactorService secondFactor();
 
     LedgerService ledger();
 

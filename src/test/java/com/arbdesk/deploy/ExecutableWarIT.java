@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.boot.App;
+import com.arbdesk.testing.SecondFactors;
 import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestServer;
 import java.nio.file.Files;
@@ -73,7 +74,10 @@ class ExecutableWarIT {
                     "{\"email\":\"" + DemoAccounts.USER_EMAIL + "\",\"password\":\"" + DemoAccounts.USER_PASSWORD + "\"}");
             assertEquals(401, demo.status(), "no demo accounts in production");
             String token = server.client().login("ops@example.com", "a-very-long-admin-passphrase");
-            assertEquals(200, server.client().withBearer(token).get("/api/admin/users").status());
+            TestClient admin = server.client().withBearer(token);
+            assertEquals(403, admin.get("/api/admin/users").status(), "production: no admin action before a second factor");
+            SecondFactors.enrol(admin);
+            assertEquals(200, admin.get("/api/admin/users").status());
             assertFalse(server.logText().contains("DEMO MODE"));
             assertEquals(404, server.client().get("/sandbox/nowpayments/v1/status").status(), "no sandbox in production");
             assertEquals(404, server.client().get("/sandbox/nowpayments/").status());

@@ -71,9 +71,11 @@ class LiveOutboxIT {
         UserDao users = new UserDao();
         SessionService sessions = new SessionService(tx, new SessionDao(), users,
                 new JwtService("a-test-secret-that-is-long-enough-for-hs256", clock), events::publish, clock);
-        AuthService auth = new AuthService(tx, users, new PasswordHasher(), PasswordPolicy.load(), sessions,
-                new LoginThrottle(new LoginThrottle.Settings(10, 10, Duration.ofMinutes(1)), clock),
-                new RateLimiter(10, Duration.ofHours(1), RateLimiter.DEFAULT_MAX_KEYS, clock), clock);
+        LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Settings(10, 10, Duration.ofMinutes(1)), clock);
+        AuthService auth = new AuthService(tx, users, new PasswordHasher(), PasswordPolicy.load(), sessions, throttle,
+                new RateLimiter(10, Duration.ofHours(1), RateLimiter.DEFAULT_MAX_KEYS, clock),
+                new com.arbdesk.auth.SecondFactorService(tx, new com.arbdesk.auth.SecondFactorDao(), throttle, clock, false),
+                new com.arbdesk.auth.SecondFactorChallenges("a-test-secret-that-is-long-enough-for-hs256", clock), clock);
         LedgerService ledger = new LedgerService(tx, new LedgerDao(), new TransactionDao(), events, clock);
         publisher = new LivePublisher(tx, new LiveEventDao(), auth, ledger, sockets, clock);
         publisher.listenTo(events);
@@ -206,7 +208,10 @@ class LiveOutboxIT {
                 new SessionService(tx, new SessionDao(), new UserDao(),
                         new JwtService("a-test-secret-that-is-long-enough-for-hs256", clock), events::publish, clock),
                 new LoginThrottle(new LoginThrottle.Settings(10, 10, Duration.ofMinutes(1)), clock),
-                new RateLimiter(10, Duration.ofHours(1), RateLimiter.DEFAULT_MAX_KEYS, clock), clock);
+                new RateLimiter(10, Duration.ofHours(1), RateLimiter.DEFAULT_MAX_KEYS, clock),
+                new com.arbdesk.auth.SecondFactorService(tx, new com.arbdesk.auth.SecondFactorDao(),
+                        new LoginThrottle(new LoginThrottle.Settings(10, 10, Duration.ofMinutes(1)), clock), clock, false),
+                new com.arbdesk.auth.SecondFactorChallenges("a-test-secret-that-is-long-enough-for-hs256", clock), clock);
         assertEquals(List.of(), auth.adminIds());
         long sneaked = insertUser("sql-admin@example.com", Role.ADMIN);
         assertEquals(List.of(), auth.adminIds(), "cached: the users table is not read on every deposit event");

@@ -21,6 +21,7 @@ public final class StandInProvider implements AutoCloseable {
 
     private final TestServer sandbox;
     private final TestServer app;
+    private String adminToken;
 
     private StandInProvider(TestServer sandbox, TestServer app) {
         this.sandbox = sandbox;
@@ -79,10 +80,17 @@ public final class StandInProvider implements AutoCloseable {
         }
     }
 
-    /** The back office, logged in as the configured admin. */
-    public TestClient admin() {
-        TestClient c = app.client();
-        return c.withBearer(c.login(ADMIN_EMAIL, ADMIN_PASSWORD));
+    /**
+     * The back office, logged in as the configured admin. Production mode refuses admin actions until the
+     * admin has a second factor: the first call enrols one, and every call shares that first session.
+     */
+    public synchronized TestClient admin() {
+        if (adminToken == null) {
+            TestClient c = app.client();
+            adminToken = c.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+            SecondFactors.enrol(app.client().withBearer(adminToken));
+        }
+        return app.client().withBearer(adminToken);
     }
 
     /** A new user of the app, signed up with a bearer token. */

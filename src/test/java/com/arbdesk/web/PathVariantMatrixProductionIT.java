@@ -1,5 +1,6 @@
 package com.arbdesk.web;
 
+import com.arbdesk.testing.SecondFactors;
 import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestServer;
 import java.util.Map;
@@ -15,6 +16,7 @@ class PathVariantMatrixProductionIT extends PathVariantMatrixIT {
     private static final String ADMIN_PASSWORD = "a long admin passphrase";
     private static final String USER = "trader@desk.example.com";
     private static final String USER_PASSWORD = "a long trader passphrase";
+    private SecondFactors.Enrolled adminFactor;
 
     @Override
     @BeforeAll
@@ -26,6 +28,8 @@ class PathVariantMatrixProductionIT extends PathVariantMatrixIT {
         server.client().signup(USER, USER_PASSWORD);
         login(Who.USER);
         login(Who.ADMIN);
+        // production refuses admin actions until the admin has a second factor; later logins take a recovery code
+        adminFactor = SecondFactors.enrol(server.client().withBearer(tokens.get(Who.ADMIN)));
         userId = server.client().withBearer(tokens.get(Who.USER)).get("/api/me").json().path("id").asLong();
         depositId = 1;
         ipnId = 1;
@@ -42,6 +46,10 @@ class PathVariantMatrixProductionIT extends PathVariantMatrixIT {
     @Override
     void login(Who who) {
         TestClient c = server.client();
+        if (who == Who.ADMIN && adminFactor != null) {
+            tokens.put(who, adminFactor.loginWithRecoveryCode(c, ADMIN, ADMIN_PASSWORD));
+            return;
+        }
         tokens.put(who, who == Who.ADMIN ? c.login(ADMIN, ADMIN_PASSWORD) : c.login(USER, USER_PASSWORD));
     }
 }

@@ -1,5 +1,8 @@
 package com.arbdesk.web.access;
 
+import com.arbdesk.auth.Roles;
+import com.arbdesk.web.AuthFilter;
+import com.arbdesk.web.CurrentUser;
 import com.arbdesk.web.ErrorBody;
 import com.arbdesk.core.FailureCode;
 import jakarta.annotation.Priority;
@@ -40,7 +43,13 @@ public final class AccessFeature implements DynamicFeature {
         public void filter(ContainerRequestContext request) {
             SecurityContext sc = request.getSecurityContext();
             switch (rule.decide(sc.getUserPrincipal(), sc::isUserInRole)) {
-                case ALLOW -> { }
+                case ALLOW -> {
+                    if (rule.roles().contains(Roles.ADMIN) && sc.getUserPrincipal() instanceof CurrentUser u
+                            && u.secondFactorDue()) {
+                        request.abortWith(ErrorBody.response(FailureCode.SECOND_FACTOR_REQUIRED,
+                                AuthFilter.SECOND_FACTOR_FIRST, null, null));
+                    }
+                }
                 case UNAUTHENTICATED -> request.abortWith(
                         ErrorBody.response(FailureCode.UNAUTHENTICATED, "Log in to use this resource", null, null));
                 case FORBIDDEN -> request.abortWith(

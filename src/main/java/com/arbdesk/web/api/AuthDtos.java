@@ -48,4 +48,40 @@ public final class AuthDtos {
                     s.id().equals(callerSessionId));
         }
     }
+
+    /** Answer to a login whose password was right for an account with a second factor: send the challenge and a code to /api/auth/login/totp. */
+    public record SecondFactorChallengeResponse(boolean secondFactorRequired, String challenge, long expiresInSeconds) {
+    }
+
+    /** Body of POST /api/auth/login/totp: the challenge from the login and a 6-digit code or a recovery code. */
+    public record SecondFactorLoginRequest(String challenge, String code) {
+        public static SecondFactorLoginRequest require(SecondFactorLoginRequest body) {
+            if (body == null) {
+                throw Failure.invalid("code", "Send a JSON body with challenge and code");
+            }
+            return body;
+        }
+    }
+
+    /** Body of the second-factor confirm and disable calls. */
+    public record CodeRequest(String code) {
+        public static CodeRequest require(CodeRequest body) {
+            if (body == null) {
+                throw Failure.invalid("code", "Send a JSON body with code");
+            }
+            return body;
+        }
+    }
+
+    /** A started enrolment: the base32 secret and the otpauth:// URI of the QR code (given only until it is confirmed). */
+    public record EnrolmentResponse(String secret, String otpauthUri) {
+    }
+
+    /** A confirmed enrolment: the one-time recovery codes, shown this once. */
+    public record RecoveryCodesResponse(java.util.List<String> recoveryCodes) {
+    }
+
+    /** GET /api/me/second-factor. */
+    public record SecondFactorStatusResponse(boolean enrolled, boolean pending, int recoveryCodesLeft) {
+    }
 }

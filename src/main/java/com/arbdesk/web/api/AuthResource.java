@@ -8,6 +8,8 @@ import com.arbdesk.web.CurrentUser;
 import com.arbdesk.web.Requests;
 import com.arbdesk.web.api.AuthDtos.Credentials;
 import com.arbdesk.web.api.AuthDtos.MeResponse;
+import com.arbdesk.web.api.AuthDtos.SecondFactorChallengeResponse;
+import com.arbdesk.web.api.AuthDtos.SecondFactorLoginRequest;
 import com.arbdesk.web.api.AuthDtos.SessionResponse;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -52,9 +54,22 @@ public class AuthResource {
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_JSON)
-    public SessionResponse login(Credentials body) {
+    public Object login(Credentials body) {
         Credentials c = Credentials.require(body);
-        return session(auth.login(c.email(), c.password(), Requests.client(req)));
+        AuthService.LoginOutcome outcome = auth.login(c.email(), c.password(), Requests.client(req));
+        if (outcome instanceof AuthService.SecondFactorNeeded n) {
+            return new SecondFactorChallengeResponse(true, n.challenge(), n.expiresInSeconds());
+        }
+        return session((AuthService.Session) outcome);
+    }
+
+    /** The second step of a login for an account with a second factor. */
+    @POST
+    @Path("login/totp")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SessionResponse loginWithCode(SecondFactorLoginRequest body) {
+        SecondFactorLoginRequest r = SecondFactorLoginRequest.require(body);
+        return session(auth.completeLogin(r.challenge(), r.code(), Requests.client(req)));
     }
 
     /** Ends the caller's session on the server (a copy of the token stops working too) and clears the cookie. */

@@ -2,6 +2,7 @@ package com.arbdesk.web.pages;
 
 import com.arbdesk.auth.PasswordPolicy;
 import com.arbdesk.auth.Roles;
+import com.arbdesk.auth.SecondFactorService;
 import com.arbdesk.core.Failure;
 import com.arbdesk.web.AuthCookies;
 import com.arbdesk.web.CurrentUser;
@@ -27,7 +28,8 @@ public final class AccountPages {
 
     /** What a redirect back to the page reports, as the {@code notice} query value. */
     public enum Notice {
-        PASSWORD_CHANGED("password_changed", "Your password was changed. Your other sessions were logged out.");
+        PASSWORD_CHANGED("password_changed", "Your password was changed. Your other sessions were logged out."),
+        SECOND_FACTOR_OFF("second_factor_off", "Two-step login is off: logging in needs only your password now.");
 
         private final String wire;
         private final String message;
@@ -51,19 +53,26 @@ public final class AccountPages {
     }
 
     /** Everything account.jsp shows. */
-    public record AccountView(String email, String notice, String error, String passwordRule, List<SessionRow> sessions) {
+    public record AccountView(String email, String notice, String error, String passwordRule, List<SessionRow> sessions,
+                              SecondFactorService.Status secondFactor, String secondFactorError, boolean secondFactorDue) {
     }
 
     static void render(HttpServletRequest req, HttpServletResponse resp, Services app, CurrentUser me, String error)
             throws ServletException, IOException {
+        render(req, resp, app, me, error, null);
+    }
+
+    static void render(HttpServletRequest req, HttpServletResponse resp, Services app, CurrentUser me, String error,
+                       String secondFactorError) throws ServletException, IOException {
         String notice = Notice.parse(req.getParameter("notice")).map(n -> n.message).orElse(null);
         List<SessionRow> rows = app.auth().openSessions(me.id()).stream()
                 .map(s -> new SessionRow(Pages.time(s.createdAt()), Pages.time(s.expiresAt()),
                         s.userAgent() == null || s.userAgent().isEmpty() ? "Unknown device" : s.userAgent(),
                         s.clientAddress(), s.id().equals(me.sessionId())))
                 .toList();
-        req.setAttribute("view", new AccountView(me.email(), error == null ? notice : null, error,
-                "Use " + PasswordPolicy.RULE + ".", rows));
+        req.setAttribute("view", new AccountView(me.email(), error == null && secondFactorError == null ? notice : null, error,
+                "Use " + PasswordPolicy.RULE + ".", rows, app.secondFactor().status(me.id()), secondFactorError,
+                me.secondFactorDue()));
         Pages.render(req, resp, "auth/account.jsp");
     }
 

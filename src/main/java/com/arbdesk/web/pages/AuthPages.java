@@ -16,6 +16,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /** The login, sign-up and logout pages (JSP forms, post/redirect/get). */
 public final class AuthPages {
@@ -57,11 +59,67 @@ public final class AuthPages {
             String email = req.getParameter("email");
             String next = req.getParameter("next");
             try {
-                AuthService.Session s = app.auth().login(email, req.getParameter("password"), Requests.client(req));
+                AuthService.LoginOutcome outcome = app.auth().login(email, req.getParameter("password"), Requests.client(req));
+                if (outcome instanceof AuthService.SecondFactorNeeded n) {
+                    AuthCookies.setSecondFactorChallenge(req, resp, n.challenge(), n.expiresInSeconds(),
+                            app.config().secureCookies());
+                    String safe = Pages.safeNext(next, "");
+                    Pages.redirect(req, resp, "/login/second-factor"
+                            + (safe.isEmpty() ? "" : "?next=" + URLEncoder.encode(safe, StandardCharsets.UTF_8)));
+                    return;
+                }
+                AuthService.Session s = (AuthService.Session) outcome;
                 startSession(req, resp, app, s);
                 Pages.redirect(req, resp, Pages.safeNext(next, s.user().isAdmin() ? "/admin" : "/dashboard"));
             } catch (Failure e) {
                 showFailure(req, resp, e, FormView.of(app, email, e.getMessage(), next), "auth/login.jsp");
+            }
+        }
+    }
+
+    /** What the code step of a login shows. */
+    public record CodeView(String error, String next) {
+    }
+
+    /**
+     * The second step of a login for an account with a second factor: GET asks for the code, POST checks
+     * it with the challenge cookie the password step set and opens the session. Without a valid
+     * challenge the visitor is sent back to the password step.
+     */
+    @PermitAll
+    @WebServlet("/login/second-factor")
+    public static class SecondFactorPage extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+            if (AuthCookies.read(req, AuthCookies.SECOND_FACTOR).isEmpty()) {
+                Pages.redirect(req, resp, "/login");
+                return;
+            }
+            req.setAttribute("view", new CodeView(null, Pages.safeNext(req.getParameter("next"), "")));
+            Pages.render(req, resp, "auth/login-code.jsp");
+        }
+
+        @Override
+        protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+            Services app = Services.from(getServletContext());
+            String next = Pages.safeNext(req.getParameter("next"), "");
+            String challenge = AuthCookies.read(req, AuthCookies.SECOND_FACTOR).orElse(null);
+            if (challenge == null) {
+                Pages.redirect(req, resp, "/login");
+                return;
+            }
+            try {
+                AuthService.Session s = app.auth().completeLogin(challenge, req.getParameter("code"), Requests.client(req));
+                AuthCookies.clearSecondFactorChallenge(req, resp, app.config().secureCookies());
+                startSession(req, resp, app, s);
+                Pages.redirect(req, resp, next.isEmpty() ? (s.user().isAdmin() ? "/admin" : "/dashboard") : next);
+            } catch (Failure e) {
+                resp.setStatus(FailureStatus.of(e.code()));
+                if (e.retryAfterSeconds() != null) {
+                    resp.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+                }
+                req.setAttribute("view", new CodeView(e.getMessage(), next));
+                Pages.render(req, resp, "auth/login-code.jsp");
             }
         }
     }
