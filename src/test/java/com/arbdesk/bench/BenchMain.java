@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 /** Entry point of the benchmark suite of issue #13: runs every scenario, prints the Markdown table and writes BENCHMARKS.md. */
 public final class BenchMain {
@@ -14,6 +15,11 @@ public final class BenchMain {
         BenchConfig cfg = BenchConfig.parse(args);
         if (!Files.isRegularFile(cfg.war())) {
             System.err.println("no WAR at " + cfg.war() + ": build it first (./mvnw -Pbench -DskipTests package)");
+            System.exit(2);
+        }
+        List<String> wrong = VectorCheck.disagreements();
+        if (!wrong.isEmpty()) {
+            System.err.println("the reference verifier disagrees with the IPN test vectors " + wrong + ": fix it before measuring");
             System.exit(2);
         }
         Instant started = Instant.now();

@@ -47,7 +47,7 @@ public final class Report {
                     .append(" idle sockets) made only to prove the suite works, on a machine busy with other builds. ")
                     .append("They are not results: rerun with the defaults (`bench/run.sh`) on a quiet machine.\n\n");
         }
-        md.append("Command: `").append(command(cfg)).append("`  \n");
+        md.append("Command: ").append(command(cfg)).append("  \n");
         md.append("Started: ").append(started).append("  \n");
         md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores (nproc); `")
                 .append(run(List.of("uname", "-srvmo"))).append("`; ").append(run(List.of(Targets.java(), "-version")).replace("\n", "; "))
@@ -93,7 +93,7 @@ public final class Report {
     }
 
     private static String command(BenchConfig cfg) {
-        return ("bench/run.sh " + cfg.command()).strip() + "` (or `./mvnw -Pbench verify -Dbench.args=\"" + cfg.command() + "\"";
+        return "`" + ("bench/run.sh " + cfg.command()).strip() + "` (or `./mvnw -Pbench verify -Dbench.args=\"" + cfg.command() + "\"`)";
     }
 
     private static String run(List<String> cmd) throws IOException, InterruptedException {
