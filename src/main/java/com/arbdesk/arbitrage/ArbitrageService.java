@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,6 +31,12 @@ public final class ArbitrageService implements AutoCloseable {
     public record Snapshot(String source, Instant updatedAt, List<Opportunity> opportunities, Map<String, ExchangeHealth> health) {
     }
 
+    /** Told about every round's opportunities on the poller thread, after the snapshot is kept (the history stores them). */
+    @FunctionalInterface
+    public interface RoundListener {
+        void onRound(Instant at, List<Opportunity> opportunities);
+    }
+
     /** Filters of GET /api/arbitrage/opportunities; nulls mean "any". */
     public record Filter(BigDecimal minNetPct, String pair, String exchange, BigDecimal sizeUsd) {
     }
@@ -41,6 +48,7 @@ public final class ArbitrageService implements AutoCloseable {
     private final ArbitrageEngine engine = new ArbitrageEngine();
     private final PersistenceTracker tracker = new PersistenceTracker();
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
+    private final List<RoundListener> listeners = new CopyOnWriteArrayList<>();
     private volatile Instant lastPush = Instant.EPOCH;
     private final ScheduledExecutorService exec = Background.singleThread("arbitrage-poller");
 
@@ -49,6 +57,10 @@ public final class ArbitrageService implements AutoCloseable {
         this.settings = settings;
         this.events = events;
         this.clock = clock;
+    }
+
+    public void afterEachRound(RoundListener listener) {
+        listeners.add(listener);
     }
 
     public void start() {
@@ -74,6 +86,14 @@ public final class ArbitrageService implements AutoCloseable {
         if (Duration.between(lastPush, now).compareTo(PUSH_EVERY) >= 0) {
             lastPush = now;
             events.publish(new ArbitrageUpdated(now, ops.size(), source.name()));
+        }
+        for (RoundListener l : listeners) {
+            try {
+                l.onRound(now, ops);
+            } catch (RuntimeException e) {
+                // the snapshot is kept and announced; a failing listener (the history's write) must not undo that
+                LOG.log(Level.WARNING, "arbitrage round listener failed", e);
+            }
         }
         return s;
     }

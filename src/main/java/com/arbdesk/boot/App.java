@@ -5,6 +5,8 @@ import com.arbdesk.admin.AuditDao;
 import com.arbdesk.arbitrage.ArbitrageService;
 import com.arbdesk.arbitrage.ArbitrageSettings;
 import com.arbdesk.arbitrage.MarketDataSources;
+import com.arbdesk.arbitrage.SpreadHistory;
+import com.arbdesk.arbitrage.SpreadHistoryDao;
 import com.arbdesk.auth.AuthService;
 import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.auth.JwtService;
@@ -75,6 +77,7 @@ public final class App implements Services, AutoCloseable {
     private final SessionRegistry sockets = new SessionRegistry();
     private final LivePublisher livePublisher;
     private final ArbitrageService arbitrage;
+    private final SpreadHistory spreadHistory;
 
     private App(AppConfig config, Clock clock) {
         this.config = config;
@@ -130,6 +133,8 @@ public final class App implements Services, AutoCloseable {
         this.livePublisher = new LivePublisher(tx, new LiveEventDao(), auth, ledger, sockets, clock);
         livePublisher.listenTo(events);
         this.arbitrage = new ArbitrageService(MarketDataSources.of(config.arbitrage(), clock), ArbitrageSettings.of(config.arbitrage()), events, clock);
+        this.spreadHistory = new SpreadHistory(tx, new SpreadHistoryDao(), ArbitrageSettings.retention(config.arbitrage()), clock);
+        arbitrage.afterEachRound(spreadHistory::record);
     }
 
     /** Opens the database, applies migrations and seeds the configured and demo accounts. */
@@ -146,6 +151,7 @@ public final class App implements Services, AutoCloseable {
             app.providerMonitor.start();
             app.reconciler.start(config.reconcile().interval());
             app.arbitrage.start();
+            app.spreadHistory.start(Duration.ofMinutes(1));
         }
         return app;
     }
@@ -212,6 +218,10 @@ public final class App implements Services, AutoCloseable {
         return arbitrage;
     }
 
+    public SpreadHistory spreadHistory() {
+        return spreadHistory;
+    }
+
     public WsTokens wsTokens() {
         return wsTokens;
     }
@@ -227,6 +237,7 @@ public final class App implements Services, AutoCloseable {
     @Override
     public void close() {
         arbitrage.close();
+        spreadHistory.close();
         reconciler.close();
         livePublisher.close();
         providerMonitor.close();
