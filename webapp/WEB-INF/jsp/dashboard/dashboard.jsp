@@ -81,6 +81,25 @@
       order books fill at that amount. Sort by any column (click or Enter); numbers sort highest first.</p>
   </section>
 
+  <dialog id="arb-chart-dialog" class="dialog arb-chart" aria-labelledby="arb-chart-title" data-arb-chart data-testid="arb-chart">
+    <div class="dialog-head">
+      <h2 id="arb-chart-title" data-arb-chart-title>Spread history</h2>
+      <button type="button" class="btn btn-ghost btn-sm" data-close-dialog aria-label="Close">✕</button>
+    </div>
+    <div class="dialog-body">
+      <div class="arb-ranges" role="group" aria-label="Range">
+        <button type="button" class="tab active" data-range="1h" aria-pressed="true">1 h</button>
+        <button type="button" class="tab" data-range="24h" aria-pressed="false">24 h</button>
+        <button type="button" class="tab" data-range="7d" aria-pressed="false">7 d</button>
+        <button type="button" class="tab" data-range="30d" aria-pressed="false">30 d</button>
+      </div>
+      <div class="arb-chart-plot" data-arb-chart-plot data-testid="arb-chart-plot"></div>
+      <p class="muted small" data-arb-chart-status data-testid="arb-chart-status" aria-live="polite">Loading…</p>
+      <p class="muted small">Gross and net spread in %, net at each size after fees. The marks under the chart show when
+        the route was profitable, one lane per size; live points are added as the scanner reports them.</p>
+    </div>
+  </dialog>
+
   <dialog id="deposit-dialog" class="dialog deposit" aria-labelledby="deposit-title">
     <div class="dialog-head">
       <h2 id="deposit-title">Deposit</h2>
@@ -201,4 +220,5 @@
   <script src="${pageContext.request.contextPath}/assets/js/deposit-quote.js"></script>
   <script src="${pageContext.request.contextPath}/assets/js/deposit.js"></script>
   <script src="${pageContext.request.contextPath}/assets/js/arbitrage.js"></script>
+  <script src="${pageContext.request.contextPath}/assets/js/arbitrage-chart.js"></script>
 </t:layout>

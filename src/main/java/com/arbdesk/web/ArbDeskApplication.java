@@ -2,6 +2,7 @@ package com.arbdesk.web;
 
 import com.arbdesk.admin.AdminService;
 import com.arbdesk.arbitrage.ArbitrageService;
+import com.arbdesk.arbitrage.SpreadHistory;
 import com.arbdesk.auth.AuthService;
 import com.arbdesk.config.AppConfig;
 import com.arbdesk.deposit.DepositAdmin;
@@ -13,6 +14,7 @@ import com.arbdesk.realtime.WsTokens;
 import com.arbdesk.web.access.AccessFeature;
 import com.arbdesk.web.api.AdminDepositResource;
 import com.arbdesk.web.api.AdminResource;
+import com.arbdesk.web.api.ArbitrageHistoryResource;
 import com.arbdesk.web.api.ArbitrageResource;
 import com.arbdesk.web.api.AuthResource;
 import com.arbdesk.web.api.DepositResource;
@@ -55,6 +57,7 @@ public class ArbDeskApplication extends ResourceConfig {
         register(IpnResource.class);
         register(WsTokenResource.class);
         register(ArbitrageResource.class);
+        register(ArbitrageHistoryResource.class);
         register(MarketDataResource.class);
         register(new AbstractBinder() {
             @Override
@@ -69,6 +72,7 @@ public class ArbDeskApplication extends ResourceConfig {
                 bind(app.ipnIntake()).to(IpnIntake.class);
                 bind(app.wsTokens()).to(WsTokens.class);
                 bind(app.arbitrage()).to(ArbitrageService.class);
+                bind(app.spreadHistory()).to(SpreadHistory.class);
             }
         });
     }

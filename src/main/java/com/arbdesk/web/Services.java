@@ -2,6 +2,7 @@ package com.arbdesk.web;
 
 import com.arbdesk.admin.AdminService;
 import com.arbdesk.arbitrage.ArbitrageService;
+import com.arbdesk.arbitrage.SpreadHistory;
 import com.arbdesk.auth.AuthService;
 import com.arbdesk.config.AppConfig;
 import com.arbdesk.core.db.Database;
@@ -49,6 +50,8 @@ public interface Services {
     IpnIntake ipnIntake();
 
     ArbitrageService arbitrage();
+
+    SpreadHistory spreadHistory();
 
     ProviderMonitor providerMonitor();
 

@@ -109,4 +109,40 @@ class ArbitrageIT {
             assertTrue(seen, "an arbitrage_update arrived");
         }
     }
+
+    @Test
+    void theHistoryApiServesEveryPollOfARoutePerSizeWithDecimalsAsStrings() throws InterruptedException {
+        JsonNode best = user.get("/api/arbitrage/opportunities?pair=BTC/USDT").json().path("opportunities").get(0);
+        String route = "BTC/USDT|" + best.path("buy_exchange").asText() + "|" + best.path("sell_exchange").asText();
+        String url = "/api/arbitrage/history?range=1h&route=" + java.net.URLEncoder.encode(route, java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode h = null;
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            h = user.get(url).json();
+            if (h.path("sizes").size() > 0 && h.path("sizes").get(0).path("points").size() >= 2) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertEquals(route, h.path("route").asText());
+        assertEquals("1h", h.path("range").asText());
+        JsonNode points = h.path("sizes").get(0).path("points");
+        assertTrue(points.size() >= 2, "a poll a second is kept at full resolution: " + h);
+        JsonNode p = points.get(0);
+        assertTrue(p.path("t").isNumber() && p.path("gross_pct").isTextual() && p.path("net_pct").isTextual(), p.toString());
+        assertTrue(points.get(1).path("t").asLong() > p.path("t").asLong(), "oldest first");
+        assertEquals(200, user.get(url.replace("range=1h", "range=30d")).status());
+        assertEquals("range", user.get(url.replace("range=1h", "range=2y")).json().path("error").path("field").asText());
+        assertEquals(400, user.get("/api/arbitrage/history?route=BTC/USDT").status());
+        assertEquals(400, user.get("/api/arbitrage/history?route=DOGE/USDT%7Cbinance%7Ckraken").status());
+        assertEquals(401, server.client().get(url).status());
+    }
+
+    @Test
+    void theChartLibraryIsServedFromTheWarNotACdn() {
+        TestClient.Res js = server.client().get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js");
+        assertEquals(200, js.status());
+        assertTrue(js.body().contains("uPlot"));
+        assertEquals(200, server.client().get("/webjars/uplot/1.6.30/dist/uPlot.min.css").status());
+    }
 }
