@@ -29,18 +29,20 @@ public final class SpreadHistory implements AutoCloseable {
     private static final BigDecimal PPM_PER_PCT = BigDecimal.valueOf(10_000);
 
     /** Rows folded or deleted by one compaction. */
-    public record Compaction(int foldedIntoMinutes, int foldedIntoHours, int deleted) {
+    public record Compaction(int foldedIntoMinutes, int foldedIntoHours, int deleted, int deletedEpisodes) {
     }
 
     private final Tx tx;
     private final SpreadHistoryDao dao;
     private final HistoryRetention retention;
     private final Clock clock;
+    private final EpisodeLog episodes;
     private final Map<Route, Long> routeIds = new ConcurrentHashMap<>();
     private final ScheduledExecutorService exec = Background.singleThread("arbitrage-history");
 
-    public SpreadHistory(Tx tx, SpreadHistoryDao dao, HistoryRetention retention, Clock clock) {
+    public SpreadHistory(Tx tx, SpreadHistoryDao dao, HistoryRetention retention, EpisodeLog episodes, Clock clock) {
         this.tx = tx;
+        this.episodes = episodes;
         this.dao = dao;
         this.retention = retention;
         this.clock = clock;
@@ -62,14 +64,14 @@ public final class SpreadHistory implements AutoCloseable {
 
     /**
      * Stores one poll: for each trusted opportunity (not stale, not implausible) the net spread at every size
-     * that could be filled. One write transaction for the whole poll, however many routes: the writer is
-     * shared with the money paths.
+     * that could be filled, and the opportunity log's episodes that this poll ended. One write transaction for
+     * the whole poll, however many routes: the writer is shared with the money paths.
      */
     public void record(Instant at, List<Opportunity> opportunities) {
         Map<Route, Opportunity> byRoute = new LinkedHashMap<>();
         Map<Route, SizeResult> sizes = new HashMap<>();
         for (Opportunity o : opportunities) {
-            if (o.flags().contains(Opportunity.STALE) || o.flags().contains(Opportunity.IMPLAUSIBLE)) {
+            if (!o.trusted()) {
                 continue;
             }
             for (SizeResult s : o.sizes()) {
@@ -80,7 +82,8 @@ public final class SpreadHistory implements AutoCloseable {
                 }
             }
         }
-        if (byRoute.isEmpty()) {
+        List<Episode> ended = episodes.detector().round(at, opportunities);
+        if (byRoute.isEmpty() && ended.isEmpty()) {
             return;
         }
         long ms = at.toEpochMilli();
@@ -98,6 +101,18 @@ public final class SpreadHistory implements AutoCloseable {
                         net > 0 ? 1 : 0));
             }
             dao.add(c, rows);
+            if (!ended.isEmpty()) {
+                Map<Route, Long> ids = new HashMap<>(routeIds);
+                ids.putAll(fresh);
+                for (Episode e : ended) {
+                    if (!ids.containsKey(e.route())) {
+                        long id = dao.ensureRoute(c, e.route());
+                        ids.put(e.route(), id);
+                        fresh.put(e.route(), id);
+                    }
+                }
+                episodes.dao().add(c, ended, ids);
+            }
             return fresh;
         });
         // cached only once committed: a rolled-back route id must never be reused
@@ -106,7 +121,7 @@ public final class SpreadHistory implements AutoCloseable {
 
     /**
      * One compaction as of now: full-resolution rows past their retention fold into minute buckets, minute
-     * buckets past theirs into hourly ones, and hourly buckets past theirs are deleted. Cut-offs fall on
+     * buckets past theirs into hourly ones, and hourly buckets (and logged episodes) past theirs are deleted. Cut-offs fall on
      * bucket boundaries, so a bucket is never folded half. Each step is its own short write transaction.
      */
     public Compaction compact() {
@@ -116,8 +131,9 @@ public final class SpreadHistory implements AutoCloseable {
         long hoursBefore = now - retention.hours().toMillis();
         int minutes = tx.inTransaction(c -> dao.rollUp(c, HistoryTier.FULL, HistoryTier.MINUTE, fullBefore));
         int hours = tx.inTransaction(c -> dao.rollUp(c, HistoryTier.MINUTE, HistoryTier.HOUR, minutesBefore));
-        int deleted = tx.inTransaction(c -> dao.deleteBefore(c, HistoryTier.HOUR, hoursBefore));
-        return new Compaction(minutes, hours, deleted);
+        int[] deleted = tx.inTransaction(c -> new int[] {dao.deleteBefore(c, HistoryTier.HOUR, hoursBefore),
+                episodes.dao().deleteEndedBefore(c, hoursBefore)});
+        return new Compaction(minutes, hours, deleted[0], deleted[1]);
     }
 
     /** The series of pair bought on buyExchange and sold on sellExchange over the range, every size. */

@@ -4,6 +4,8 @@ import com.arbdesk.admin.AdminService;
 import com.arbdesk.admin.AuditDao;
 import com.arbdesk.arbitrage.ArbitrageService;
 import com.arbdesk.arbitrage.ArbitrageSettings;
+import com.arbdesk.arbitrage.EpisodeDao;
+import com.arbdesk.arbitrage.EpisodeLog;
 import com.arbdesk.arbitrage.MarketDataSources;
 import com.arbdesk.arbitrage.SpreadHistory;
 import com.arbdesk.arbitrage.SpreadHistoryDao;
@@ -78,6 +80,7 @@ public final class App implements Services, AutoCloseable {
     private final LivePublisher livePublisher;
     private final ArbitrageService arbitrage;
     private final SpreadHistory spreadHistory;
+    private final EpisodeLog episodeLog;
 
     private App(AppConfig config, Clock clock) {
         this.config = config;
@@ -133,7 +136,9 @@ public final class App implements Services, AutoCloseable {
         this.livePublisher = new LivePublisher(tx, new LiveEventDao(), auth, ledger, sockets, clock);
         livePublisher.listenTo(events);
         this.arbitrage = new ArbitrageService(MarketDataSources.of(config.arbitrage(), clock), ArbitrageSettings.of(config.arbitrage()), events, clock);
-        this.spreadHistory = new SpreadHistory(tx, new SpreadHistoryDao(), ArbitrageSettings.retention(config.arbitrage()), clock);
+        this.episodeLog = new EpisodeLog(tx, new EpisodeDao(), clock);
+        this.spreadHistory = new SpreadHistory(tx, new SpreadHistoryDao(), ArbitrageSettings.retention(config.arbitrage()),
+                episodeLog, clock);
         arbitrage.afterEachRound(spreadHistory::record);
     }
 
@@ -220,6 +225,10 @@ public final class App implements Services, AutoCloseable {
 
     public SpreadHistory spreadHistory() {
         return spreadHistory;
+    }
+
+    public EpisodeLog episodeLog() {
+        return episodeLog;
     }
 
     public WsTokens wsTokens() {

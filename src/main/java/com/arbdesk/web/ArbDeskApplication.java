@@ -2,6 +2,7 @@ package com.arbdesk.web;
 
 import com.arbdesk.admin.AdminService;
 import com.arbdesk.arbitrage.ArbitrageService;
+import com.arbdesk.arbitrage.EpisodeLog;
 import com.arbdesk.arbitrage.SpreadHistory;
 import com.arbdesk.auth.AuthService;
 import com.arbdesk.config.AppConfig;
@@ -73,6 +74,7 @@ public class ArbDeskApplication extends ResourceConfig {
                 bind(app.wsTokens()).to(WsTokens.class);
                 bind(app.arbitrage()).to(ArbitrageService.class);
                 bind(app.spreadHistory()).to(SpreadHistory.class);
+                bind(app.episodeLog()).to(EpisodeLog.class);
             }
         });
     }

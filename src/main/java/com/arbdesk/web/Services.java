@@ -2,6 +2,7 @@ package com.arbdesk.web;
 
 import com.arbdesk.admin.AdminService;
 import com.arbdesk.arbitrage.ArbitrageService;
+import com.arbdesk.arbitrage.EpisodeLog;
 import com.arbdesk.arbitrage.SpreadHistory;
 import com.arbdesk.auth.AuthService;
 import com.arbdesk.config.AppConfig;
@@ -52,6 +53,8 @@ public interface Services {
     ArbitrageService arbitrage();
 
     SpreadHistory spreadHistory();
+
+    EpisodeLog episodeLog();
 
     ProviderMonitor providerMonitor();
 

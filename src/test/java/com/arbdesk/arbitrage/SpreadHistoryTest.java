@@ -32,13 +32,15 @@ class SpreadHistoryTest {
     Tx tx;
     final SpreadHistoryDao dao = new SpreadHistoryDao();
     SpreadHistory history;
+    EpisodeLog episodes;
 
     @BeforeEach
     void open() {
         db = Database.open(dir.resolve("arbdesk.db"), 2);
         Migrations.apply(db);
         tx = new Tx(db);
-        history = new SpreadHistory(tx, dao, HistoryRetention.defaults(), clock);
+        episodes = new EpisodeLog(tx, new EpisodeDao(), clock);
+        history = new SpreadHistory(tx, dao, HistoryRetention.defaults(), episodes, clock);
     }
 
     @AfterEach
@@ -87,16 +89,16 @@ class SpreadHistoryTest {
 
     @Test
     void rollUpsKeepExactMeansPeaksAndProfitableCountsThenRetentionDeletes() {
-        // three polls inside one minute, hand-computed: net mean (0.1 - 0.05 + 0.2) / 3 = 0.08333.. -> 0.0833,
+        // three polls inside one minute (the first and the last open an episode, the second ends one), hand-computed: net mean (0.1 - 0.05 + 0.2) / 3 = 0.08333.. -> 0.0833,
         // gross mean (0.3 + 0.3 + 0.6) / 3 = 0.4000, peak 0.2000, profitable in 2 of 3
         history.record(T0.plusSeconds(10), List.of(opp("BTC/USDT", "binance", "kraken", "0.3000", nets("100", "0.1000"))));
         history.record(T0.plusSeconds(20), List.of(opp("BTC/USDT", "binance", "kraken", "0.3000", nets("100", "-0.0500"))));
         history.record(T0.plusSeconds(30), List.of(opp("BTC/USDT", "binance", "kraken", "0.6000", nets("100", "0.2000"))));
 
         clock.advance(Duration.ofMinutes(60));
-        assertEquals(new SpreadHistory.Compaction(0, 0, 0), history.compact(), "not older than an hour yet");
+        assertEquals(new SpreadHistory.Compaction(0, 0, 0, 0), history.compact(), "not older than an hour yet");
         clock.advance(Duration.ofMinutes(1));
-        assertEquals(new SpreadHistory.Compaction(3, 0, 0), history.compact());
+        assertEquals(new SpreadHistory.Compaction(3, 0, 0, 0), history.compact());
         assertEquals(0, rows(HistoryTier.FULL));
         assertEquals(1, rows(HistoryTier.MINUTE));
         SpreadPoint minute = onlyPoint(HistoryRange.DAY);
@@ -104,15 +106,15 @@ class SpreadHistoryTest {
         assertPoint(minute, "0.4000", "0.0833", "0.2000", 3, 2);
 
         clock.advance(Duration.ofDays(7));
-        assertEquals(new SpreadHistory.Compaction(0, 1, 0), history.compact());
+        assertEquals(new SpreadHistory.Compaction(0, 1, 0, 0), history.compact());
         assertEquals(0, rows(HistoryTier.MINUTE));
         assertEquals(1, rows(HistoryTier.HOUR));
         assertPoint(onlyPoint(HistoryRange.MONTH), "0.4000", "0.0833", "0.2000", 3, 2);
 
         clock.advance(Duration.ofDays(83).minusMinutes(62));
-        assertEquals(new SpreadHistory.Compaction(0, 0, 0), history.compact(), "younger than 90 days");
+        assertEquals(new SpreadHistory.Compaction(0, 0, 0, 0), history.compact(), "younger than 90 days");
         clock.advance(Duration.ofMinutes(2));
-        assertEquals(new SpreadHistory.Compaction(0, 0, 1), history.compact());
+        assertEquals(new SpreadHistory.Compaction(0, 0, 1, 1), history.compact());
         assertEquals(0, rows(HistoryTier.HOUR));
     }
 
@@ -165,6 +167,35 @@ class SpreadHistoryTest {
         assertEquals(T0, small.get(0).at());
         assertPoint(small.get(1), "0.2000", "-0.0100", "-0.0100", 1, 0);
         assertEquals(0, history.series("BTC/USDT", "kraken", "binance", HistoryRange.DAY).sizes().size());
+    }
+
+    @Test
+    void episodesAreStoredInThePollsTransactionListedWithOngoingOnesAndTheirTypicalDuration() {
+        WriteCommits commits = WriteCommits.on(db);
+        String[] nets = {"0.0100", "0.0300", "-0.0100", "0.0200", "0.0200", "0.0200", "0.0200", "-0.0100", "0.0500"};
+        for (int i = 0; i < nets.length; i++) {
+            history.record(T0.plusSeconds(3L * i), List.of(opp("BTC/USDT", "binance", "kraken", "0.2000", nets("100", nets[i]))));
+        }
+        assertEquals(nets.length, commits.count(), "episodes ride in the poll's own transaction");
+        clock.advance(Duration.ofSeconds(27));
+        EpisodeLog.View view = episodes.recent(Duration.ofHours(24), new EpisodeLog.Filter(null, null, null, null));
+        // 0 s..6 s (peak 0.03), 9 s..21 s (peak 0.02), and the one open since 24 s
+        assertEquals(3, view.episodes().size());
+        assertTrue(view.episodes().get(0).ongoing());
+        assertEquals(T0.plusSeconds(9), view.episodes().get(1).start());
+        assertEquals(Duration.ofSeconds(12), view.episodes().get(1).duration(clock.instant()));
+        assertEquals(new BigDecimal("0.0300"), view.episodes().get(2).peakNetPct());
+        EpisodeLog.Typical typical = view.typical().get(0);
+        assertEquals(3, typical.episodes());
+        assertEquals(Duration.ofSeconds(6), typical.medianDuration(), "3 s (ongoing so far), 6 s and 12 s");
+        assertEquals(new BigDecimal("0.0500"), typical.bestPeakNetPct());
+        assertEquals(1, episodes.recent(Duration.ofHours(24), new EpisodeLog.Filter("btc/usdt", "KRAKEN", new BigDecimal("100"),
+                Duration.ofSeconds(10))).episodes().size());
+        assertEquals(0, episodes.recent(Duration.ofHours(24), new EpisodeLog.Filter("ETH/USDT", null, null, null)).episodes().size());
+        clock.advance(Duration.ofDays(91));
+        history.compact();
+        assertEquals(1, episodes.recent(Duration.ofDays(365), new EpisodeLog.Filter(null, null, null, null)).episodes().size(),
+                "ended episodes go with the hourly history; the open one stays");
     }
 
     private void assertAgesWithinRetention() {
