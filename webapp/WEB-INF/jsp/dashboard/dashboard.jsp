@@ -81,6 +81,40 @@
       order books fill at that amount. Sort by any column (click or Enter); numbers sort highest first.</p>
   </section>
 
+  <section class="card" id="opportunities" data-episodes data-testid="episodes">
+    <div class="card-head">
+      <h2 class="card-title">Opportunities, last 24 h</h2>
+      <a class="btn btn-sm" href="${pageContext.request.contextPath}/api/arbitrage/episodes/csv" download
+         data-episodes-csv data-testid="episodes-csv">Export CSV</a>
+    </div>
+    <form class="arb-filters" data-episodes-filters>
+      <label>Pair <select name="pair" data-testid="episodes-pair"><option value="">All pairs</option></select></label>
+      <label>Exchange <select name="exchange"><option value="">All exchanges</option></select></label>
+      <label>Size <select name="size"><option value="">All sizes</option></select></label>
+      <label>At least <select name="min_duration" data-testid="episodes-min-duration">
+        <option value="">any time</option><option value="10">10 s</option><option value="60">1 min</option>
+        <option value="300">5 min</option></select></label>
+    </form>
+    <h3 class="card-subtitle">Typical duration per route</h3>
+    <div class="table-wrap ep-scroll">
+      <table class="table ep-table" data-testid="episodes-typical">
+        <thead><tr><th>Route</th><th class="num">Size</th><th class="num">Episodes</th><th class="num">Median duration</th>
+          <th class="num">Best net %</th></tr></thead>
+        <tbody data-episodes-typical><tr><td colspan="5" class="empty">Loading…</td></tr></tbody>
+      </table>
+    </div>
+    <h3 class="card-subtitle">Episodes</h3>
+    <div class="table-wrap ep-scroll">
+      <table class="table ep-table" data-testid="episodes-table">
+        <thead><tr><th>Route</th><th class="num">Size</th><th>Started</th><th class="num">Duration</th>
+          <th class="num">Peak net %</th></tr></thead>
+        <tbody data-episodes-rows><tr><td colspan="5" class="empty">Loading…</td></tr></tbody>
+      </table>
+    </div>
+    <p class="muted small">An episode runs from the first poll that saw a route's net spread above zero at a size to the
+      first poll that no longer did. Stale and implausible quotes never count.</p>
+  </section>
+
   <dialog id="arb-chart-dialog" class="dialog arb-chart" aria-labelledby="arb-chart-title" data-arb-chart data-testid="arb-chart">
     <div class="dialog-head">
       <h2 id="arb-chart-title" data-arb-chart-title>Spread history</h2>
@@ -221,4 +255,5 @@
   <script src="${pageContext.request.contextPath}/assets/js/deposit.js"></script>
   <script src="${pageContext.request.contextPath}/assets/js/arbitrage.js"></script>
   <script src="${pageContext.request.contextPath}/assets/js/arbitrage-chart.js"></script>
+  <script src="${pageContext.request.contextPath}/assets/js/episodes.js"></script>
 </t:layout>

@@ -2,6 +2,7 @@ package com.arbdesk.arbitrage;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -17,7 +18,9 @@ public final class EpisodeDetector {
     private final Map<Route, Episode> open = new HashMap<>();
 
     /** Records one round and returns the episodes it ended. */
-    public synchronized List<Episode> round(Instant at, List<Opportunity> opportunities) {
+    public synchronized List<Episode> round(Instant round, List<Opportunity> opportunities) {
+        Instant at = round.truncatedTo(ChronoUnit.MILLIS); // as stored
+
         Map<Route, BigDecimal> profitable = new HashMap<>();
         for (Opportunity o : opportunities) {
             if (!o.trusted()) {

@@ -15,6 +15,7 @@ import com.arbdesk.realtime.WsTokens;
 import com.arbdesk.web.access.AccessFeature;
 import com.arbdesk.web.api.AdminDepositResource;
 import com.arbdesk.web.api.AdminResource;
+import com.arbdesk.web.api.ArbitrageEpisodesResource;
 import com.arbdesk.web.api.ArbitrageHistoryResource;
 import com.arbdesk.web.api.ArbitrageResource;
 import com.arbdesk.web.api.AuthResource;
@@ -59,6 +60,7 @@ public class ArbDeskApplication extends ResourceConfig {
         register(WsTokenResource.class);
         register(ArbitrageResource.class);
         register(ArbitrageHistoryResource.class);
+        register(ArbitrageEpisodesResource.class);
         register(MarketDataResource.class);
         register(new AbstractBinder() {
             @Override

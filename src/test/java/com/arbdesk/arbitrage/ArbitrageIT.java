@@ -145,4 +145,20 @@ class ArbitrageIT {
         assertTrue(js.body().contains("uPlot"));
         assertEquals(200, server.client().get("/webjars/uplot/1.6.30/dist/uPlot.min.css").status());
     }
+
+    @Test
+    void theOpportunityLogIsJsonAndOneClickCsvForUsersOnly() {
+        JsonNode log = user.get("/api/arbitrage/episodes?pair=BTC/USDT&min_duration=0").json();
+        assertEquals(6, log.path("pairs").size());
+        assertTrue(log.path("episodes").isArray() && log.path("typical").isArray(), log.toString());
+        log.path("episodes").forEach(e -> assertEquals("BTC/USDT", e.path("pair").asText()));
+        TestClient.Res csv = user.get("/api/arbitrage/episodes/csv?size=1000");
+        assertEquals(200, csv.status());
+        assertTrue(csv.header("Content-Type").orElse("").startsWith("text/csv"), csv.headers().toString());
+        assertTrue(csv.header("Content-Disposition").orElse("").startsWith("attachment"), csv.headers().toString());
+        assertTrue(csv.body().startsWith("pair,buy_exchange,sell_exchange,size_usd,started_at,ended_at,duration_seconds,"
+                + "peak_net_pct,ongoing\r\n"), csv.body());
+        assertEquals("min_duration", user.get("/api/arbitrage/episodes?min_duration=soon").json().path("error").path("field").asText());
+        assertEquals(401, server.client().get("/api/arbitrage/episodes/csv").status());
+    }
 }

@@ -84,4 +84,29 @@ class ArbitrageChartBrowserIT {
         Browsers.waitFor(d).until(dr -> livePoints(dr, "24h") >= 1);
         Browser.screenshot(d, "arbitrage-chart-24h-" + viewport);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"desktop", "phone"})
+    void theOpportunityLogListsEpisodesWithTheirTypicalDurationAndExportsThemAsCsv(String viewport) {
+        WebDriver d = browsers.open(Browsers.size(viewport));
+        Browsers.signUp(d, server, "episodes");
+        By section = By.cssSelector("[data-testid=episodes]");
+        Browsers.waitFor(d).until(dr -> {
+            String n = dr.findElement(section).getAttribute("data-count");
+            return n != null && Integer.parseInt(n) > 0;
+        });
+        assertTrue(d.findElements(By.cssSelector("[data-testid=episodes-typical] tbody tr td.num")).size() > 0,
+                "a typical duration per route");
+        String csv = (String) ((JavascriptExecutor) d).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(document.querySelector('[data-testid=episodes-csv]').href, { credentials: 'same-origin' })
+                  .then(r => r.text().then(t => done(r.headers.get('content-type') + '\\n' + t)));""");
+        assertTrue(csv.startsWith("text/csv"), csv);
+        assertTrue(csv.contains("pair,buy_exchange,sell_exchange,size_usd,started_at"), csv);
+        assertTrue(csv.lines().count() >= 3, "the content type, the header and at least one episode: " + csv);
+        js(d, "document.querySelector('[data-testid=episodes]').scrollIntoView();");
+        Number overflow = (Number) js(d, "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertEquals(0, overflow.intValue(), "nothing scrolls sideways");
+        Browser.screenshot(d, "opportunity-log-" + viewport);
+    }
 }
