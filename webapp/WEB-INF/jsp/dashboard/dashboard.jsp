@@ -54,6 +54,12 @@
       <span class="arb-meta"><span class="badge badge-muted" data-arb-source data-testid="arb-source">loading…</span>
         <span class="muted small gap-left" data-arb-updated data-testid="arb-updated"></span></span>
     </div>
+    <div class="arb-tabs" role="tablist" aria-label="Kind of arbitrage">
+      <button type="button" class="tab active" role="tab" aria-selected="true" data-arb-tab="cross">Across exchanges</button>
+      <button type="button" class="tab" role="tab" aria-selected="false" data-arb-tab="triangular"
+              data-testid="arb-tab-triangular">Triangular</button>
+    </div>
+    <div data-arb-panel="cross">
     <form class="arb-filters" data-arb-filters>
       <label>Pair <select name="pair" data-testid="arb-pair"><option value="">All pairs</option></select></label>
       <label>Exchange <select name="exchange"><option value="">All exchanges</option></select></label>
@@ -79,6 +85,18 @@
     </div>
     <p class="muted small">Net % is after both exchanges' taker fees and the withdrawal fee of moving the coin; size is what the
       order books fill at that amount. Sort by any column (click or Enter); numbers sort highest first.</p>
+    </div>
+    <div data-arb-panel="triangular" data-triangular hidden>
+      <div class="table-wrap">
+        <table class="table tri-table" data-testid="triangular-table">
+          <thead><tr><th>Exchange</th><th>Cycle</th><th class="num">Start</th><th class="num">End</th><th class="num">Net %</th>
+            <th>Legs</th></tr></thead>
+          <tbody data-tri-rows><tr><td colspan="6" class="empty">Loading…</td></tr></tbody>
+        </table>
+      </div>
+      <p class="muted small">Three trades on one exchange, from USDT through two coins and back: each leg walks its order
+        book and pays the exchange's taker fee on what it receives. No transfer between exchanges is needed.</p>
+    </div>
   </section>
 
   <section class="card" id="opportunities" data-episodes data-testid="episodes">
@@ -256,4 +274,5 @@
   <script src="${pageContext.request.contextPath}/assets/js/arbitrage.js"></script>
   <script src="${pageContext.request.contextPath}/assets/js/arbitrage-chart.js"></script>
   <script src="${pageContext.request.contextPath}/assets/js/episodes.js"></script>
+  <script src="${pageContext.request.contextPath}/assets/js/triangular.js"></script>
 </t:layout>

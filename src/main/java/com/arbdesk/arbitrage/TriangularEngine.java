@@ -2,6 +2,8 @@ package com.arbdesk.arbitrage;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,6 +29,25 @@ public final class TriangularEngine {
         public boolean fillable() {
             return netPct != null;
         }
+    }
+
+    /**
+     * Every exchange's cycles from startAsset for each start amount, best net first, using only books no older than
+     * maxAge (a stale book would price a cycle that is no longer there).
+     */
+    public List<Cycle> computeAll(List<OrderBook> books, Fees fees, String startAsset, List<BigDecimal> amounts, Instant now,
+                                  Duration maxAge) {
+        List<OrderBook> fresh = books.stream()
+                .filter(b -> Duration.between(b.receivedAt(), now).compareTo(maxAge) <= 0).toList();
+        List<Cycle> out = new ArrayList<>();
+        for (String exchange : new TreeSet<>(fresh.stream().map(OrderBook::exchange).toList())) {
+            for (BigDecimal amount : amounts) {
+                out.addAll(compute(exchange, fresh, fees.takerFeeFor(exchange), startAsset, amount));
+            }
+        }
+        out.sort(Comparator.comparing(Cycle::netPct, Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder()))
+                .thenComparing(Cycle::exchange).thenComparing(c -> String.join(">", c.path())).thenComparing(Cycle::start));
+        return out;
     }
 
     /** Every cycle from startAsset through two other assets with books on the exchange, best net first. */

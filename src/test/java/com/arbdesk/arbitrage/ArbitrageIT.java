@@ -161,4 +161,21 @@ class ArbitrageIT {
         assertEquals("min_duration", user.get("/api/arbitrage/episodes?min_duration=soon").json().path("error").path("field").asText());
         assertEquals(401, server.client().get("/api/arbitrage/episodes/csv").status());
     }
+
+    @Test
+    void triangularCyclesRunWithinEachExchangeThroughThreeBooks() {
+        JsonNode r = user.get("/api/arbitrage/triangular?exchange=kraken").json();
+        assertEquals("USDT", r.path("start_asset").asText());
+        JsonNode cycles = r.path("cycles");
+        assertTrue(cycles.size() >= 6, "USDT>BTC>ETH>USDT and back, at three sizes: " + r);
+        for (JsonNode c : cycles) {
+            assertEquals("kraken", c.path("exchange").asText());
+            assertEquals(4, c.path("path").size());
+            assertEquals(3, c.path("legs").size());
+            if (c.path("fillable").asBoolean()) {
+                assertTrue(c.path("net_pct").isTextual() && c.path("end").isTextual() && c.path("start").isTextual(),
+                        "decimals travel as strings: " + c);
+            }
+        }
+    }
 }

@@ -82,4 +82,18 @@ class TriangularEngineTest {
         assertNull(c.end());
         assertFalse(c.legs().get(0).complete(), "1 BTC for sale is $50,000, not $1,000,000");
     }
+
+    @Test
+    void everyExchangeAndAmountIsPricedAndStaleBooksAreLeftOut() {
+        Instant now = Instant.parse("2026-12-01T10:00:05Z");
+        List<OrderBook> all = new java.util.ArrayList<>(books(List.of(lv("50000", "1"))));
+        all.add(new OrderBook("old", "BTC/USDT", List.of(lv("1", "1")), List.of(lv("1", "1")), Instant.parse("2026-12-01T09:00:00Z")));
+        Fees fees = new Fees(java.util.Map.of("ex", FEE), FEE, java.util.Map.of());
+        List<TriangularEngine.Cycle> cycles = engine.computeAll(all, fees, "USDT",
+                List.of(new BigDecimal("1000"), new BigDecimal("2000")), now, java.time.Duration.ofSeconds(10));
+        // "ex": 2 directions x 2 amounts; "other" has one book, "old" is stale (and alone)
+        assertEquals(4, cycles.size());
+        assertEquals(new BigDecimal("0.4979"), cycles.get(0).netPct());
+        assertEquals(List.of("ex"), cycles.stream().map(TriangularEngine.Cycle::exchange).distinct().toList());
+    }
 }

@@ -109,4 +109,20 @@ class ArbitrageChartBrowserIT {
         assertEquals(0, overflow.intValue(), "nothing scrolls sideways");
         Browser.screenshot(d, "opportunity-log-" + viewport);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"desktop", "phone"})
+    void theTriangularTabListsCyclesWithinOneExchange(String viewport) {
+        WebDriver d = browsers.open(Browsers.size(viewport));
+        Browsers.signUp(d, server, "triangles");
+        Browsers.waitFor(d).until(ExpectedConditions.numberOfElementsToBeMoreThan(ROUTE_BUTTONS, 3));
+        d.findElement(By.cssSelector("[data-testid=arb-tab-triangular]")).click();
+        Browsers.waitFor(d).until(ExpectedConditions.numberOfElementsToBeMoreThan(
+                By.cssSelector("[data-testid=triangular-table] tbody tr td.mono"), 3));
+        assertTrue(d.findElement(By.cssSelector("[data-testid=triangular-table] tbody")).getText().contains("USDT → BTC → ETH → USDT"));
+        assertEquals(Boolean.TRUE, js(d, "return document.querySelector('[data-arb-panel=cross]').hidden;"));
+        Number overflow = (Number) js(d, "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertEquals(0, overflow.intValue(), "nothing scrolls sideways");
+        Browser.screenshot(d, "arbitrage-triangular-" + viewport);
+    }
 }
