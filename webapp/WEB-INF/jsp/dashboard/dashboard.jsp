@@ -87,7 +87,7 @@
       order books fill at that amount. Sort by any column (click or Enter); numbers sort highest first.</p>
     </div>
     <div data-arb-panel="triangular" data-triangular hidden>
-      <div class="table-wrap">
+      <div class="table-wrap scroll-box">
         <table class="table tri-table" data-testid="triangular-table">
           <thead><tr><th>Exchange</th><th>Cycle</th><th class="num">Start</th><th class="num">End</th><th class="num">Net %</th>
             <th>Legs</th></tr></thead>
@@ -114,7 +114,7 @@
         <option value="300">5 min</option></select></label>
     </form>
     <h3 class="card-subtitle">Typical duration per route</h3>
-    <div class="table-wrap ep-scroll">
+    <div class="table-wrap scroll-box">
       <table class="table ep-table" data-testid="episodes-typical">
         <thead><tr><th>Route</th><th class="num">Size</th><th class="num">Episodes</th><th class="num">Median duration</th>
           <th class="num">Best net %</th></tr></thead>
@@ -122,7 +122,7 @@
       </table>
     </div>
     <h3 class="card-subtitle">Episodes</h3>
-    <div class="table-wrap ep-scroll">
+    <div class="table-wrap scroll-box">
       <table class="table ep-table" data-testid="episodes-table">
         <thead><tr><th>Route</th><th class="num">Size</th><th>Started</th><th class="num">Duration</th>
           <th class="num">Peak net %</th></tr></thead>
