@@ -1,7 +1,8 @@
 // The dashboard's arbitrage table: the best route per pair by default (all routes one click away),
 // filters, keyboard-sortable columns with aria-sort, "updated N s ago", refreshed when the server
 // announces new opportunities (arbitrage_update over the WebSocket) and every 10 s if offline.
-// Decimals stay strings (compared and rounded as strings); text goes in with textContent.
+// Decimals stay strings (compared and rounded as strings); text goes in with textContent. A row opens
+// the route's spread history chart.
 (function () {
   'use strict';
   var section = document.querySelector('[data-arbitrage]');
@@ -139,7 +140,15 @@
       var net = s ? s.net_pct : o.net_pct;
       var tr = document.createElement('tr');
       tr.className = net && net.charAt(0) !== '-' && net !== '0.0000' ? 'arb-pos' : '';
-      tr.appendChild(td(o.pair));
+      tr.setAttribute('data-route', o.pair + '|' + o.buy_exchange + '|' + o.sell_exchange);
+      var pairCell = td('');
+      var open = document.createElement('button');
+      open.type = 'button';
+      open.className = 'arb-route';
+      open.textContent = o.pair;
+      open.setAttribute('aria-label', 'Spread history of ' + o.pair + ', buy on ' + o.buy_exchange + ', sell on ' + o.sell_exchange);
+      pairCell.appendChild(open);
+      tr.appendChild(pairCell);
       tr.appendChild(td(o.buy_exchange));
       tr.appendChild(td(o.sell_exchange));
       tr.appendChild(td(price(o.ask), 'num mono'));
@@ -209,6 +218,13 @@
       state.sort = key;
       if (state.data) { render(); }
     });
+  });
+  // A route's row (or its pair button, for the keyboard) opens its spread history chart (arbitrage-chart.js).
+  rows.addEventListener('click', function (e) {
+    var tr = e.target.closest('tr[data-route]');
+    if (!tr || !window.ArbDeskChart) { return; }
+    var p = tr.getAttribute('data-route').split('|');
+    window.ArbDeskChart.open({ pair: p[0], buy: p[1], sell: p[2] });
   });
   form.addEventListener('change', load);
   form.addEventListener('submit', function (e) { e.preventDefault(); load(); });

@@ -54,6 +54,12 @@
       <span class="arb-meta"><span class="badge badge-muted" data-arb-source data-testid="arb-source">loading…</span>
         <span class="muted small gap-left" data-arb-updated data-testid="arb-updated"></span></span>
     </div>
+    <div class="arb-tabs" role="tablist" aria-label="Kind of arbitrage">
+      <button type="button" class="tab active" role="tab" aria-selected="true" data-arb-tab="cross">Across exchanges</button>
+      <button type="button" class="tab" role="tab" aria-selected="false" data-arb-tab="triangular"
+              data-testid="arb-tab-triangular">Triangular</button>
+    </div>
+    <div data-arb-panel="cross">
     <form class="arb-filters" data-arb-filters>
       <label>Pair <select name="pair" data-testid="arb-pair"><option value="">All pairs</option></select></label>
       <label>Exchange <select name="exchange"><option value="">All exchanges</option></select></label>
@@ -79,7 +85,72 @@
     </div>
     <p class="muted small">Net % is after both exchanges' taker fees and the withdrawal fee of moving the coin; size is what the
       order books fill at that amount. Sort by any column (click or Enter); numbers sort highest first.</p>
+    </div>
+    <div data-arb-panel="triangular" data-triangular hidden>
+      <div class="table-wrap scroll-box">
+        <table class="table tri-table" data-testid="triangular-table">
+          <thead><tr><th>Exchange</th><th>Cycle</th><th class="num">Start</th><th class="num">End</th><th class="num">Net %</th>
+            <th>Legs</th></tr></thead>
+          <tbody data-tri-rows><tr><td colspan="6" class="empty">Loading…</td></tr></tbody>
+        </table>
+      </div>
+      <p class="muted small">Three trades on one exchange, from USDT through two coins and back: each leg walks its order
+        book and pays the exchange's taker fee on what it receives. No transfer between exchanges is needed.</p>
+    </div>
   </section>
+
+  <section class="card" id="opportunities" data-episodes data-testid="episodes">
+    <div class="card-head">
+      <h2 class="card-title">Opportunities, last 24 h</h2>
+      <a class="btn btn-sm" href="${pageContext.request.contextPath}/api/arbitrage/episodes/csv" download
+         data-episodes-csv data-testid="episodes-csv">Export CSV</a>
+    </div>
+    <form class="arb-filters" data-episodes-filters>
+      <label>Pair <select name="pair" data-testid="episodes-pair"><option value="">All pairs</option></select></label>
+      <label>Exchange <select name="exchange"><option value="">All exchanges</option></select></label>
+      <label>Size <select name="size"><option value="">All sizes</option></select></label>
+      <label>At least <select name="min_duration" data-testid="episodes-min-duration">
+        <option value="">any time</option><option value="10">10 s</option><option value="60">1 min</option>
+        <option value="300">5 min</option></select></label>
+    </form>
+    <h3 class="card-subtitle">Typical duration per route</h3>
+    <div class="table-wrap scroll-box">
+      <table class="table ep-table" data-testid="episodes-typical">
+        <thead><tr><th>Route</th><th class="num">Size</th><th class="num">Episodes</th><th class="num">Median duration</th>
+          <th class="num">Best net %</th></tr></thead>
+        <tbody data-episodes-typical><tr><td colspan="5" class="empty">Loading…</td></tr></tbody>
+      </table>
+    </div>
+    <h3 class="card-subtitle">Episodes</h3>
+    <div class="table-wrap scroll-box">
+      <table class="table ep-table" data-testid="episodes-table">
+        <thead><tr><th>Route</th><th class="num">Size</th><th>Started</th><th class="num">Duration</th>
+          <th class="num">Peak net %</th></tr></thead>
+        <tbody data-episodes-rows><tr><td colspan="5" class="empty">Loading…</td></tr></tbody>
+      </table>
+    </div>
+    <p class="muted small">An episode runs from the first poll that saw a route's net spread above zero at a size to the
+      first poll that no longer did. Stale and implausible quotes never count.</p>
+  </section>
+
+  <dialog id="arb-chart-dialog" class="dialog arb-chart" aria-labelledby="arb-chart-title" data-arb-chart data-testid="arb-chart">
+    <div class="dialog-head">
+      <h2 id="arb-chart-title" data-arb-chart-title>Spread history</h2>
+      <button type="button" class="btn btn-ghost btn-sm" data-close-dialog aria-label="Close">✕</button>
+    </div>
+    <div class="dialog-body">
+      <div class="arb-ranges" role="group" aria-label="Range">
+        <button type="button" class="tab active" data-range="1h" aria-pressed="true">1 h</button>
+        <button type="button" class="tab" data-range="24h" aria-pressed="false">24 h</button>
+        <button type="button" class="tab" data-range="7d" aria-pressed="false">7 d</button>
+        <button type="button" class="tab" data-range="30d" aria-pressed="false">30 d</button>
+      </div>
+      <div class="arb-chart-plot" data-arb-chart-plot data-testid="arb-chart-plot"></div>
+      <p class="muted small" data-arb-chart-status data-testid="arb-chart-status" aria-live="polite">Loading…</p>
+      <p class="muted small">Gross and net spread in %, net at each size after fees. The marks under the chart show when
+        the route was profitable, one lane per size; live points are added as the scanner reports them.</p>
+    </div>
+  </dialog>
 
   <dialog id="deposit-dialog" class="dialog deposit" aria-labelledby="deposit-title">
     <div class="dialog-head">
@@ -201,4 +272,7 @@
   <script src="${pageContext.request.contextPath}/assets/js/deposit-quote.js?v=${applicationScope.assetVersion}"></script>
   <script src="${pageContext.request.contextPath}/assets/js/deposit.js?v=${applicationScope.assetVersion}"></script>
   <script src="${pageContext.request.contextPath}/assets/js/arbitrage.js?v=${applicationScope.assetVersion}"></script>
+  <script src="${pageContext.request.contextPath}/assets/js/arbitrage-chart.js?v=${applicationScope.assetVersion}"></script>
+  <script src="${pageContext.request.contextPath}/assets/js/episodes.js?v=${applicationScope.assetVersion}"></script>
+  <script src="${pageContext.request.contextPath}/assets/js/triangular.js?v=${applicationScope.assetVersion}"></script>
 </t:layout>

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,7 +16,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Polls the market data source, recomputes the opportunities and keeps the latest snapshot for the
+ * Polls the market data source, recomputes the opportunities (and the triangular cycles within each exchange) and keeps the latest snapshot for the
  * API; announces each new snapshot (at most every {@link #PUSH_EVERY}) so dashboards refresh live.
  */
 public final class ArbitrageService implements AutoCloseable {
@@ -27,7 +28,14 @@ public final class ArbitrageService implements AutoCloseable {
     }
 
     /** The latest computation. */
-    public record Snapshot(String source, Instant updatedAt, List<Opportunity> opportunities, Map<String, ExchangeHealth> health) {
+    public record Snapshot(String source, Instant updatedAt, List<Opportunity> opportunities, Map<String, ExchangeHealth> health,
+                           List<TriangularEngine.Cycle> triangles) {
+    }
+
+    /** Told about every round's opportunities on the poller thread, after the snapshot is kept (the history stores them). */
+    @FunctionalInterface
+    public interface RoundListener {
+        void onRound(Instant at, List<Opportunity> opportunities);
     }
 
     /** Filters of GET /api/arbitrage/opportunities; nulls mean "any". */
@@ -38,9 +46,13 @@ public final class ArbitrageService implements AutoCloseable {
     private final Settings settings;
     private final EventBus events;
     private final Clock clock;
+    /** Triangular cycles start and end in this coin (the stablecoin every default pair is quoted in). */
+    public static final String TRIANGLE_START = "USDT";
     private final ArbitrageEngine engine = new ArbitrageEngine();
+    private final TriangularEngine triangular = new TriangularEngine();
     private final PersistenceTracker tracker = new PersistenceTracker();
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
+    private final List<RoundListener> listeners = new CopyOnWriteArrayList<>();
     private volatile Instant lastPush = Instant.EPOCH;
     private final ScheduledExecutorService exec = Background.singleThread("arbitrage-poller");
 
@@ -49,6 +61,10 @@ public final class ArbitrageService implements AutoCloseable {
         this.settings = settings;
         this.events = events;
         this.clock = clock;
+    }
+
+    public void afterEachRound(RoundListener listener) {
+        listeners.add(listener);
     }
 
     public void start() {
@@ -69,11 +85,21 @@ public final class ArbitrageService implements AutoCloseable {
         Instant now = clock.instant();
         List<OrderBook> books = source.fetch(settings.exchanges(), settings.pairs());
         List<Opportunity> ops = engine.compute(books, settings.fees(), settings.engine(), now, tracker);
-        Snapshot s = new Snapshot(source.name(), now, ops, source.health());
+        List<TriangularEngine.Cycle> triangles = triangular.computeAll(books, settings.fees(), TRIANGLE_START,
+                settings.engine().sizesUsd(), now, settings.engine().maxQuoteAge());
+        Snapshot s = new Snapshot(source.name(), now, ops, source.health(), triangles);
         latest.set(s);
         if (Duration.between(lastPush, now).compareTo(PUSH_EVERY) >= 0) {
             lastPush = now;
             events.publish(new ArbitrageUpdated(now, ops.size(), source.name()));
+        }
+        for (RoundListener l : listeners) {
+            try {
+                l.onRound(now, ops);
+            } catch (RuntimeException e) {
+                // the snapshot is kept and announced; a failing listener (the history's write) must not undo that
+                LOG.log(Level.WARNING, "arbitrage round listener failed", e);
+            }
         }
         return s;
     }

@@ -10,6 +10,10 @@ public final class ArbitrageSettings {
     private ArbitrageSettings() {
     }
 
+    public static HistoryRetention retention(AppConfig.Arbitrage a) {
+        return new HistoryRetention(a.history().full(), a.history().minutes(), a.history().hours());
+    }
+
     public static ArbitrageService.Settings of(AppConfig.Arbitrage a) {
         EngineSettings defaults = EngineSettings.defaults();
         Fees fees = Fees.defaults();

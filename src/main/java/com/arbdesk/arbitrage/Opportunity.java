@@ -37,6 +37,11 @@ public record Opportunity(String pair, String buyExchange, String sellExchange, 
         return netPct != null && netPct.signum() > 0;
     }
 
+    /** Neither stale nor implausible: what the history and the opportunity log take in. */
+    public boolean trusted() {
+        return !flags.contains(STALE) && !flags.contains(IMPLAUSIBLE);
+    }
+
     Opportunity withPersisted(Duration value) {
         return new Opportunity(pair, buyExchange, sellExchange, ask, bid, grossPct, netPct, sizes, estProfitUsd,
                 quoteAge, value, flags);

@@ -4,7 +4,11 @@ import com.arbdesk.admin.AdminService;
 import com.arbdesk.admin.AuditDao;
 import com.arbdesk.arbitrage.ArbitrageService;
 import com.arbdesk.arbitrage.ArbitrageSettings;
+import com.arbdesk.arbitrage.EpisodeDao;
+import com.arbdesk.arbitrage.EpisodeLog;
 import com.arbdesk.arbitrage.MarketDataSources;
+import com.arbdesk.arbitrage.SpreadHistory;
+import com.arbdesk.arbitrage.SpreadHistoryDao;
 import com.arbdesk.auth.AuthService;
 import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.auth.JwtService;
@@ -82,6 +86,8 @@ public final class App implements Services, AutoCloseable {
     private final LivePublisher livePublisher;
     private final ArbitrageService arbitrage;
     private final AppMetrics metrics;
+    private final SpreadHistory spreadHistory;
+    private final EpisodeLog episodeLog;
 
     private App(AppConfig config, Clock clock) {
         this.config = config;
@@ -141,6 +147,10 @@ public final class App implements Services, AutoCloseable {
         livePublisher.listenTo(events);
         this.arbitrage = new ArbitrageService(MarketDataSources.of(config.arbitrage(), clock), ArbitrageSettings.of(config.arbitrage()), events, clock);
         this.metrics = new AppMetrics(events, depositAdmin);
+        this.episodeLog = new EpisodeLog(tx, new EpisodeDao(), clock);
+        this.spreadHistory = new SpreadHistory(tx, new SpreadHistoryDao(), ArbitrageSettings.retention(config.arbitrage()),
+                episodeLog, clock);
+        arbitrage.afterEachRound(spreadHistory::record);
     }
 
     /** Opens the database, applies migrations and seeds the configured and demo accounts. */
@@ -158,6 +168,7 @@ public final class App implements Services, AutoCloseable {
             app.providerMonitor.start();
             app.reconciler.start(config.reconcile().interval());
             app.arbitrage.start();
+            app.spreadHistory.start(Duration.ofMinutes(1));
         }
         return app;
     }
@@ -229,6 +240,14 @@ public final class App implements Services, AutoCloseable {
         return arbitrage;
     }
 
+    public SpreadHistory spreadHistory() {
+        return spreadHistory;
+    }
+
+    public EpisodeLog episodeLog() {
+        return episodeLog;
+    }
+
     public WsTokens wsTokens() {
         return wsTokens;
     }
@@ -254,6 +273,7 @@ public final class App implements Services, AutoCloseable {
     @Override
     public void close() {
         arbitrage.close();
+        spreadHistory.close();
         reconciler.close();
         livePublisher.close();
         rejectedIpns.close();

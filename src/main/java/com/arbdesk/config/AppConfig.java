@@ -60,7 +60,14 @@ public record AppConfig(
     public record Arbitrage(String source, List<String> exchanges, List<String> pairs, java.time.Duration poll,
                             java.time.Duration maxQuoteAge, java.math.BigDecimal maxSpreadPct,
                             Map<String, java.math.BigDecimal> takerFees, Map<String, java.math.BigDecimal> withdrawalFees,
-                            Map<String, String> liveBaseUrls) {
+                            Map<String, String> liveBaseUrls, ArbitrageHistory history) {
+    }
+
+    /**
+     * How long the spread history keeps each resolution: every poll for {@code full}, one-minute buckets up to
+     * {@code minutes} old and hourly buckets up to {@code hours} old (each at least the one before).
+     */
+    public record ArbitrageHistory(java.time.Duration full, java.time.Duration minutes, java.time.Duration hours) {
     }
 
     /**
@@ -98,6 +105,7 @@ public record AppConfig(
             "RECONCILE_REQUESTS_PER_SECOND", "RECONCILE_GRACE_SECONDS", "WS_ALLOWED_ORIGINS",
             "ARBITRAGE_SOURCE", "ARBITRAGE_EXCHANGES", "ARBITRAGE_PAIRS", "ARBITRAGE_POLL_SECONDS",
             "ARBITRAGE_MAX_QUOTE_AGE_SECONDS", "ARBITRAGE_MAX_SPREAD_PCT", "ARBITRAGE_TAKER_FEES", "ARBITRAGE_WITHDRAWAL_FEES", "ARBITRAGE_LIVE_BASE_URLS",
+            "ARBITRAGE_HISTORY_FULL_HOURS", "ARBITRAGE_HISTORY_MINUTE_DAYS", "ARBITRAGE_HISTORY_HOURLY_DAYS",
             "LOGIN_FAILURES_PER_ADDRESS", "LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS", "LOGIN_FAILURE_WINDOW_SECONDS",
             "SIGNUPS_PER_ADDRESS_PER_HOUR", "WS_TOKENS_PER_ADDRESS_PER_MINUTE", "LOG_FORMAT",
             "READY_PROVIDER_MAX_AGE_SECONDS", "TRUSTED_PROXIES", "NOWPAYMENTS_IPN_ALLOWED_IPS",

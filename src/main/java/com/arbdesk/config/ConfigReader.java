@@ -200,6 +200,19 @@ public final class ConfigReader {
                 java.time.Duration.ofSeconds(parseLong(v, "ARBITRAGE_MAX_QUOTE_AGE_SECONDS", 10, 1, 3600)), maxSpread,
                 decimals("ARBITRAGE_TAKER_FEES", v.get("ARBITRAGE_TAKER_FEES"), false),
                 decimals("ARBITRAGE_WITHDRAWAL_FEES", v.get("ARBITRAGE_WITHDRAWAL_FEES"), true),
-                urls(v.get("ARBITRAGE_LIVE_BASE_URLS")));
+                urls(v.get("ARBITRAGE_LIVE_BASE_URLS")), history(v));
+    }
+
+    private static AppConfig.ArbitrageHistory history(Map<String, String> v) {
+        long full = parseLong(v, "ARBITRAGE_HISTORY_FULL_HOURS", 1, 0, 24);
+        long minutes = parseLong(v, "ARBITRAGE_HISTORY_MINUTE_DAYS", 7, 0, 90);
+        long hours = parseLong(v, "ARBITRAGE_HISTORY_HOURLY_DAYS", 90, 0, 3650);
+        if (full > minutes * 24 || minutes > hours) {
+            throw new ConfigException("ARBITRAGE_HISTORY_FULL_HOURS, ARBITRAGE_HISTORY_MINUTE_DAYS and ARBITRAGE_HISTORY_HOURLY_DAYS "
+                    + "must not shrink from one to the next (each is how old a finer row may get), not " + full + "h, "
+                    + minutes + "d, " + hours + "d");
+        }
+        return new AppConfig.ArbitrageHistory(java.time.Duration.ofHours(full), java.time.Duration.ofDays(minutes),
+                java.time.Duration.ofDays(hours));
     }
 }

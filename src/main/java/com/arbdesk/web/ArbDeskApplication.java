@@ -2,6 +2,8 @@ package com.arbdesk.web;
 
 import com.arbdesk.admin.AdminService;
 import com.arbdesk.arbitrage.ArbitrageService;
+import com.arbdesk.arbitrage.EpisodeLog;
+import com.arbdesk.arbitrage.SpreadHistory;
 import com.arbdesk.auth.AuthService;
 import com.arbdesk.auth.SecondFactorService;
 import com.arbdesk.config.AppConfig;
@@ -14,6 +16,8 @@ import com.arbdesk.realtime.WsTokens;
 import com.arbdesk.web.access.AccessFeature;
 import com.arbdesk.web.api.AdminDepositResource;
 import com.arbdesk.web.api.AdminResource;
+import com.arbdesk.web.api.ArbitrageEpisodesResource;
+import com.arbdesk.web.api.ArbitrageHistoryResource;
 import com.arbdesk.web.api.ArbitrageResource;
 import com.arbdesk.web.api.AuthResource;
 import com.arbdesk.web.api.DepositResource;
@@ -59,6 +63,8 @@ public class ArbDeskApplication extends ResourceConfig {
         register(IpnResource.class);
         register(WsTokenResource.class);
         register(ArbitrageResource.class);
+        register(ArbitrageHistoryResource.class);
+        register(ArbitrageEpisodesResource.class);
         register(MarketDataResource.class);
         register(OpenApiResource.class);
         register(new AbstractBinder() {
@@ -75,6 +81,8 @@ public class ArbDeskApplication extends ResourceConfig {
                 bind(app.ipnIntake()).to(IpnIntake.class);
                 bind(app.wsTokens()).to(WsTokens.class);
                 bind(app.arbitrage()).to(ArbitrageService.class);
+                bind(app.spreadHistory()).to(SpreadHistory.class);
+                bind(app.episodeLog()).to(EpisodeLog.class);
             }
         });
     }

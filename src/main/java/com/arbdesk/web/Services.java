@@ -2,6 +2,8 @@ package com.arbdesk.web;
 
 import com.arbdesk.admin.AdminService;
 import com.arbdesk.arbitrage.ArbitrageService;
+import com.arbdesk.arbitrage.EpisodeLog;
+import com.arbdesk.arbitrage.SpreadHistory;
 import com.arbdesk.auth.AuthService;
 import com.arbdesk.auth.SecondFactorService;
 import com.arbdesk.config.AppConfig;
@@ -52,6 +54,10 @@ public interface Services {
     IpnIntake ipnIntake();
 
     ArbitrageService arbitrage();
+
+    SpreadHistory spreadHistory();
+
+    EpisodeLog episodeLog();
 
     ProviderMonitor providerMonitor();
 

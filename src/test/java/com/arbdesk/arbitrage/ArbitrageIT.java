@@ -109,4 +109,73 @@ class ArbitrageIT {
             assertTrue(seen, "an arbitrage_update arrived");
         }
     }
+
+    @Test
+    void theHistoryApiServesEveryPollOfARoutePerSizeWithDecimalsAsStrings() throws InterruptedException {
+        JsonNode best = user.get("/api/arbitrage/opportunities?pair=BTC/USDT").json().path("opportunities").get(0);
+        String route = "BTC/USDT|" + best.path("buy_exchange").asText() + "|" + best.path("sell_exchange").asText();
+        String url = "/api/arbitrage/history?range=1h&route=" + java.net.URLEncoder.encode(route, java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode h = null;
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            h = user.get(url).json();
+            if (h.path("sizes").size() > 0 && h.path("sizes").get(0).path("points").size() >= 2) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertEquals(route, h.path("route").asText());
+        assertEquals("1h", h.path("range").asText());
+        JsonNode points = h.path("sizes").get(0).path("points");
+        assertTrue(points.size() >= 2, "a poll a second is kept at full resolution: " + h);
+        JsonNode p = points.get(0);
+        assertTrue(p.path("t").isNumber() && p.path("gross_pct").isTextual() && p.path("net_pct").isTextual(), p.toString());
+        assertTrue(points.get(1).path("t").asLong() > p.path("t").asLong(), "oldest first");
+        assertEquals(200, user.get(url.replace("range=1h", "range=30d")).status());
+        assertEquals("range", user.get(url.replace("range=1h", "range=2y")).json().path("error").path("field").asText());
+        assertEquals(400, user.get("/api/arbitrage/history?route=BTC/USDT").status());
+        assertEquals(400, user.get("/api/arbitrage/history?route=DOGE/USDT%7Cbinance%7Ckraken").status());
+        assertEquals(401, server.client().get(url).status());
+    }
+
+    @Test
+    void theChartLibraryIsServedFromTheWarNotACdn() {
+        TestClient.Res js = server.client().get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js");
+        assertEquals(200, js.status());
+        assertTrue(js.body().contains("uPlot"));
+        assertEquals(200, server.client().get("/webjars/uplot/1.6.30/dist/uPlot.min.css").status());
+    }
+
+    @Test
+    void theOpportunityLogIsJsonAndOneClickCsvForUsersOnly() {
+        JsonNode log = user.get("/api/arbitrage/episodes?pair=BTC/USDT&min_duration=0").json();
+        assertEquals(6, log.path("pairs").size());
+        assertTrue(log.path("episodes").isArray() && log.path("typical").isArray(), log.toString());
+        log.path("episodes").forEach(e -> assertEquals("BTC/USDT", e.path("pair").asText()));
+        TestClient.Res csv = user.get("/api/arbitrage/episodes/csv?size=1000");
+        assertEquals(200, csv.status());
+        assertTrue(csv.header("Content-Type").orElse("").startsWith("text/csv"), csv.headers().toString());
+        assertTrue(csv.header("Content-Disposition").orElse("").startsWith("attachment"), csv.headers().toString());
+        assertTrue(csv.body().startsWith("pair,buy_exchange,sell_exchange,size_usd,started_at,ended_at,duration_seconds,"
+                + "peak_net_pct,ongoing\r\n"), csv.body());
+        assertEquals("min_duration", user.get("/api/arbitrage/episodes?min_duration=soon").json().path("error").path("field").asText());
+        assertEquals(401, server.client().get("/api/arbitrage/episodes/csv").status());
+    }
+
+    @Test
+    void triangularCyclesRunWithinEachExchangeThroughThreeBooks() {
+        JsonNode r = user.get("/api/arbitrage/triangular?exchange=kraken").json();
+        assertEquals("USDT", r.path("start_asset").asText());
+        JsonNode cycles = r.path("cycles");
+        assertTrue(cycles.size() >= 6, "USDT>BTC>ETH>USDT and back, at three sizes: " + r);
+        for (JsonNode c : cycles) {
+            assertEquals("kraken", c.path("exchange").asText());
+            assertEquals(4, c.path("path").size());
+            assertEquals(3, c.path("legs").size());
+            if (c.path("fillable").asBoolean()) {
+                assertTrue(c.path("net_pct").isTextual() && c.path("end").isTextual() && c.path("start").isTextual(),
+                        "decimals travel as strings: " + c);
+            }
+        }
+    }
 }

@@ -161,6 +161,19 @@ class AppConfigTest {
     }
 
     @Test
+    void spreadHistoryRetentionDefaultsToAnHourAWeekAndNinetyDaysAndNeverShrinks() {
+        AppConfig.ArbitrageHistory h = ConfigReader.resolve(Map.of(), Map.of(), Map.of()).arbitrage().history();
+        assertEquals(new AppConfig.ArbitrageHistory(java.time.Duration.ofHours(1), java.time.Duration.ofDays(7),
+                java.time.Duration.ofDays(90)), h);
+        assertEquals(java.time.Duration.ofDays(30), ConfigReader.resolve(Map.of("ARBITRAGE_HISTORY_HOURLY_DAYS", "30"), Map.of(),
+                Map.of()).arbitrage().history().hours());
+        for (Map<String, String> bad : List.of(Map.of("ARBITRAGE_HISTORY_MINUTE_DAYS", "30", "ARBITRAGE_HISTORY_HOURLY_DAYS", "10"),
+                Map.of("ARBITRAGE_HISTORY_FULL_HOURS", "-1"), Map.of("ARBITRAGE_HISTORY_HOURLY_DAYS", "ninety"))) {
+            assertThrows(ConfigException.class, () -> ConfigReader.resolve(bad, Map.of(), Map.of()), bad.toString());
+        }
+    }
+
+    @Test
     void webSocketOriginsAreAListOfUrls() {
         assertEquals(List.of("https://a.example.com", "http://b.example.com:8443"), ConfigReader.resolve(
                 Map.of("WS_ALLOWED_ORIGINS", " https://a.example.com/, http://b.example.com:8443 "), Map.of(), Map.of()).wsAllowedOrigins());

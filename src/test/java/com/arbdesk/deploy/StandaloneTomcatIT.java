@@ -89,6 +89,8 @@ class StandaloneTomcatIT {
             assertTrue(login.body().contains("Log in"), "the JSP rendered");
             assertTrue(login.body().contains("/arbdesk/assets/css/app.css"), "URLs carry the context path");
             assertEquals(200, client.get("/assets/css/app.css").status());
+            assertEquals(200, client.get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js").status(),
+                    "the chart library is served from its WebJar in WEB-INF/lib");
 
             String token = client.login(DemoAccounts.USER_EMAIL, DemoAccounts.USER_PASSWORD);
             String ws = "ws://localhost:" + port + "/arbdesk/ws";

@@ -3,6 +3,7 @@ package com.arbdesk.web.api;
 import com.arbdesk.arbitrage.ArbitrageService;
 import com.arbdesk.arbitrage.Opportunity;
 import com.arbdesk.arbitrage.SizeResult;
+import com.arbdesk.arbitrage.TriangularEngine;
 import com.arbdesk.auth.Roles;
 import com.arbdesk.core.Failure;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,7 +17,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** GET /api/arbitrage/opportunities: the scanner's latest opportunities for any logged-in user, with filters. */
+/**
+ * GET /api/arbitrage/opportunities: the scanner's latest opportunities for any logged-in user, with filters; GET
+ * /api/arbitrage/triangular: the latest triangular cycles within each exchange.
+ */
 @RolesAllowed(Roles.USER)
 @Path("arbitrage")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,6 +51,35 @@ public class ArbitrageResource {
     /** The answer: which source, when, and the rows. */
     public record OpportunitiesResponse(String source, Instant updatedAt, List<String> pairs, List<String> exchanges,
                                         List<String> sizesUsd, List<OpportunityView> opportunities) {
+    }
+
+    /** One leg of a triangular cycle on the wire. */
+    public record LegView(String pair, String side, String from, String to, String in, String out, boolean complete) {
+        static LegView of(TriangularEngine.Leg l) {
+            return new LegView(l.pair(), l.buy() ? "buy" : "sell", l.from(), l.to(), plain(l.in()), plain(l.out()), l.complete());
+        }
+    }
+
+    /** One triangular cycle on the wire: start and end amounts in the start coin. */
+    public record CycleView(String exchange, List<String> path, String start, String end, String netPct, boolean fillable,
+                            List<LegView> legs) {
+        static CycleView of(TriangularEngine.Cycle c) {
+            return new CycleView(c.exchange(), c.path(), plain(c.start()), plain(c.end()), plain(c.netPct()), c.fillable(),
+                    c.legs().stream().map(LegView::of).toList());
+        }
+    }
+
+    /** The triangular answer. */
+    public record TriangularResponse(String source, Instant updatedAt, String startAsset, List<CycleView> cycles) {
+    }
+
+    @GET
+    @Path("triangular")
+    public TriangularResponse triangular(@QueryParam("exchange") String exchange) {
+        ArbitrageService.Snapshot s = arbitrage.snapshot();
+        String only = blank(exchange);
+        return new TriangularResponse(s.source(), s.updatedAt(), ArbitrageService.TRIANGLE_START, s.triangles().stream()
+                .filter(c -> only == null || c.exchange().equalsIgnoreCase(only)).map(CycleView::of).toList());
     }
 
     @GET
