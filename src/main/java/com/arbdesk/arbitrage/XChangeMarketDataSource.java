@@ -102,7 +102,13 @@ public final class XChangeMarketDataSource implements MarketDataSource, AutoClos
                 errors.add(call.pair() + ": no answer within " + timeout.toMillis() + " ms");
                 latency = max(latency, timeout);
             } catch (ExecutionException e) {
-                errors.add(call.pair() + ": " + describe(e.getCause()));
+                if (timedOut(e.getCause())) {
+                    // the client's own read timeout (the same length) can fire just before our deadline: one outcome
+                    errors.add(call.pair() + ": no answer within " + timeout.toMillis() + " ms");
+                    latency = max(latency, timeout);
+                } else {
+                    errors.add(call.pair() + ": " + describe(e.getCause()));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
@@ -114,6 +120,15 @@ public final class XChangeMarketDataSource implements MarketDataSource, AutoClos
             health.failure(exchange, String.join("; ", errors), latency);
         }
         return true;
+    }
+
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Throwable failure) {
