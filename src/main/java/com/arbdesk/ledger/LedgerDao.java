@@ -36,7 +36,22 @@ public final class LedgerDao {
         });
     }
 
+    /**
+     * The balance from user_balances, which a trigger updates in the same transaction as every ledger insert (V014):
+     * one primary-key read instead of a sum over the user's whole history. {@link #ledgerSum} is the check.
+     */
     public Money balance(Connection c, long userId, Asset asset) throws SQLException {
+        long minor = Jdbc.queryOne(c, """
+                SELECT balance_minor FROM user_balances WHERE user_id = ? AND asset = ?
+                """, st -> {
+            st.setLong(1, userId);
+            st.setString(2, asset.name());
+        }, rs -> rs.getLong(1)).orElse(0L);
+        return Money.ofMinor(asset, minor);
+    }
+
+    /** The balance summed from the ledger itself: what user_balances must always equal. */
+    public Money ledgerSum(Connection c, long userId, Asset asset) throws SQLException {
         long minor = Jdbc.queryOne(c, """
                 SELECT COALESCE(SUM(amount_minor), 0) FROM ledger_entries WHERE user_id = ? AND asset = ?
                 """, st -> {
@@ -53,8 +68,8 @@ public final class LedgerDao {
             return out;
         }
         String marks = String.join(",", java.util.Collections.nCopies(userIds.size(), "?"));
-        Jdbc.query(c, "SELECT user_id, SUM(amount_minor) FROM ledger_entries WHERE asset = ? AND user_id IN (" + marks
-                + ") GROUP BY user_id", st -> {
+        Jdbc.query(c, "SELECT user_id, balance_minor FROM user_balances WHERE asset = ? AND user_id IN (" + marks
+                + ")", st -> {
             st.setString(1, asset.name());
             for (int i = 0; i < userIds.size(); i++) {
                 st.setLong(i + 2, userIds.get(i));

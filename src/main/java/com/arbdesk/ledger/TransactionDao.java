@@ -44,8 +44,9 @@ public final class TransactionDao {
         }, TransactionDao::map);
     }
 
+    /** The count kept by triggers on transactions (V014): one primary-key read, not a count of the user's history. */
     public long countForUser(Connection c, long userId) throws SQLException {
-        return Jdbc.queryOne(c, "SELECT COUNT(*) FROM transactions WHERE user_id = ?", st -> st.setLong(1, userId),
+        return Jdbc.queryOne(c, "SELECT transaction_count FROM user_transaction_counts WHERE user_id = ?", st -> st.setLong(1, userId),
                 rs -> rs.getLong(1)).orElse(0L);
     }
 

@@ -7,6 +7,8 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.jsp.JspFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Lets JSP EL read record components ({@code ${view.balance}}); EL 5 only knows JavaBeans getters. */
 public final class RecordElResolver extends ELResolver {
@@ -60,15 +62,25 @@ public final class RecordElResolver extends ELResolver {
         return base != null && base.getClass().isRecord() ? String.class : null;
     }
 
+    /**
+     * Each record class's components by name, looked up once: {@code getRecordComponents()} reflects and copies on every
+     * call, and a page evaluates dozens of record properties per view.
+     */
+    private static final ClassValue<Map<String, RecordComponent>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Map<String, RecordComponent> computeValue(Class<?> type) {
+            Map<String, RecordComponent> byName = new HashMap<>();
+            for (RecordComponent c : type.getRecordComponents()) {
+                byName.put(c.getName(), c);
+            }
+            return Map.copyOf(byName);
+        }
+    };
+
     private static RecordComponent component(Object base, Object property) {
         if (base == null || !base.getClass().isRecord() || !(property instanceof String name)) {
             return null;
         }
-        for (RecordComponent c : base.getClass().getRecordComponents()) {
-            if (c.getName().equals(name)) {
-                return c;
-            }
-        }
-        return null;
+        return COMPONENTS.get(base.getClass()).get(name);
     }
 }

@@ -48,6 +48,34 @@ class JwtServiceTest {
     }
 
     @Test
+    void aRememberedTokenStillExpires() {
+        Instant[] now = {NOW};
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        JwtService service = new JwtService(SECRET, moving);
+        String token = service.issue(42, Role.USER, "session-1", NOW.plusSeconds(60));
+        assertTrue(service.verify(token).isPresent());
+        assertTrue(service.verify(token).isPresent(), "the second check takes the shortcut");
+        now[0] = NOW.plusSeconds(61);
+        assertTrue(service.verify(token).isEmpty(), "expiry is checked on every call, remembered or not");
+        assertTrue(service.verify(token + "x").isEmpty());
+    }
+
+    @Test
     void tamperedPayloadIsRejected() {
         String[] parts = issue(42, Role.USER).split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("\"42\"", "\"1\"");
