@@ -65,7 +65,11 @@ class ArbitrageChartBrowserIT {
         assertEquals(Boolean.FALSE, js(d, "return !!window.uPlot || !!document.querySelector('script[src*=webjars]');"),
                 "the chart library is loaded only when a chart opens");
 
-        d.findElements(ROUTE_BUTTONS).get(0).click();
+        // the live table re-renders its rows on every arbitrage_update: find the button afresh until a click lands
+        Browsers.waitFor(d).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(dr -> {
+            dr.findElements(ROUTE_BUTTONS).get(0).click();
+            return true;
+        });
         Browsers.waitFor(d).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=arb-chart]")));
         Browsers.waitFor(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=arb-chart-plot] canvas")));
         assertEquals(Boolean.TRUE, js(d, "return !!window.uPlot && document.querySelector('script[src*=webjars]').src"
