@@ -9,9 +9,6 @@ import com.arbdesk.nowpayments.Payment;
 import com.arbdesk.nowpayments.PaymentAmounts;
 import com.arbdesk.core.Failure;
 import com.arbdesk.core.FailureCode;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -23,7 +20,6 @@ import java.time.Clock;
  * applying is.
  */
 public final class IpnIntake {
-    private static final ObjectMapper LENIENT = new ObjectMapper();
 
     private final Tx tx;
     private final IpnEventDao ipns;
@@ -63,7 +59,7 @@ public final class IpnIntake {
         try {
             p = plausible(Payment.fromVerified(verified));
         } catch (NowPaymentsException e) {
-            String[] hint = peek(text);
+            String[] hint = RejectedIpns.peek(text);
             tx.inTransaction(c -> ipns.insert(c, new IpnEventDao.Received(clock.instant(), remoteAddress, signature, text, hint[0],
                     hint[1]), IpnVerdict.MALFORMED, e.getMessage()));
             throw malformed();
@@ -118,20 +114,5 @@ public final class IpnIntake {
             ipns.setVerdict(c, eventId, verdict, detail, null);
             return null;
         });
-    }
-
-    private static String[] peek(String text) {
-        try {
-            JsonNode n = LENIENT.readTree(text);
-            if (n != null && n.isObject()) {
-                JsonNode id = n.get("payment_id");
-                JsonNode status = n.get("payment_status");
-                return new String[] {id == null || id.isNull() ? null : id.asText(),
-                        status == null || status.isNull() ? null : status.asText()};
-            }
-        } catch (JsonProcessingException e) {
-            // not JSON: stored as is, refused by the verifier
-        }
-        return new String[] {null, null};
     }
 }

@@ -139,7 +139,7 @@ public final class RejectedIpns implements AutoCloseable {
     }
 
     /** The payment id and status the body claims, for the log only: nothing in a refused IPN is trusted. */
-    private static String[] peek(String text) {
+    static String[] peek(String text) {
         try {
             JsonNode n = LENIENT.readTree(text);
             if (n != null && n.isObject()) {
