@@ -3,54 +3,54 @@
 <%@ attribute name="active" required="false" %>
 <%@ attribute name="bare" required="false" type="java.lang.Boolean" description="no ArbDesk header, footer or live updates (the sandbox's stand-in for the provider's page)" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
-<c:set var="base" value="${pageContext.request.contextPath}"/>
+<%-- ${htmlBase} and ${asset[...]} are escaped once at start (AssetVersion); ids, seqs and the CSRF token are digits, hex and base64url --%>
 <!DOCTYPE html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title><c:out value="${title}"/> · ArbDesk</title>
-  <link rel="icon" href="<c:out value='${base}'/>/assets/img/logo.svg?v=<c:out value='${applicationScope.assetVersion}'/>" type="image/svg+xml">
-  <link rel="stylesheet" href="<c:out value='${base}'/>/assets/css/app.css?v=<c:out value='${applicationScope.assetVersion}'/>">
-  <link rel="stylesheet" href="<c:out value='${base}'/>/assets/css/admin.css?v=<c:out value='${applicationScope.assetVersion}'/>">
-  <link rel="stylesheet" href="<c:out value='${base}'/>/assets/css/deposit.css?v=<c:out value='${applicationScope.assetVersion}'/>">
-  <script src="<c:out value='${base}'/>/assets/js/session.js?v=<c:out value='${applicationScope.assetVersion}'/>"></script>
-  <script src="<c:out value='${base}'/>/assets/js/format.js?v=<c:out value='${applicationScope.assetVersion}'/>"></script>
+  <title><c:out value="${title}"/> &middot; ArbDesk</title>
+  <link rel="icon" href="${asset['img/logo.svg']}" type="image/svg+xml">
+  <link rel="stylesheet" href="${asset['css/app.css']}">
+  <link rel="stylesheet" href="${asset['css/admin.css']}">
+  <link rel="stylesheet" href="${asset['css/deposit.css']}">
+  <script src="${asset['js/session.js']}"></script>
+  <script src="${asset['js/format.js']}"></script>
 </head>
-<body data-base="<c:out value='${base}'/>" data-csrf="<c:out value='${csrfToken}'/>"<c:if test="${not empty currentUser}"> data-user="<c:out value='${currentUser.id}'/>" data-live-seq="<c:out value='${liveSeq}'/>"</c:if>>
+<body data-base="${htmlBase}" data-csrf="${csrfToken}"<c:if test="${not empty currentUser}"> data-user="${currentUser.id}" data-live-seq="${liveSeq}"</c:if>>
 <c:if test="${not bare}">
 <header class="topbar">
   <div class="topbar-inner">
-    <a class="brand" href="<c:out value='${base}'/>/">
-      <img src="<c:out value='${base}'/>/assets/img/logo.svg?v=<c:out value='${applicationScope.assetVersion}'/>" alt="" width="28" height="28">
+    <a class="brand" href="${htmlBase}/">
+      <img src="${asset['img/logo.svg']}" alt="" width="28" height="28">
       <span>ArbDesk</span>
     </a>
     <c:choose>
       <c:when test="${not empty currentUser}">
         <nav class="nav" aria-label="Main">
-          <a href="<c:out value='${base}'/>/dashboard" class="${active == 'dashboard' ? 'active' : ''}">Dashboard</a>
+          <a href="${htmlBase}/dashboard" class="${active == 'dashboard' ? 'active' : ''}">Dashboard</a>
           <c:if test="${currentUser.admin}">
-            <a href="<c:out value='${base}'/>/admin" class="${active == 'admin' ? 'active' : ''}">Back office</a>
+            <a href="${htmlBase}/admin" class="${active == 'admin' ? 'active' : ''}">Back office</a>
           </c:if>
           <c:if test="${sandboxEnabled}">
-            <a href="<c:out value='${base}'/>/sandbox/nowpayments/" class="${active == 'sandbox' ? 'active' : ''}">Sandbox</a>
+            <a href="${htmlBase}/sandbox/nowpayments/" class="${active == 'sandbox' ? 'active' : ''}">Sandbox</a>
           </c:if>
         </nav>
         <div class="who">
-          <span class="live" data-live-indicator data-state="connecting" title="Connecting…" data-testid="live-indicator"><span class="live-dot"></span><span class="live-label">Connecting…</span></span>
+          <span class="live" data-live-indicator data-state="connecting" title="Connecting&hellip;" data-testid="live-indicator"><span class="live-dot"></span><span class="live-label">Connecting&hellip;</span></span>
           <span class="who-email" data-testid="current-user"><c:out value="${currentUser.email}"/></span>
-          <a href="<c:out value='${base}'/>/account" class="btn btn-ghost btn-sm ${active == 'account' ? 'active' : ''}" data-testid="account">Account</a>
+          <a href="${htmlBase}/account" class="btn btn-ghost btn-sm ${active == 'account' ? 'active' : ''}" data-testid="account">Account</a>
           <c:if test="${currentUser.admin}"><span class="badge badge-admin">admin</span></c:if>
-          <form method="post" action="<c:out value='${base}'/>/logout" class="inline">
-            <input type="hidden" name="_csrf" value="<c:out value='${csrfToken}'/>">
+          <form method="post" action="${htmlBase}/logout" class="inline">
+            <input type="hidden" name="_csrf" value="${csrfToken}">
             <button type="submit" class="btn btn-ghost btn-sm" data-testid="logout">Log out</button>
           </form>
         </div>
       </c:when>
       <c:otherwise>
         <nav class="nav nav-right" aria-label="Account">
-          <a href="<c:out value='${base}'/>/login" class="${active == 'login' ? 'active' : ''}">Log in</a>
-          <a href="<c:out value='${base}'/>/signup" class="btn btn-primary btn-sm">Sign up</a>
+          <a href="${htmlBase}/login" class="${active == 'login' ? 'active' : ''}">Log in</a>
+          <a href="${htmlBase}/signup" class="btn btn-primary btn-sm">Sign up</a>
         </nav>
       </c:otherwise>
     </c:choose>
@@ -60,8 +60,8 @@
 <main class="container${bare ? ' container-bare' : ''}">
   <jsp:doBody/>
 </main>
-<c:if test="${not bare}"><footer class="footer">ArbDesk · self-hosted crypto deposit &amp; arbitrage desk</footer></c:if>
-<script src="<c:out value='${base}'/>/assets/js/app.js?v=<c:out value='${applicationScope.assetVersion}'/>"></script>
-<c:if test="${not empty currentUser and not bare}"><script src="<c:out value='${base}'/>/assets/js/live.js?v=<c:out value='${applicationScope.assetVersion}'/>"></script></c:if>
+<c:if test="${not bare}"><footer class="footer">ArbDesk &middot; self-hosted crypto deposit &amp; arbitrage desk</footer></c:if>
+<script src="${asset['js/app.js']}"></script>
+<c:if test="${not empty currentUser and not bare}"><script src="${asset['js/live.js']}"></script></c:if>
 </body>
 </html>

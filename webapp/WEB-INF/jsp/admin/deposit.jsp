@@ -5,7 +5,7 @@
 <c:set var="d" value="${view.deposit}"/>
 <t:layout title="Deposit #${d.row.id}" active="admin">
   <t:adminnav active="deposits"/>
-  <p class="crumbs"><a href="${base}/admin">Back office</a> › <a href="${base}/admin/deposits">Deposits</a> › Deposit #<c:out value="${d.row.id}"/></p>
+  <p class="crumbs"><a href="${base}/admin">Back office</a> &rsaquo; <a href="${base}/admin/deposits">Deposits</a> &rsaquo; Deposit #<c:out value="${d.row.id}"/></p>
   <div class="page-head">
     <h1>Deposit #<c:out value="${d.row.id}"/><span class="gap-left"><t:status value="${d.row.status}"/></span></h1>
     <div class="head-actions">
@@ -37,7 +37,7 @@
       <div><dt>User</dt><dd><a href="${base}/admin/users/${d.row.userId}"><c:out value="${d.row.user}"/></a><span class="muted small gap-left">#<c:out value="${d.row.userId}"/></span></dd></div>
       <div><dt>Amount</dt><dd class="mono"><c:out value="${d.row.amount}"/></dd></div>
       <div><dt>Credited</dt><dd class="mono" data-testid="credited"><c:out value="${d.row.credited}"/></dd></div>
-      <div><dt>Coin</dt><dd><c:out value="${d.row.coin}"/><span class="muted gap-left">· <c:out value="${d.row.network}"/></span></dd></div>
+      <div><dt>Coin</dt><dd><c:out value="${d.row.coin}"/><span class="muted gap-left">&middot; <c:out value="${d.row.network}"/></span></dd></div>
       <div><dt>Pay amount</dt><dd class="mono"><c:out value="${d.row.payAmount}"/></dd></div>
       <div><dt>Actually paid</dt><dd class="mono"><c:out value="${d.actuallyPaid}"/></dd></div>
       <div class="wide"><dt>Address</dt><dd class="mono small"><c:out value="${d.address}"/></dd></div>
@@ -81,7 +81,7 @@
                 <td class="nowrap"><c:choose>
                   <c:when test="${empty e.from}"><span class="muted small">new</span></c:when>
                   <c:otherwise><t:status value="${e.from}"/></c:otherwise></c:choose>
-                  <span class="muted arrow">→</span><t:status value="${e.to}"/></td>
+                  <span class="muted arrow">&rarr;</span><t:status value="${e.to}"/></td>
                 <td class="small"><c:out value="${e.providerStatus}"/></td>
                 <td class="small"><c:out value="${e.source}"/><c:if test="${not empty e.ipnId}"><span class="muted gap-left">IPN #<c:out value="${e.ipnId}"/></span></c:if></td>
                 <td class="num mono ${e.credit ? 'pos' : 'muted'}"><c:out value="${e.credited}"/></td>

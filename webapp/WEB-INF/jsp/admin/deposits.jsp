@@ -6,7 +6,7 @@
   <t:adminnav active="${view.flagged ? 'exceptions' : 'deposits'}"/>
   <div class="page-head">
     <h1><c:out value="${view.flagged ? 'Exceptions' : (view.unwatched ? 'No longer watched' : 'Deposits')}"/></h1>
-    <span class="badge badge-muted" data-live-counter data-testid="live-counter">— new in the last 10 minutes</span>
+    <span class="badge badge-muted" data-live-counter data-testid="live-counter">&mdash; new in the last 10 minutes</span>
   </div>
   <c:if test="${view.flagged}">
     <p class="muted small page-note">Deposits that need a look: partially paid, or flagged (overpaid, re-deposit, amount, currency
@@ -16,7 +16,7 @@
 
   <c:if test="${view.unwatched}">
     <p class="muted small page-note" data-testid="unwatched-note">Deposits whose watch window ended before they settled: the
-      reconciler no longer asks the provider about them. Open one and use “Check it again” to poll it for another grace period.</p>
+      reconciler no longer asks the provider about them. Open one and use &ldquo;Check it again&rdquo; to poll it for another grace period.</p>
   </c:if>
 
   <section class="card">
@@ -55,8 +55,8 @@
         </div>
     <c:if test="${not empty view.newerHref or not empty view.olderHref}">
       <div class="pager">
-        <c:if test="${not empty view.newerHref}"><a href="${base}<c:out value='${view.newerHref}'/>">← Newer</a></c:if>
-        <c:if test="${not empty view.olderHref}"><a class="pager-next" href="${base}<c:out value='${view.olderHref}'/>">Older →</a></c:if>
+        <c:if test="${not empty view.newerHref}"><a href="${base}<c:out value='${view.newerHref}'/>">&larr; Newer</a></c:if>
+        <c:if test="${not empty view.olderHref}"><a class="pager-next" href="${base}<c:out value='${view.olderHref}'/>">Older &rarr;</a></c:if>
       </div>
     </c:if>
   </section>
@@ -93,5 +93,5 @@
       </c:choose>
     </section>
   </c:if>
-  <script src="${pageContext.request.contextPath}/assets/js/admin-live.js?v=${applicationScope.assetVersion}"></script>
+  <script src="${asset['js/admin-live.js']}"></script>
 </t:layout>

@@ -47,7 +47,7 @@
                   <details><summary>Raw body</summary><pre class="mono raw"><c:out value="${i.body}"/></pre></details></td>
                 <td><c:choose>
                   <c:when test="${not empty i.depositId}"><a href="${base}/admin/deposits/${i.depositId}">#<c:out value="${i.depositId}"/></a></c:when>
-                  <c:otherwise><span class="muted">—</span></c:otherwise></c:choose></td>
+                  <c:otherwise><span class="muted">&mdash;</span></c:otherwise></c:choose></td>
                 <td class="mono small"><c:out value="${i.remote}"/></td>
                 <td class="num"><t:replay ipn="${i.id}"/></td>
               </tr>
@@ -59,8 +59,8 @@
     </c:choose>
     <c:if test="${not empty view.newerHref or not empty view.olderHref}">
       <div class="pager">
-        <c:if test="${not empty view.newerHref}"><a href="${base}<c:out value='${view.newerHref}'/>">← Newer</a></c:if>
-        <c:if test="${not empty view.olderHref}"><a class="pager-next" href="${base}<c:out value='${view.olderHref}'/>">Older →</a></c:if>
+        <c:if test="${not empty view.newerHref}"><a href="${base}<c:out value='${view.newerHref}'/>">&larr; Newer</a></c:if>
+        <c:if test="${not empty view.olderHref}"><a class="pager-next" href="${base}<c:out value='${view.olderHref}'/>">Older &rarr;</a></c:if>
       </div>
     </c:if>
   </section>

@@ -4,7 +4,7 @@
 <c:set var="base" value="${pageContext.request.contextPath}"/>
 <t:layout title="${view.user.email}" active="admin">
   <t:adminnav active="users"/>
-  <p class="crumbs"><a href="${base}/admin">Back office</a> › User #<c:out value="${view.user.id}"/></p>
+  <p class="crumbs"><a href="${base}/admin">Back office</a> &rsaquo; User #<c:out value="${view.user.id}"/></p>
   <div class="page-head">
     <h1><c:out value="${view.user.email}"/></h1>
     <span class="badge ${view.user.admin ? 'badge-admin' : 'badge-muted'}"><c:out value="${view.user.role}"/></span>
@@ -92,7 +92,7 @@
         <c:otherwise>
           <ul class="timeline" data-testid="audit">
             <c:forEach var="a" items="${view.audit}">
-              <li><span class="muted small"><c:out value="${a.time}"/> · <c:out value="${a.actor}"/></span><br>
+              <li><span class="muted small"><c:out value="${a.time}"/> &middot; <c:out value="${a.actor}"/></span><br>
                 <strong><c:out value="${a.action}"/></strong><span class="small gap-left"><c:out value="${a.details}"/></span></li>
             </c:forEach>
           </ul>

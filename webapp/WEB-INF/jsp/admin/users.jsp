@@ -16,8 +16,8 @@
     <p class="muted small">
       <c:out value="${view.provider.builtInSandbox ? 'Built-in NOWPayments sandbox' : 'NOWPayments'}"/> at
       <code><c:out value="${view.provider.apiUrl}"/></code>
-      <c:if test="${not empty view.providerChecked}"> · checked <c:out value="${view.providerChecked}"/></c:if>
-      · <c:out value="${view.provider.enabledCoins.size()}"/> coins enabled
+      <c:if test="${not empty view.providerChecked}"> &middot; checked <c:out value="${view.providerChecked}"/></c:if>
+      &middot; <c:out value="${view.provider.enabledCoins.size()}"/> coins enabled
     </p>
     <dl class="grid grid-3 facts health-figures" data-testid="ipn-health">
       <div><dt>Last IPN received</dt><dd data-testid="ipn-last"><c:out value="${view.ipn.lastReceived}"/></dd></div>
@@ -48,7 +48,7 @@
         <a href="${pageContext.request.contextPath}/admin/deposits?watch=unwatched"><c:out value="${view.reconciler.unwatched}"/></a></dd></div>
     </dl>
     <p class="muted small" data-testid="reconciler-watched"><c:out value="${view.reconciler.watched}"/> deposits watched<c:if
-      test="${not empty view.reconciler.lastError}"> · last error: <c:out value="${view.reconciler.lastError}"/></c:if></p>
+      test="${not empty view.reconciler.lastError}"> &middot; last error: <c:out value="${view.reconciler.lastError}"/></c:if></p>
     <c:if test="${not empty view.reconciler.paused}"><p class="alert alert-error" data-testid="reconciler-paused"><c:out value="${view.reconciler.paused}"/></p></c:if>
     <c:set var="recovery" value="${not empty view.provider.invoiceRecovery ? view.provider.invoiceRecovery : view.reconciler.invoiceRecoveryMessage}"/>
     <c:if test="${not empty recovery}">
@@ -90,7 +90,7 @@
     </div>
     <c:choose>
       <c:when test="${empty view.users}">
-        <div class="empty">No users match “<c:out value="${view.query}"/>”.</div>
+        <div class="empty">No users match &ldquo;<c:out value="${view.query}"/>&rdquo;.</div>
       </c:when>
       <c:otherwise>
         <div class="table-wrap">

@@ -12,7 +12,7 @@
 
   <section class="card open-deposit" data-testid="open-deposit" hidden>
     <p class="open-deposit-text"><strong>Open deposit:</strong> <span data-field="summary"></span>
-      <span class="muted">—</span> <span data-field="status"></span></p>
+      <span class="muted">&mdash;</span> <span data-field="status"></span></p>
     <span class="open-deposit-actions">
       <button type="button" class="btn btn-sm btn-primary" data-testid="open-deposit-retry" hidden>Try again</button>
       <button type="button" class="btn btn-sm" data-testid="open-deposit-show">Show</button>
@@ -51,7 +51,7 @@
   <section class="card" id="arbitrage" data-arbitrage>
     <div class="card-head">
       <h2 class="card-title">Arbitrage opportunities</h2>
-      <span class="arb-meta"><span class="badge badge-muted" data-arb-source data-testid="arb-source">loading…</span>
+      <span class="arb-meta"><span class="badge badge-muted" data-arb-source data-testid="arb-source">loading&hellip;</span>
         <span class="muted small gap-left" data-arb-updated data-testid="arb-updated"></span></span>
     </div>
     <div class="arb-tabs" role="tablist" aria-label="Kind of arbitrage">
@@ -80,7 +80,7 @@
           <th class="num" data-sort="profit"><button type="button" class="th-sort">Est. profit</button></th>
           <th class="num" data-sort="age_ms"><button type="button" class="th-sort">Age</button></th>
           <th>Flags</th></tr></thead>
-        <tbody data-arb-rows><tr><td colspan="11" class="empty">Loading market data…</td></tr></tbody>
+        <tbody data-arb-rows><tr><td colspan="11" class="empty">Loading market data&hellip;</td></tr></tbody>
       </table>
     </div>
     <p class="muted small">Net % is after both exchanges' taker fees and the withdrawal fee of moving the coin; size is what the
@@ -91,7 +91,7 @@
         <table class="table tri-table" data-testid="triangular-table">
           <thead><tr><th>Exchange</th><th>Cycle</th><th class="num">Start</th><th class="num">End</th><th class="num">Net %</th>
             <th>Legs</th></tr></thead>
-          <tbody data-tri-rows><tr><td colspan="6" class="empty">Loading…</td></tr></tbody>
+          <tbody data-tri-rows><tr><td colspan="6" class="empty">Loading&hellip;</td></tr></tbody>
         </table>
       </div>
       <p class="muted small">Three trades on one exchange, from USDT through two coins and back: each leg walks its order
@@ -118,7 +118,7 @@
       <table class="table ep-table" data-testid="episodes-typical">
         <thead><tr><th>Route</th><th class="num">Size</th><th class="num">Episodes</th><th class="num">Median duration</th>
           <th class="num">Best net %</th></tr></thead>
-        <tbody data-episodes-typical><tr><td colspan="5" class="empty">Loading…</td></tr></tbody>
+        <tbody data-episodes-typical><tr><td colspan="5" class="empty">Loading&hellip;</td></tr></tbody>
       </table>
     </div>
     <h3 class="card-subtitle">Episodes</h3>
@@ -126,7 +126,7 @@
       <table class="table ep-table" data-testid="episodes-table">
         <thead><tr><th>Route</th><th class="num">Size</th><th>Started</th><th class="num">Duration</th>
           <th class="num">Peak net %</th></tr></thead>
-        <tbody data-episodes-rows><tr><td colspan="5" class="empty">Loading…</td></tr></tbody>
+        <tbody data-episodes-rows><tr><td colspan="5" class="empty">Loading&hellip;</td></tr></tbody>
       </table>
     </div>
     <p class="muted small">An episode runs from the first poll that saw a route's net spread above zero at a size to the
@@ -136,7 +136,7 @@
   <dialog id="arb-chart-dialog" class="dialog arb-chart" aria-labelledby="arb-chart-title" data-arb-chart data-testid="arb-chart">
     <div class="dialog-head">
       <h2 id="arb-chart-title" data-arb-chart-title>Spread history</h2>
-      <button type="button" class="btn btn-ghost btn-sm" data-close-dialog aria-label="Close">✕</button>
+      <button type="button" class="btn btn-ghost btn-sm" data-close-dialog aria-label="Close">&#x2715;</button>
     </div>
     <div class="dialog-body">
       <div class="arb-ranges" role="group" aria-label="Range">
@@ -146,7 +146,7 @@
         <button type="button" class="tab" data-range="30d" aria-pressed="false">30 d</button>
       </div>
       <div class="arb-chart-plot" data-arb-chart-plot data-testid="arb-chart-plot"></div>
-      <p class="muted small" data-arb-chart-status data-testid="arb-chart-status" aria-live="polite">Loading…</p>
+      <p class="muted small" data-arb-chart-status data-testid="arb-chart-status" aria-live="polite">Loading&hellip;</p>
       <p class="muted small">Gross and net spread in %, net at each size after fees. The marks under the chart show when
         the route was profitable, one lane per size; live points are added as the scanner reports them.</p>
     </div>
@@ -155,7 +155,7 @@
   <dialog id="deposit-dialog" class="dialog deposit" aria-labelledby="deposit-title">
     <div class="dialog-head">
       <h2 id="deposit-title">Deposit</h2>
-      <button type="button" class="btn btn-ghost btn-sm" data-close-dialog aria-label="Close">✕</button>
+      <button type="button" class="btn btn-ghost btn-sm" data-close-dialog aria-label="Close">&#x2715;</button>
     </div>
 
     <form class="dep-step" data-step="choose" data-testid="deposit-choose" novalidate>
@@ -173,7 +173,7 @@
         <div class="net-card">
           <span class="net-badge" data-testid="network-badge"><span class="net-coin"><c:out value="${view.coinTabs[0].coin}"/></span><span
               class="net-net"><c:out value="${view.coinTabs[0].defaultNetwork}"/></span></span>
-          <span class="net-name" data-field="network-name">Loading networks…</span>
+          <span class="net-name" data-field="network-name">Loading networks&hellip;</span>
         </div>
         <p class="dep-warning" data-testid="network-warning" role="note"></p>
 
@@ -184,7 +184,7 @@
             <input id="dep-amount" name="amount_usd" type="text" inputmode="decimal" autocomplete="off" placeholder="50.00"
                    aria-describedby="dep-minimum dep-amount-error" data-testid="amount">
           </div>
-          <p id="dep-minimum" class="dep-hint" data-testid="minimum">Minimum …</p>
+          <p id="dep-minimum" class="dep-hint" data-testid="minimum">Minimum &hellip;</p>
           <p id="dep-amount-error" class="field-error" data-testid="amount-error" role="alert" hidden></p>
         </div>
         <p class="alert alert-error" data-testid="deposit-error" role="alert" hidden></p>
@@ -268,11 +268,11 @@
       </div>
     </div>
   </dialog>
-  <script src="${pageContext.request.contextPath}/assets/js/deposit-text.js?v=${applicationScope.assetVersion}"></script>
-  <script src="${pageContext.request.contextPath}/assets/js/deposit-quote.js?v=${applicationScope.assetVersion}"></script>
-  <script src="${pageContext.request.contextPath}/assets/js/deposit.js?v=${applicationScope.assetVersion}"></script>
-  <script src="${pageContext.request.contextPath}/assets/js/arbitrage.js?v=${applicationScope.assetVersion}"></script>
-  <script src="${pageContext.request.contextPath}/assets/js/arbitrage-chart.js?v=${applicationScope.assetVersion}"></script>
-  <script src="${pageContext.request.contextPath}/assets/js/episodes.js?v=${applicationScope.assetVersion}"></script>
-  <script src="${pageContext.request.contextPath}/assets/js/triangular.js?v=${applicationScope.assetVersion}"></script>
+  <script src="${asset['js/deposit-text.js']}"></script>
+  <script src="${asset['js/deposit-quote.js']}"></script>
+  <script src="${asset['js/deposit.js']}"></script>
+  <script src="${asset['js/arbitrage.js']}"></script>
+  <script src="${asset['js/arbitrage-chart.js']}"></script>
+  <script src="${asset['js/episodes.js']}"></script>
+  <script src="${asset['js/triangular.js']}"></script>
 </t:layout>

@@ -13,7 +13,7 @@
   <section class="card">
     <div class="card-head">
       <h2 class="card-title">Payments</h2>
-      <span class="muted small" id="sandbox-updated">loading…</span>
+      <span class="muted small" id="sandbox-updated">loading&hellip;</span>
     </div>
     <div class="table-wrap">
       <table class="table" data-testid="sandbox-payments">
@@ -48,5 +48,5 @@
       </table>
     </div>
   </section>
-  <script src="${pageContext.request.contextPath}/assets/js/sandbox.js?v=${applicationScope.assetVersion}"></script>
+  <script src="${asset['js/sandbox.js']}"></script>
 </t:layout>

@@ -4,7 +4,7 @@
 <c:set var="action" value="${pageContext.request.contextPath}/sandbox/nowpayments/payment/"/>
 <t:layout title="Pay invoice ${view.id}" bare="true">
   <section class="card invoice-card">
-    <p class="muted small">NOWPayments sandbox · invoice #<c:out value="${view.id}"/></p>
+    <p class="muted small">NOWPayments sandbox &middot; invoice #<c:out value="${view.id}"/></p>
     <h1><c:out value="${view.price}"/></h1>
     <p class="muted"><c:out value="${view.description}"/></p>
     <c:if test="${not empty view.error}"><div class="alert alert-error" role="alert"><c:out value="${view.error}"/></div></c:if>
@@ -16,7 +16,7 @@
           <label for="coin">Pay with</label>
           <select id="coin" name="coin" class="select">
             <c:forEach var="coin" items="${view.coins}">
-              <option value="<c:out value='${coin.ticker}'/>"><c:out value="${coin.name}"/> · <c:out value="${coin.network}"/></option>
+              <option value="<c:out value='${coin.ticker}'/>"><c:out value="${coin.name}"/> &middot; <c:out value="${coin.network}"/></option>
             </c:forEach>
           </select>
           <button type="submit" class="btn btn-primary btn-block" data-testid="choose-coin">Continue</button>
@@ -45,5 +45,5 @@
       </c:otherwise>
     </c:choose>
   </section>
-  <script src="${pageContext.request.contextPath}/assets/js/sandbox.js?v=${applicationScope.assetVersion}"></script>
+  <script src="${asset['js/sandbox.js']}"></script>
 </t:layout>

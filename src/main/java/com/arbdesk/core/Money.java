@@ -2,9 +2,6 @@ package com.arbdesk.core;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -87,12 +84,29 @@ public record Money(Asset asset, BigDecimal amount) implements Comparable<Money>
 
     /** Human form for pages: "$1,234.50", "-$3.00", or "0.00150000 BTC". */
     public String display() {
-        DecimalFormat f = new DecimalFormat(asset.scale() == 0 ? "#,##0" : "#,##0." + "0".repeat(asset.scale()),
-                DecimalFormatSymbols.getInstance(Locale.US));
-        f.setRoundingMode(RoundingMode.UNNECESSARY);
-        String digits = f.format(amount.abs());
-        String sign = amount.signum() < 0 ? "-" : "";
-        return asset == Asset.USD ? sign + "$" + digits : sign + digits + " " + asset.name();
+        // by hand, not DecimalFormat: a page shows a dozen amounts, and building a DecimalFormat for each was measured
+        // at 3 % of a dashboard's server time
+        String plain = amount.abs().setScale(asset.scale(), RoundingMode.UNNECESSARY).toPlainString();
+        int dot = plain.indexOf('.');
+        int whole = dot < 0 ? plain.length() : dot;
+        StringBuilder out = new StringBuilder(plain.length() + whole / 3 + 8);
+        if (amount.signum() < 0) {
+            out.append('-');
+        }
+        if (asset == Asset.USD) {
+            out.append('$');
+        }
+        for (int i = 0; i < whole; i++) {
+            if (i > 0 && (whole - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(plain.charAt(i));
+        }
+        out.append(plain, whole, plain.length());
+        if (asset != Asset.USD) {
+            out.append(' ').append(asset.name());
+        }
+        return out.toString();
     }
 
     @Override

@@ -42,6 +42,12 @@ class MoneyTest {
         assertEquals("$1,234.50", Money.usd("1234.5").display());
         assertEquals("-$3.00", Money.usd("-3").display());
         assertEquals("0.00150000 BTC", Money.parse(Asset.BTC, "0.0015").display());
+        assertEquals("$0.00", Money.usd("0").display());
+        assertEquals("$999.99", Money.usd("999.99").display());
+        assertEquals("$1,000.00", Money.usd("1000").display());
+        assertEquals("-$12,345,678.09", Money.usd("-12345678.09").display());
+        assertEquals("$123,456.00", Money.usd("123456").display());
+        assertEquals("1,234.50000000 BTC", Money.parse(Asset.BTC, "1234.5").display());
     }
 
     @Test
