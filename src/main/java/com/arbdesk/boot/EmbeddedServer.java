@@ -3,10 +3,19 @@ package com.arbdesk.boot;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.logging.LogManager;
 import java.util.stream.Stream;
@@ -58,8 +67,13 @@ public final class EmbeddedServer implements AutoCloseable {
             params.put("arbdesk.SANDBOX_ONLY", "true");
             params.put("arbdesk.DATABASE_PATH", Files.createTempDirectory("arbdesk-sandbox-").resolve("sandbox.db").toString());
         }
-        EmbeddedServer server = start(war, p, params, Files.createTempDirectory("arbdesk-tomcat-"), true);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "arbdesk-shutdown"));
+        BaseDir base = BaseDir.forWar(war, Path.of(System.getProperty("java.io.tmpdir")));
+        EmbeddedServer server = start(war, p, params, base.dir(), base.lock() == null);
+        // the hook holds the base directory's lock (an unreachable channel would be closed, and its lock released)
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            base.release();
+        }, "arbdesk-shutdown"));
         server.tomcat.getServer().await();
     }
 
@@ -118,6 +132,96 @@ public final class EmbeddedServer implements AutoCloseable {
                 "org.apache.level=WARNING");
         try (InputStream in = new ByteArrayInputStream(conf.getBytes(StandardCharsets.ISO_8859_1))) {
             LogManager.getLogManager().readConfiguration(in);
+        }
+    }
+
+    /**
+     * Tomcat's base directory for {@code java -jar}: kept between starts of the same WAR file, so the WAR is unpacked
+     * and its pages compiled once, not on every start. It is named after the WAR's path, size and modification time
+     * (a new build gets a new one), lives in the temporary directory with owner-only permissions, and is held by a
+     * file lock while the server runs: a second instance of the same WAR, or a directory another user could have
+     * written, gets a fresh directory deleted at exit, as before. Directories of older builds are removed when no
+     * running instance holds them.
+     */
+    record BaseDir(Path dir, FileChannel lock) {
+        static final String PREFIX = "arbdesk-cache-";
+
+        static BaseDir forWar(Path war, Path tmp) throws IOException {
+            try {
+                Path dir = tmp.resolve(PREFIX + key(war));
+                if (!Files.exists(dir)) {
+                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rwx------")));
+                }
+                FileChannel lock = ownedByMeOnly(dir) ? tryLock(dir) : null;
+                if (lock != null) {
+                    removeOthers(tmp, dir);
+                    return new BaseDir(dir, lock);
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                // no POSIX permissions, a race with another start, a read-only temp directory: the fresh directory below
+            }
+            return new BaseDir(Files.createTempDirectory("arbdesk-tomcat-"), null);
+        }
+
+        void release() {
+            if (lock != null) {
+                try {
+                    lock.close();
+                } catch (IOException e) {
+                    // exiting: the lock goes with the process
+                }
+            }
+        }
+
+        static String key(Path war) throws IOException {
+            String identity = war.toAbsolutePath() + "|" + Files.size(war) + "|" + Files.getLastModifiedTime(war).toMillis();
+            try {
+                byte[] d = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(d, 0, 8);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static boolean ownedByMeOnly(Path dir) throws IOException {
+            PosixFileAttributes a = Files.readAttributes(dir,
+                    PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return a.isDirectory() && a.owner().getName().equals(System.getProperty("user.name"))
+                    && a.permissions().equals(PosixFilePermissions.fromString("rwx------"));
+        }
+
+        /** The directory's lock file, open and locked (closing the channel releases it); null when another holds it. */
+        static FileChannel tryLock(Path dir) throws IOException {
+            FileChannel channel = FileChannel.open(dir.resolve(".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                if (channel.tryLock() != null) {
+                    return channel;
+                }
+            } catch (OverlappingFileLockException e) {
+                // this JVM holds it already (a second server in one process): not ours to share
+            }
+            channel.close();
+            return null;
+        }
+
+        private static void removeOthers(Path tmp, Path mine) {
+            try (Stream<Path> siblings = Files.list(tmp)) {
+                siblings.filter(p -> p.getFileName().toString().startsWith(PREFIX) && !p.equals(mine)).forEach(p -> {
+                    try {
+                        FileChannel held = ownedByMeOnly(p) ? tryLock(p) : null;
+                        if (held != null) {
+                            deleteTree(p);
+                            held.close();
+                        }
+                    } catch (IOException e) {
+                        // left for the next start
+                    }
+                });
+            } catch (IOException e) {
+                // left for the next start
+            }
         }
     }
 
