@@ -134,7 +134,7 @@ public final class App implements Services, AutoCloseable {
         this.deposits = new DepositService(tx, depositDao, updater, valuation, provider,
                 new RateBudget(config.nowPaymentsCreatePerSecond(), clock, RateBudget.REAL_SLEEP), providerMonitor, events,
                 config.baseUrl(), clock);
-        this.rejectedIpns = new RejectedIpns(tx, ipnDao, clock);
+        this.rejectedIpns = new RejectedIpns(tx, ipnDao, clock, config.ops().ipnRejectedRetention());
         this.ipnIntake = new IpnIntake(tx, ipnDao, new IpnVerifier(config.nowPaymentsIpnSecret()), rejectedIpns, updater, valuation, clock,
                 config.ipnMaxAmount());
         this.reconciler = DepositReconciler.create(tx, depositDao, watchDao, updater, valuation, provider,
