@@ -61,28 +61,41 @@ public final class DatabaseRestore {
         Path partial = sibling(target, ".restoring");
         deleteWithSidecars(partial);
         Files.copy(backup, partial);
-        String schema;
         try {
-            schema = check(partial);
-        } catch (SQLException e) {
+            String schema = check(partial);
+            if (Files.exists(target)) {
+                keepAside(target);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return schema;
+        } catch (SQLException | IOException e) {
             deleteWithSidecars(partial);
             throw e;
         }
-        if (Files.exists(target)) {
+    }
+
+    /**
+     * Keeps the old database as {@code PATH.before-restore}: its WAL folded in when it can be (a damaged file, the
+     * usual reason to restore, cannot), else moved along as that file's own WAL, so nothing of it is lost; and no
+     * stale WAL of it stays beside PATH, where SQLite would try to replay it onto the restored database.
+     */
+    private static void keepAside(Path target) throws IOException {
+        try {
             settle(target);
-            Path before = beforeRestore(target);
-            Files.deleteIfExists(before);
-            try {
-                Files.createLink(before, target); // the old file keeps a name while the rename below replaces PATH
-            } catch (UnsupportedOperationException | IOException e) {
-                Files.copy(target, before); // a file system without hard links
-            }
+        } catch (SQLException e) {
+            System.err.println("ArbDesk restore: the current database cannot be read (" + e.getMessage() + "); it is kept as it is");
         }
-        // a stale WAL of the old database must never be replayed onto the restored one
-        Files.deleteIfExists(sibling(target, "-wal"));
+        Path before = beforeRestore(target);
+        deleteWithSidecars(before);
+        try {
+            Files.createLink(before, target); // the old file keeps a name while the rename replaces PATH
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.copy(target, before); // a file system without hard links
+        }
+        if (Files.exists(sibling(target, "-wal"))) {
+            Files.move(sibling(target, "-wal"), sibling(before, "-wal"));
+        }
         Files.deleteIfExists(sibling(target, "-shm"));
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return schema;
     }
 
     private static void refuseIfOpen(Path target) throws IOException {

@@ -81,9 +81,14 @@ class RestoreIT {
                 assertEquals(e.getValue(), user.get("/api/me").json().path("balance_usd").asText(), e.getKey());
                 assertEquals(deposits.get(e.getKey()), user.get("/api/deposits").body(), e.getKey() + "'s deposits");
             }
-        } finally {
-            TestServer.deleteTree(work);
         }
+
+        Files.writeString(db, "a damaged database, the usual reason to restore"); // unreadable: still replaced, still kept
+        assertEquals(0, restore(work, backup, db), Files.readString(work.resolve("restore.log")));
+        assertTrue(Files.readString(work.resolve("restore.log")).contains("cannot be read"), Files.readString(work.resolve("restore.log")));
+        assertEquals("a damaged database, the usual reason to restore", Files.readString(DatabaseRestore.beforeRestore(db)));
+        assertEquals(Files.size(backup), Files.size(db), "the backup is in place");
+        TestServer.deleteTree(work);
     }
 
     @Test
