@@ -130,6 +130,11 @@ public final class ArbitrageService implements AutoCloseable {
         return settings;
     }
 
+    /** Each exchange's market data health now (last success, errors), read from the source, not the last snapshot. */
+    public Map<String, ExchangeHealth> exchangeHealth() {
+        return source.health();
+    }
+
     @Override
     public void close() {
         exec.shutdownNow();

@@ -85,7 +85,7 @@ public final class App implements Services, AutoCloseable {
     private final SessionRegistry sockets = new SessionRegistry();
     private final LivePublisher livePublisher;
     private final ArbitrageService arbitrage;
-    private final AppMetrics metrics;
+    private final AppMetrics metrics = new AppMetrics();
     private final SpreadHistory spreadHistory;
     private final EpisodeLog episodeLog;
 
@@ -119,7 +119,7 @@ public final class App implements Services, AutoCloseable {
             // the built-in sandbox accepts any login: demo mode can recover lost invoice IPNs out of the box
             settings = settings.withCredentials("merchant@sandbox.arbdesk.local", sandbox.issueToken());
         }
-        this.provider = new NowPaymentsClient(settings);
+        this.provider = new NowPaymentsClient(settings, metrics.providerCalls());
         this.providerMonitor = new ProviderMonitor(provider, ProviderCheck.DEPOSIT_TICKERS, clock);
         DepositDao depositDao = new DepositDao();
         DepositWatchDao watchDao = new DepositWatchDao();
@@ -134,7 +134,7 @@ public final class App implements Services, AutoCloseable {
         this.deposits = new DepositService(tx, depositDao, updater, valuation, provider,
                 new RateBudget(config.nowPaymentsCreatePerSecond(), clock, RateBudget.REAL_SLEEP), providerMonitor, events,
                 config.baseUrl(), clock);
-        this.rejectedIpns = new RejectedIpns(tx, ipnDao, clock);
+        this.rejectedIpns = new RejectedIpns(tx, ipnDao, clock, config.ops().ipnRejectedRetention());
         this.ipnIntake = new IpnIntake(tx, ipnDao, new IpnVerifier(config.nowPaymentsIpnSecret()), rejectedIpns, updater, valuation, clock,
                 config.ipnMaxAmount());
         this.reconciler = DepositReconciler.create(tx, depositDao, watchDao, updater, valuation, provider,
@@ -146,7 +146,10 @@ public final class App implements Services, AutoCloseable {
         this.livePublisher = new LivePublisher(tx, new LiveEventDao(), auth, ledger, sockets, clock);
         livePublisher.listenTo(events);
         this.arbitrage = new ArbitrageService(MarketDataSources.of(config.arbitrage(), clock), ArbitrageSettings.of(config.arbitrage()), events, clock);
-        this.metrics = new AppMetrics(events, depositAdmin);
+        metrics.watchDeposits(events, depositAdmin);
+        metrics.watchDatabase(database);
+        metrics.watchSockets(sockets);
+        metrics.watchArbitrage(arbitrage, clock);
         this.episodeLog = new EpisodeLog(tx, new EpisodeDao(), clock);
         this.spreadHistory = new SpreadHistory(tx, new SpreadHistoryDao(), ArbitrageSettings.retention(config.arbitrage()),
                 episodeLog, clock);

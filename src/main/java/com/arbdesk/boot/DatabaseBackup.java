@@ -30,18 +30,7 @@ public final class DatabaseBackup {
 
     /** Entry point from {@link WarLauncher}; exits 0 on success, 1 on a failed backup, 2 on bad usage or settings. */
     public static void main(String[] args) {
-        if (args.length != 2 && !(args.length == 4 && "--database".equals(args[2])) || !"backup".equals(args[0])) {
-            System.err.println("usage: java -jar arbdesk.war backup FILE [--database PATH]   (PATH defaults to DATABASE_PATH)");
-            System.exit(2);
-        }
-        Path source;
-        try {
-            source = args.length == 4 ? Path.of(args[3]) : ConfigReader.load(Map.of(), "").databasePath();
-        } catch (ConfigException e) {
-            System.err.println("ArbDesk backup: " + e.getMessage() + " (or name the file with --database PATH)");
-            System.exit(2);
-            return;
-        }
+        Path source = databasePath(args, "backup");
         try {
             long bytes = backup(source, Path.of(args[1]));
             System.out.println("ArbDesk backup: " + source.toAbsolutePath() + " -> " + Path.of(args[1]).toAbsolutePath()
@@ -49,6 +38,34 @@ public final class DatabaseBackup {
         } catch (SQLException | IOException e) {
             System.err.println("ArbDesk backup failed: " + e.getMessage());
             System.exit(1);
+        }
+    }
+
+    /**
+     * The database of {@code COMMAND FILE [--database PATH]}: PATH, else DATABASE_PATH as the app reads it;
+     * exits 2 on bad usage or settings.
+     */
+    static Path databasePath(String[] args, String command) {
+        if (args.length != 2 && !(args.length == 4 && "--database".equals(args[2])) || !command.equals(args[0])) {
+            System.err.println("usage: java -jar arbdesk.war " + command + " FILE [--database PATH]   (PATH defaults to DATABASE_PATH)");
+            System.exit(2);
+        }
+        try {
+            return args.length == 4 ? Path.of(args[3]) : ConfigReader.load(Map.of(), "").databasePath();
+        } catch (ConfigException e) {
+            System.err.println("ArbDesk " + command + ": " + e.getMessage() + " (or name the file with --database PATH)");
+            System.exit(2);
+            return null;
+        }
+    }
+
+    /** {@code PRAGMA integrity_check} of the file at {@code db}; throws unless it answers "ok". */
+    static void checkIntegrity(Connection db) throws SQLException {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+            String result = rs.next() ? rs.getString(1) : "no answer";
+            if (!"ok".equals(result)) {
+                throw new SQLException("the copy failed its integrity check: " + result);
+            }
         }
     }
 
@@ -69,13 +86,8 @@ public final class DatabaseBackup {
             // pagesPerStep -1: one step over the whole file inside one read snapshot; busy waits only for a checkpoint
             ((SQLiteConnection) c).getDatabase().backup("main", partial.toString(), null, BUSY_SLEEP_MILLIS, BUSY_RETRIES, -1);
         }
-        try (Connection copy = DriverManager.getConnection("jdbc:sqlite:" + partial);
-             Statement st = copy.createStatement();
-             ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
-            String result = rs.next() ? rs.getString(1) : "no answer";
-            if (!"ok".equals(result)) {
-                throw new SQLException("the copy failed its integrity check: " + result);
-            }
+        try (Connection copy = DriverManager.getConnection("jdbc:sqlite:" + partial)) {
+            checkIntegrity(copy);
         }
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return Files.size(target);

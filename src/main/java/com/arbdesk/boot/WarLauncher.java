@@ -31,8 +31,8 @@ public final class WarLauncher {
         Path war = Path.of(WarLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path libs = Files.createTempDirectory("arbdesk-boot-");
         libs.toFile().deleteOnExit();
-        if (args.length > 0 && "backup".equals(args[0])) {
-            backup(args, war, libs);
+        if (args.length > 0 && ("backup".equals(args[0]) || "restore".equals(args[0]))) {
+            databaseTool(args, war, libs, "backup".equals(args[0]) ? "DatabaseBackup" : "DatabaseRestore");
             return;
         }
         List<URL> urls = new ArrayList<>();
@@ -50,19 +50,19 @@ public final class WarLauncher {
     }
 
     /**
-     * {@code backup FILE}: runs {@code DatabaseBackup} from WEB-INF/classes with the SQLite driver from
-     * WEB-INF/lib (no Tomcat needed), so the copy is taken by the same driver the app uses.
+     * {@code backup FILE} and {@code restore FILE}: run {@code DatabaseBackup} or {@code DatabaseRestore} from
+     * WEB-INF/classes with the SQLite driver from WEB-INF/lib (no Tomcat needed), the same driver the app uses.
      */
-    private static void backup(String[] args, Path war, Path libs) throws IOException, ReflectiveOperationException {
+    private static void databaseTool(String[] args, Path war, Path libs, String tool) throws IOException, ReflectiveOperationException {
         List<URL> urls = new ArrayList<>();
         urls.add(new URL("jar:" + war.toUri() + "!/WEB-INF/classes/"));
         urls.addAll(extract(war, libs, SQLITE_JAR));
         URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
         Thread.currentThread().setContextClassLoader(loader);
         try {
-            loader.loadClass("com.arbdesk.boot.DatabaseBackup").getMethod("main", String[].class).invoke(null, (Object) args);
+            loader.loadClass("com.arbdesk.boot." + tool).getMethod("main", String[].class).invoke(null, (Object) args);
         } catch (InvocationTargetException e) {
-            System.err.println("ArbDesk backup failed: " + e.getCause());
+            System.err.println("ArbDesk " + args[0] + " failed: " + e.getCause());
             System.exit(1);
         }
     }

@@ -36,10 +36,12 @@ public record AppConfig(
     /**
      * How ArbDesk is run and watched: the log format; how old the provider check may be before the readiness
      * check asks the provider again; the reverse proxies whose X-Forwarded-For/-Proto are believed; and, when
-     * not empty, the only addresses IPNs are taken from; who may read /metrics (a bearer token, addresses).
+     * not empty, the only addresses IPNs are taken from; who may read /metrics (a bearer token, addresses); how long
+     * the IPN log keeps refused (badly signed) IPNs (valid ones are kept for ever).
      */
     public record Operations(LogFormat logFormat, java.time.Duration readyProviderMaxAge, List<Cidr> trustedProxies,
-                             List<Cidr> ipnAllowedIps, Optional<String> metricsToken, List<Cidr> metricsAllowedIps) {
+                             List<Cidr> ipnAllowedIps, Optional<String> metricsToken, List<Cidr> metricsAllowedIps,
+                             java.time.Duration ipnRejectedRetention) {
     }
 
     /**
@@ -109,7 +111,7 @@ public record AppConfig(
             "LOGIN_FAILURES_PER_ADDRESS", "LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS", "LOGIN_FAILURE_WINDOW_SECONDS",
             "SIGNUPS_PER_ADDRESS_PER_HOUR", "WS_TOKENS_PER_ADDRESS_PER_MINUTE", "LOG_FORMAT",
             "READY_PROVIDER_MAX_AGE_SECONDS", "TRUSTED_PROXIES", "NOWPAYMENTS_IPN_ALLOWED_IPS",
-            "METRICS_TOKEN", "METRICS_ALLOWED_IPS");
+            "METRICS_TOKEN", "METRICS_ALLOWED_IPS", "IPN_REJECTED_RETENTION_DAYS");
 
     public LogFormat logFormat() {
         return ops.logFormat();

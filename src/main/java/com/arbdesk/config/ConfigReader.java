@@ -158,7 +158,8 @@ public final class ConfigReader {
                 java.time.Duration.ofSeconds(parseLong(v, "READY_PROVIDER_MAX_AGE_SECONDS", 60, 1, 86_400)),
                 Cidr.list("TRUSTED_PROXIES", v.get("TRUSTED_PROXIES")),
                 Cidr.list("NOWPAYMENTS_IPN_ALLOWED_IPS", v.get("NOWPAYMENTS_IPN_ALLOWED_IPS")),
-                metricsToken(v), Cidr.list("METRICS_ALLOWED_IPS", v.get("METRICS_ALLOWED_IPS")));
+                metricsToken(v), Cidr.list("METRICS_ALLOWED_IPS", v.get("METRICS_ALLOWED_IPS")),
+                java.time.Duration.ofDays(parseLong(v, "IPN_REJECTED_RETENTION_DAYS", 30, 1, 3650)));
     }
 
     private static Optional<String> metricsToken(Map<String, String> v) {

@@ -65,6 +65,17 @@ public final class IpnEventDao {
         });
     }
 
+    /**
+     * Deletes the rows of this verdict received before {@code before}. Only ever called for refused IPNs, which
+     * no deposit row references; the caller names the verdict, so a valid IPN can never match.
+     */
+    public int deleteBefore(Connection c, IpnVerdict verdict, Instant before) throws SQLException {
+        return Jdbc.update(c, "DELETE FROM ipn_events WHERE verdict = ? AND received_at < ?", st -> {
+            st.setString(1, verdict.wire());
+            st.setString(2, before.toString());
+        });
+    }
+
     public Optional<IpnEvent> find(Connection c, long id) throws SQLException {
         return Jdbc.queryOne(c, "SELECT " + COLUMNS + " FROM ipn_events WHERE id = ?", st -> st.setLong(1, id), IpnEventDao::map);
     }

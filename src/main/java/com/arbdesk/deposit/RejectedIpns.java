@@ -22,7 +22,8 @@ import java.util.logging.Logger;
 /**
  * IPNs refused before verification succeeded: every one is counted in memory, a few are sampled into
  * ipn_events (at most {@link #SAMPLES_PER_FLUSH} a second, the newest {@link #KEEP} kept) and one log line a
- * minute says how many there were. Why not a row each: a forged IPN must never take the single writer, or a
+ * minute says how many there were; samples older than the retention are deleted hourly (a refused IPN proves
+ * nothing, so it need not be kept; every other IPN row carried a valid signature and is kept for ever). Why not a row each: a forged IPN must never take the single writer, or a
  * flood of them would starve the genuine IPNs; the request thread only counts and offers to a bounded queue.
  */
 public final class RejectedIpns implements AutoCloseable {
@@ -33,6 +34,7 @@ public final class RejectedIpns implements AutoCloseable {
     /** Sampled rows kept: older refused rows are trimmed, so the table stays bounded under a flood. */
     static final int KEEP = 1_000;
     private static final int MINUTES = 60;
+    private static final long PRUNE_EVERY_MINUTES = 60;
 
     /** One refused IPN as received. */
     record Sample(Instant at, String remote, String signature, String body, String detail) {
@@ -41,6 +43,7 @@ public final class RejectedIpns implements AutoCloseable {
     private final Tx tx;
     private final IpnEventDao ipns;
     private final Clock clock;
+    private final Duration retention;
     private final BlockingQueue<Sample> pending = new ArrayBlockingQueue<>(SAMPLES_PER_FLUSH);
     private final AtomicLong total = new AtomicLong();
     private final long[] perMinute = new long[MINUTES];
@@ -49,18 +52,36 @@ public final class RejectedIpns implements AutoCloseable {
     private Instant loggedAt;
     private ScheduledExecutorService flusher;
 
-    public RejectedIpns(Tx tx, IpnEventDao ipns, Clock clock) {
+    /** @param retention how long a sampled refused IPN stays in the log */
+    public RejectedIpns(Tx tx, IpnEventDao ipns, Clock clock, Duration retention) {
         this.tx = tx;
         this.ipns = ipns;
         this.clock = clock;
+        this.retention = retention;
         this.loggedAt = clock.instant();
     }
 
-    /** Writes the samples once a second from its own thread. */
+    /** Writes the samples once a second and prunes the old ones hourly, from its own thread. */
     public synchronized void start() {
         if (flusher == null) {
             flusher = Background.singleThread("ipn-rejects");
             flusher.scheduleWithFixedDelay(this::flushQuietly, 1, 1, TimeUnit.SECONDS);
+            flusher.scheduleWithFixedDelay(this::pruneQuietly, 1, PRUNE_EVERY_MINUTES * 60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Deletes the refused IPNs received before the retention; returns how many. Never touches any other verdict. */
+    int prune() {
+        Instant before = clock.instant().minus(retention);
+        return tx.inTransaction(c -> ipns.deleteBefore(c, IpnVerdict.INVALID_SIGNATURE, before));
+    }
+
+    private void pruneQuietly() {
+        try {
+            prune();
+        } catch (RuntimeException e) {
+            // a background loop: the next hourly pass tries again
+            LOG.log(Level.WARNING, "pruning refused IPN samples failed", e);
         }
     }
 

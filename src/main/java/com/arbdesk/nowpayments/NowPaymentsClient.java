@@ -89,16 +89,25 @@ public final class NowPaymentsClient {
     private final JwtSession jwt;
 
     public NowPaymentsClient(Settings settings) {
+        this(settings, ProviderCallObserver.NONE);
+    }
+
+    /** With every request told to {@code observer} (the metrics). */
+    public NowPaymentsClient(Settings settings, ProviderCallObserver observer) {
         this(settings, HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 // Why never: a redirect could carry the x-api-key header to another host.
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
+                .build(), observer);
     }
 
     /** With a given HttpClient (tests); its connect timeout and redirect policy are the caller's. */
     public NowPaymentsClient(Settings settings, HttpClient httpClient) {
-        this.http = new ProviderHttp(settings, httpClient);
+        this(settings, httpClient, ProviderCallObserver.NONE);
+    }
+
+    private NowPaymentsClient(Settings settings, HttpClient httpClient, ProviderCallObserver observer) {
+        this.http = new ProviderHttp(settings, httpClient, observer);
         this.jwt = new JwtSession(http, settings.email(), settings.password());
     }
 

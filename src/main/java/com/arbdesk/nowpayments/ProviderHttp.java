@@ -12,6 +12,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -32,10 +33,16 @@ final class ProviderHttp {
     private final NowPaymentsClient.Settings settings;
     private final HttpClient http;
     private final List<String> secrets;
+    private final ProviderCallObserver observer;
+    /** The base URL's own path (e.g. "/v1"), which is not part of an endpoint's name. */
+    private final String basePath;
 
-    ProviderHttp(NowPaymentsClient.Settings settings, HttpClient http) {
+    ProviderHttp(NowPaymentsClient.Settings settings, HttpClient http, ProviderCallObserver observer) {
         this.settings = settings;
         this.http = http;
+        this.observer = observer;
+        String base = URI.create(settings.baseUrl()).getRawPath();
+        this.basePath = base == null ? "" : base;
         this.secrets = List.of(nullToEmpty(settings.apiKey()), nullToEmpty(settings.password()));
     }
 
@@ -80,9 +87,35 @@ final class ProviderHttp {
     }
 
     private Reply send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.build();
+        String path = request.uri().getRawPath();
+        String endpoint = ProviderCallObserver.endpointOf(path.startsWith(basePath) ? path.substring(basePath.length()) : path);
+        long start = System.nanoTime();
         HttpResponse<String> response;
         try {
-            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = exchange(request);
+        } catch (NowPaymentsException e) {
+            observer.called(request.method(), endpoint, e.kind().name().toLowerCase(Locale.ROOT), Duration.ofNanos(System.nanoTime() - start));
+            throw e;
+        }
+        observer.called(request.method(), endpoint, Integer.toString(response.statusCode()), Duration.ofNanos(System.nanoTime() - start));
+        int status = response.statusCode();
+        String body = response.body();
+        if (status < 200 || status >= 300) {
+            throw ProviderErrors.fromResponse(status, body, secrets).withRetryAfter(retryAfter(response));
+        }
+        JsonNode json = ProviderJson.parseOrNull(body);
+        if (json == null) {
+            throw new NowPaymentsException(Kind.UNEXPECTED, status, null, "answer is not JSON: "
+                    + ProviderErrors.rawExcerpt(ProviderErrors.redact(body, secrets)));
+        }
+        return new Reply(json, body);
+    }
+
+    /** One request and its answer, whatever the status; a failure to get an answer is a NowPaymentsException. */
+    private HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpConnectTimeoutException e) {
             // A connect timeout means nobody answered the door: the provider is unreachable.
             throw new NowPaymentsException(Kind.UNAVAILABLE, 0, null, "connect timed out", e);
@@ -96,17 +129,6 @@ final class ProviderHttp {
             Thread.currentThread().interrupt();
             throw new NowPaymentsException(Kind.UNAVAILABLE, 0, null, "interrupted while waiting", e);
         }
-        int status = response.statusCode();
-        String body = response.body();
-        if (status < 200 || status >= 300) {
-            throw ProviderErrors.fromResponse(status, body, secrets).withRetryAfter(retryAfter(response));
-        }
-        JsonNode json = ProviderJson.parseOrNull(body);
-        if (json == null) {
-            throw new NowPaymentsException(Kind.UNEXPECTED, status, null, "answer is not JSON: "
-                    + ProviderErrors.rawExcerpt(ProviderErrors.redact(body, secrets)));
-        }
-        return new Reply(json, body);
     }
 
     /** Sleeps before retry number {@code retry + 1}; false when interrupted (then we stop retrying). */

@@ -16,14 +16,16 @@ public final class Outbox {
     final java.time.Instant expiresAt;
     /** The session the socket was opened with; null for a socket-token socket. */
     final String sessionId;
+    private final LiveStats stats;
     private final Deque<String> queue = new ArrayDeque<>();
     private boolean sending;
     private boolean closed;
     /** Queued but not sent yet: a new socket waits for its hello, which must go first (see {@link #start}). */
     private boolean holding;
 
-    Outbox(LiveSocket socket, long userId, java.time.Instant expiresAt, String sessionId) {
+    Outbox(LiveSocket socket, long userId, java.time.Instant expiresAt, String sessionId, LiveStats stats) {
         this.socket = socket;
+        this.stats = stats;
         this.userId = userId;
         this.expiresAt = expiresAt;
         this.sessionId = sessionId;
@@ -62,6 +64,7 @@ public final class Outbox {
             }
         }
         if (closed) {
+            stats.overflowed();
             close(LiveSocket.TRY_AGAIN_LATER, "too slow: reconnect and resume");
             return;
         }
@@ -106,6 +109,7 @@ public final class Outbox {
                     close(LiveSocket.CLOSED_ABNORMALLY, "send failed");
                     return;
                 }
+                stats.sent();
                 pump();
             });
         } catch (IllegalStateException e) {

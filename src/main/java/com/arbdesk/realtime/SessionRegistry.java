@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SessionRegistry {
     private final Map<Long, Set<Outbox>> byUser = new ConcurrentHashMap<>();
     private final Map<String, Outbox> bySocket = new ConcurrentHashMap<>();
+    private final LiveStats stats = new LiveStats();
 
     /**
      * Registers a socket, holding what reaches it until the caller {@link Outbox#start starts} it with the
@@ -23,7 +24,7 @@ public final class SessionRegistry {
      * @param sessionId the login session the socket was opened with; null for a socket-token socket
      */
     public Outbox add(long userId, String sessionId, Instant expiresAt, LiveSocket socket) {
-        Outbox o = new Outbox(socket, userId, expiresAt, sessionId);
+        Outbox o = new Outbox(socket, userId, expiresAt, sessionId, stats);
         o.hold();
         bySocket.put(socket.id(), o);
         byUser.computeIfAbsent(userId, k -> ConcurrentHashMap.newKeySet()).add(o);
@@ -38,6 +39,16 @@ public final class SessionRegistry {
                 set.remove(o);
             }
         }
+    }
+
+    /** How many sockets are open now. */
+    public int openCount() {
+        return bySocket.size();
+    }
+
+    /** The sockets' running totals (messages sent, overflows, catch-ups). */
+    public LiveStats stats() {
+        return stats;
     }
 
     /** The socket's outbox; null once it is removed. */

@@ -135,13 +135,13 @@ class BackupIT {
         }
     }
 
-    private static int send(TestServer server, Map<String, Object> fields) {
+    static int send(TestServer server, Map<String, Object> fields) {
         String body = IpnTestSigner.canonicalOf(new TreeMap<>(fields));
         return server.client().postJson("/api/nowpayments/ipn", body,
                 Map.of("x-nowpayments-sig", IpnTestSigner.sign(SECRET, body))).status();
     }
 
-    private static Map<String, Object> finishedIpn(TestClient admin, JsonNode d) {
+    static Map<String, Object> finishedIpn(TestClient admin, JsonNode d) {
         long id = d.path("transaction_id").asLong();
         Map<String, Object> m = new HashMap<>();
         m.put("payment_id", Long.parseLong(d.path("payment_id").asText()));

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IpnIntakeTest {
     private static final String SECRET = "an-ipn-secret-for-tests";
+    private static final java.time.Duration RETENTION = java.time.Duration.ofDays(30);
 
     @TempDir
     Path dir;
@@ -35,7 +36,7 @@ class IpnIntakeTest {
     @BeforeEach
     void open() {
         db = new DepositDb(dir);
-        rejected = new RejectedIpns(db.tx, db.ipns, db.clock);
+        rejected = new RejectedIpns(db.tx, db.ipns, db.clock, RETENTION);
         FiatValuation valuation = new FiatValuation(db.tx, db.deposits,
                 new NowPaymentsClient(NowPaymentsClient.Settings.of("http://127.0.0.1:9", "no-key")), db.clock);
         intake = new IpnIntake(db.tx, db.ipns, new IpnVerifier(SECRET), rejected, db.updater, valuation, db.clock,
@@ -121,5 +122,32 @@ class IpnIntakeTest {
         assertEquals(2, commits.count());
         assertEquals(10_000, db.ledgerSumMinor(deposit.userId()), "credited once");
         assertEquals(0, rejected.total());
+    }
+
+    @Test
+    void refusedIpnsArePrunedAfterTheRetentionAndValidOnesAreKeptForEver() {
+        String body = finishedBody();
+        assertEquals(IpnVerdict.APPLIED, intake.receive(body.getBytes(StandardCharsets.UTF_8), IpnTestSigner.sign(SECRET, body),
+                "10.0.0.2").verdict());
+        assertThrows(IpnRefusedException.class, () -> intake.receive(body.getBytes(StandardCharsets.UTF_8), "00", "10.0.0.9"));
+        rejected.flush();
+        assertEquals(0, rejected.prune(), "nothing is old yet");
+
+        db.clock.advance(RETENTION.minusMinutes(1));
+        assertThrows(IpnRefusedException.class, () -> intake.receive(body.getBytes(StandardCharsets.UTF_8), "01", "10.0.0.9"));
+        rejected.flush();
+        assertEquals(0, rejected.prune(), "a refused IPN one minute short of the retention stays");
+
+        db.clock.advance(java.time.Duration.ofMinutes(2));
+        assertEquals(1, rejected.prune(), "the refused IPN past the retention is deleted");
+        assertEquals(1, db.count("SELECT COUNT(*) FROM ipn_events WHERE verdict = 'invalid_signature' AND signature = '01'"),
+                "the younger refused IPN is kept");
+        assertEquals(0, db.count("SELECT COUNT(*) FROM ipn_events WHERE signature = '00'"));
+
+        db.clock.advance(java.time.Duration.ofDays(3650));
+        rejected.prune();
+        assertEquals(0, db.count("SELECT COUNT(*) FROM ipn_events WHERE verdict = 'invalid_signature'"));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM ipn_events WHERE verdict = 'applied' AND body = ?", body),
+                "the valid IPN is kept for ever");
     }
 }

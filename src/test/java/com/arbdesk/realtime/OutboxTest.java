@@ -52,10 +52,12 @@ class OutboxTest {
         }
     }
 
+    private final LiveStats stats = new LiveStats();
+
     @Test
     void aNewSocketHoldsWhatReachesItUntilItsHelloGoesFirst() {
         FakeSocket s = new FakeSocket(false);
-        Outbox o = new Outbox(s.session, 1, null, null);
+        Outbox o = new Outbox(s.session, 1, null, null, stats);
         o.hold();
         o.offer("event 8"); // stored and pushed while the hello's seq was being read
         assertEquals(List.of(), s.sent, "nothing goes out before the hello");
@@ -67,19 +69,20 @@ class OutboxTest {
     @Test
     void messagesGoOutInOrderOneAtATime() {
         FakeSocket s = new FakeSocket(false);
-        Outbox o = new Outbox(s.session, 1, null, null);
+        Outbox o = new Outbox(s.session, 1, null, null, stats);
         for (int i = 0; i < 10; i++) {
             o.offer("m" + i);
         }
         assertEquals(List.of("m0", "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9"), s.sent);
+        assertEquals(10, stats.messagesSent(), "each completed send is counted");
     }
 
     @Test
     void aClientThatStopsReadingIsClosedWhenItsQueueOverflowsAndDelaysNobodyElse() {
         FakeSocket stuck = new FakeSocket(true);
         FakeSocket healthy = new FakeSocket(false);
-        Outbox slow = new Outbox(stuck.session, 1, null, null);
-        Outbox fast = new Outbox(healthy.session, 2, null, null);
+        Outbox slow = new Outbox(stuck.session, 1, null, null, stats);
+        Outbox fast = new Outbox(healthy.session, 2, null, null, stats);
         for (int i = 0; i <= Outbox.MAX_QUEUED + 1; i++) {
             slow.offer("to-slow-" + i);
             fast.offer("to-fast-" + i);
@@ -89,5 +92,7 @@ class OutboxTest {
         assertEquals(CloseReason.CloseCodes.TRY_AGAIN_LATER, stuck.closed.get().getCloseCode());
         assertEquals(Outbox.MAX_QUEUED + 2, healthy.sent.size(), "the healthy client got everything at once");
         assertFalse(healthy.closed.get() != null);
+        assertEquals(1, stats.queueOverflows(), "the overflow is counted");
+        assertEquals(Outbox.MAX_QUEUED + 2, stats.messagesSent(), "the send that never completed is not counted");
     }
 }

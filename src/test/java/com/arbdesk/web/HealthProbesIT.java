@@ -6,11 +6,14 @@ import com.arbdesk.testing.StandInProvider;
 import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Liveness and readiness against a stand-in provider that then goes away. */
+/** Liveness and readiness against a stand-in provider that then goes away, and with a database that cannot be written. */
 class HealthProbesIT {
 
     static TestClient.Res awaitStatus(TestServer app, String path, int status, Duration within) {
@@ -54,6 +57,31 @@ class HealthProbesIT {
             assertEquals("ok", down.path("checks").path("database_write").path("status").asText(), down.toString());
             assertEquals(200, app.client().get("/health/live").status(), "still alive");
             assertEquals(200, app.client().get("/health").status(), "/health is as it was: the database only");
+        }
+    }
+
+    /**
+     * Another process holds SQLite's write lock (the tests run as root, for whom a read-only file is still
+     * writable: a held lock is what a full disk, a read-only mount or a stuck writer look like to the app).
+     */
+    @Test
+    void notReadyWhileTheDatabaseCannotBeWritten() throws Exception {
+        try (StandInProvider p = StandInProvider.start(Map.of(), Map.of())) {
+            TestServer app = p.app();
+            awaitStatus(app, "/health/ready", 200, Duration.ofSeconds(20));
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + app.databasePath().toAbsolutePath());
+                 Statement st = c.createStatement()) {
+                st.execute("BEGIN IMMEDIATE");
+                st.executeUpdate("UPDATE health_probes SET written_at = written_at");
+                JsonNode down = awaitStatus(app, "/health/ready", 503, Duration.ofSeconds(30)).json();
+                assertEquals("unavailable", down.path("status").asText());
+                assertEquals("failing", down.path("checks").path("database_write").path("status").asText(), down.toString());
+                assertEquals("ok", down.path("checks").path("database_read").path("status").asText(), down.toString());
+                assertEquals(200, app.client().get("/health/live").status(), "alive: a balancer takes it out, nobody restarts it");
+                st.execute("ROLLBACK");
+            }
+            JsonNode back = awaitStatus(app, "/health/ready", 200, Duration.ofSeconds(20)).json();
+            assertEquals("ok", back.path("checks").path("database_write").path("status").asText(), back.toString());
         }
     }
 }

@@ -24,10 +24,12 @@ public final class Database implements AutoCloseable {
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final BlockingQueue<Connection> readers;
+    private final int readerCount;
 
     private Database(SQLiteDataSource dataSource, int readerCount) throws SQLException {
         this.dataSource = dataSource;
         this.writer = dataSource.getConnection();
+        this.readerCount = readerCount;
         this.readers = new ArrayBlockingQueue<>(readerCount);
         for (int i = 0; i < readerCount; i++) {
             readers.add(dataSource.getConnection());
@@ -81,6 +83,23 @@ public final class Database implements AutoCloseable {
 
     void returnReader(Connection c) {
         readers.add(c);
+    }
+
+    /** The pool's figures for the metrics: readers in use (of {@link #readerCount}), whether a write runs, writes waiting. */
+    public int readersInUse() {
+        return readerCount - readers.size();
+    }
+
+    public int readerCount() {
+        return readerCount;
+    }
+
+    public boolean writing() {
+        return writeLock.isLocked();
+    }
+
+    public int writesWaiting() {
+        return writeLock.getQueueLength();
     }
 
     /** True when a trivial query answers; used by /health. */

@@ -77,9 +77,11 @@ public class LiveEndpoint {
     private void resume(Outbox out, long lastSeq) {
         List<LiveEventDao.Stored> missed = publisher.since(out.userId, lastSeq, MAX_CATCH_UP);
         if (missed == null) {
+            sessions.stats().resynced();
             out.offer("{\"event\":\"resync\",\"seq\":0,\"data\":{}}");
             return;
         }
+        sessions.stats().resumed();
         missed.forEach(e -> out.offer(LivePublisher.envelope(e.event(), e.seq(), e.data())));
     }
 
