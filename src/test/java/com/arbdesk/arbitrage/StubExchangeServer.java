@@ -23,6 +23,8 @@ final class StubExchangeServer implements AutoCloseable {
     private volatile int status = 200;
     private volatile String body = "{}";
     private volatile boolean hang;
+    /** Replies by path prefix, checked before the one canned reply (an exchange's books and its currency list differ). */
+    private final java.util.Map<String, String> byPath = new java.util.concurrent.ConcurrentHashMap<>();
 
     StubExchangeServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -39,6 +41,11 @@ final class StubExchangeServer implements AutoCloseable {
         this.status = status;
         this.body = body;
         this.hang = false;
+    }
+
+    /** Answers requests whose path starts with pathPrefix with this body (status 200); others get the canned reply. */
+    void answer(String pathPrefix, String body) {
+        byPath.put(pathPrefix, body);
     }
 
     /** Never answers (until closed), to drive the caller into its timeout. */
@@ -58,9 +65,12 @@ final class StubExchangeServer implements AutoCloseable {
                 released.await(30, TimeUnit.SECONDS);
                 return;
             }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            String path = exchange.getRequestURI().getPath();
+            String routed = byPath.entrySet().stream().filter(e -> path.startsWith(e.getKey()))
+                    .map(java.util.Map.Entry::getValue).findFirst().orElse(null);
+            byte[] bytes = (routed != null ? routed : body).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.sendResponseHeaders(routed != null ? 200 : status, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
