@@ -16,27 +16,10 @@ import org.junit.jupiter.api.Test;
  * ranks after the one buying on Binance, which names its network, transfer time and (no past episodes) no odds.
  */
 class TransferabilityIT {
-    static final String KUCOIN_BTC = """
-            {"code":"200000","data":{"currency":"BTC","name":"BTC","fullName":"Bitcoin","precision":8,"confirms":null,
-             "contractAddress":null,"isMarginEnabled":true,"isDebitEnabled":true,"chains":[
-              {"chainName":"BTC","chain":"btc","withdrawalMinSize":"0.001","withdrawalMinFee":"0.0005","isWithdrawEnabled":false,
-               "isDepositEnabled":true,"confirms":3,"contractAddress":""}]}}
-            """;
-    static final String KUCOIN_BOOK = """
-            {"code":"200000","data":{"sequence":"1","time":1700000000000,
-             "bids":[["63990.0","0.5"]],"asks":[["64000.0","0.4"]]}}
-            """;
-
     @Test
     void aRouteWhoseCoinCannotLeaveTheBuyExchangeIsMarkedWithItsReasonAndRankedLast() throws Exception {
         try (StubExchangeServer binance = new StubExchangeServer(); StubExchangeServer kucoin = new StubExchangeServer()) {
-            binance.answer(200, "{\"lastUpdateId\":1,\"bids\":[[\"64100.00\",\"0.5\"]],\"asks\":[[\"64101.00\",\"0.3\"]]}");
-            kucoin.answer("/api/v2/currencies/BTC", KUCOIN_BTC);
-            kucoin.answer("/api/v1/market/orderbook", KUCOIN_BOOK);
-            kucoin.answer(404, "{\"code\":\"400100\",\"msg\":\"not stubbed\"}");
-            try (TestServer live = TestServer.start(Map.of("APP_MODE", "demo", "ARBITRAGE_SOURCE", "live",
-                    "ARBITRAGE_EXCHANGES", "binance,kucoin", "ARBITRAGE_PAIRS", "BTC/USDT", "ARBITRAGE_POLL_SECONDS", "1",
-                    "ARBITRAGE_LIVE_BASE_URLS", "binance=" + binance.baseUri() + ",kucoin=" + kucoin.baseUri()))) {
+            try (TestServer live = TestServer.start(TransferStubs.liveOn(binance, kucoin))) {
                 TestClient u = live.client().withBearer(live.client().login(DemoAccounts.USER_EMAIL, DemoAccounts.USER_PASSWORD));
                 JsonNode ops = awaitKucoinAnswer(u);
                 assertEquals(2, ops.size(), ops.toString());
