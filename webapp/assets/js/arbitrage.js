@@ -128,9 +128,8 @@
     }
     if (o.deposit_leg) {
       var l = o.deposit_leg;
-      var leg = span('fund: your ' + l.coin + ' (' + l.network + ') to ' + l.exchange + (l.pending ? ', depositing' : ''),
-        'arb-leg', 'arb-deposit-leg');
-      leg.title = l.note || '';
+      var leg = span('with your ' + l.coin + ' ' + l.network + (l.pending ? ' (depositing)' : ''), 'arb-leg', 'arb-deposit-leg');
+      leg.title = 'Deposit ' + l.coin + ' on ' + l.network + ' to ' + l.exchange + '. ' + (l.note || '');
       c.appendChild(leg);
     }
     return c;

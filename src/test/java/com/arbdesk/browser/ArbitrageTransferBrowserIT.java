@@ -98,6 +98,7 @@ class ArbitrageTransferBrowserIT {
             assertEquals("true", text(d, "return document.documentElement.scrollWidth <= window.innerWidth;"),
                     "nothing scrolls sideways at phone width");
         }
+        ((JavascriptExecutor) d).executeScript("document.querySelector('[data-arbitrage]').scrollIntoView()");
         Browser.screenshot(d, "arbitrage-transfer-" + viewport);
 
         d.findElement(By.cssSelector("[data-testid=arb-rank-mine]")).click();
