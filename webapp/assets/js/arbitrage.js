@@ -2,7 +2,9 @@
 // filters, keyboard-sortable columns with aria-sort, "updated N s ago", refreshed when the server
 // announces new opportunities (arbitrage_update over the WebSocket) and every 10 s if offline.
 // Decimals stay strings (compared and rounded as strings); text goes in with textContent. A row opens
-// the route's spread history chart.
+// the route's spread history chart. Each row names the network its coin would travel on, the transfer
+// time and the capture odds; rows whose coin cannot move are marked and always listed after the others.
+// "Rank by my holdings" asks the server for rank_for=me and keeps its order (the deposit-aware ranking).
 (function () {
   'use strict';
   var section = document.querySelector('[data-arbitrage]');
@@ -12,7 +14,8 @@
   var rows = section.querySelector('[data-arb-rows]');
   var updated = section.querySelector('[data-arb-updated]');
   var sourceBadge = section.querySelector('[data-arb-source]');
-  var state = { data: null, sort: 'net', desc: true, updatedAt: 0, loading: false, all: false };
+  var state = { data: null, sort: 'net', desc: true, updatedAt: 0, loading: false, all: false, mine: false };
+  var holdingsNote = section.querySelector('[data-arb-holdings]');
   var TEXT_COLUMNS = ['pair', 'buy_exchange', 'sell_exchange'];
   // decimals a size is shown with, per base asset (what exchanges quote lots in); others get 4
   var PRECISION = { BTC: 6, ETH: 4, SOL: 3, XRP: 1, USDC: 2, USDT: 2 };
@@ -82,6 +85,56 @@
     return o.sizes.filter(function (s) { return s.size_usd === size; })[0] || o.sizes[0] || null;
   }
 
+  function blocked(o) {
+    return !!(o.transfer && o.transfer.status === 'not_transferable');
+  }
+
+  // 57 s, 6 min, 35 min, 1.5 h: a transfer time at a glance.
+  function duration(seconds) {
+    if (seconds < 90) { return seconds + ' s'; }
+    if (seconds < 5400) { return Math.round(seconds / 60) + ' min'; }
+    return (Math.round(seconds / 360) / 10) + ' h';
+  }
+
+  function span(text, cls, testid) {
+    var e = document.createElement('span');
+    e.textContent = text;
+    if (cls) { e.className = cls; }
+    if (testid) { e.setAttribute('data-testid', testid); }
+    return e;
+  }
+
+  // The network and transfer time on one line, then the capture odds or the not-transferable mark and its
+  // reason, then (ranked by holdings) the coin of the user's that would fund the route.
+  function transferCell(o) {
+    var t = o.transfer;
+    var c = td('', 'small arb-transfer');
+    c.setAttribute('data-testid', 'arb-transfer');
+    if (!t) { c.textContent = '—'; return c; }
+    c.appendChild(span((t.network || 'no network') + (t.time_seconds !== null && t.time_seconds !== undefined
+      ? ' · ' + duration(t.time_seconds) : ''), 'arb-network mono', 'arb-network'));
+    if (t.status === 'not_transferable') {
+      c.appendChild(span('not transferable', 'badge badge-blocked', 'arb-not-transferable'));
+      c.appendChild(span(t.reason, 'arb-reason muted'));
+    } else if (t.status === 'unknown') {
+      c.appendChild(span(t.reason, 'arb-reason muted'));
+    } else {
+      var odds = span('capture odds ' + (t.capture_odds_pct === null ? '—' : round(t.capture_odds_pct, 0) + ' %'),
+        'arb-odds muted', 'arb-odds');
+      odds.title = t.past_episodes
+        ? 'Of ' + t.past_episodes + ' past episodes of this route (7 days), the share that outlasted the transfer'
+        : 'No past episodes of this route yet';
+      c.appendChild(odds);
+    }
+    if (o.deposit_leg) {
+      var l = o.deposit_leg;
+      var leg = span('with your ' + l.coin + ' ' + l.network + (l.pending ? ' (depositing)' : ''), 'arb-leg', 'arb-deposit-leg');
+      leg.title = 'Deposit ' + l.coin + ' on ' + l.network + ' to ' + l.exchange + '. ' + (l.note || '');
+      c.appendChild(leg);
+    }
+    return c;
+  }
+
   function sortValue(o, key) {
     var s = atSize(o);
     if (key === 'net') { return s ? s.net_pct : o.net_pct; }
@@ -103,7 +156,11 @@
     var best = {};
     list.forEach(function (o) {
       var cur = best[o.pair];
-      if (!cur || cmp(sortValue(o, 'net'), sortValue(cur, 'net')) > 0) { best[o.pair] = o; }
+      // a route whose coin can move beats one that cannot; ranked by holdings, the server's first row wins
+      if (!cur || (blocked(cur) && !blocked(o))
+          || (!state.mine && blocked(cur) === blocked(o) && cmp(sortValue(o, 'net'), sortValue(cur, 'net')) > 0)) {
+        best[o.pair] = o;
+      }
     });
     return Object.keys(best).map(function (k) { return best[k]; });
   }
@@ -112,7 +169,10 @@
     var everything = state.data.opportunities;
     var list = state.all ? everything.slice() : bestPerPair(everything);
     var textual = TEXT_COLUMNS.indexOf(state.sort) >= 0;
+    var order = everything.slice();
     list.sort(function (a, b) {
+      if (blocked(a) !== blocked(b)) { return blocked(a) ? 1 : -1; }
+      if (state.sort === 'rank') { return order.indexOf(a) - order.indexOf(b); }
       var va = sortValue(a, state.sort), vb = sortValue(b, state.sort);
       var r = textual ? String(va).localeCompare(String(vb)) : cmp(va, vb);
       return state.desc ? -r : r;
@@ -128,7 +188,7 @@
     if (!list.length) {
       var tr = document.createElement('tr');
       var c = td('No opportunities match these filters right now.', 'empty');
-      c.colSpan = 11;
+      c.colSpan = 12;
       tr.appendChild(c);
       rows.appendChild(tr);
     }
@@ -139,7 +199,7 @@
       var s = atSize(o);
       var net = s ? s.net_pct : o.net_pct;
       var tr = document.createElement('tr');
-      tr.className = net && net.charAt(0) !== '-' && net !== '0.0000' ? 'arb-pos' : '';
+      tr.className = (net && net.charAt(0) !== '-' && net !== '0.0000' ? 'arb-pos' : '') + (blocked(o) ? ' arb-blocked' : '');
       tr.setAttribute('data-route', o.pair + '|' + o.buy_exchange + '|' + o.sell_exchange);
       var pairCell = td('');
       var open = document.createElement('button');
@@ -159,8 +219,9 @@
       tr.appendChild(td(s ? amount(s.base_amount, asset) + ' ' + asset + (s.fillable ? '' : ' (partial)') : null, 'num mono small'));
       tr.appendChild(td(s && s.profit_usd ? usd(s.profit_usd) : null, 'num mono ' + (s && s.profit_usd && s.profit_usd.charAt(0) === '-' ? 'neg' : '')));
       tr.appendChild(td((o.age_ms / 1000).toFixed(1) + ' s', 'num small'));
+      tr.appendChild(transferCell(o));
       var flags = td('', 'small');
-      o.flags.forEach(function (f) {
+      o.flags.filter(function (f) { return f !== 'not_transferable'; }).forEach(function (f) {
         var b = document.createElement('span');
         b.className = 'badge badge-flag';
         b.textContent = f;
@@ -186,6 +247,8 @@
     state.loading = true;
     var q = new URLSearchParams();
     ['pair', 'exchange', 'size', 'min_net'].forEach(function (k) { if (form[k].value) { q.set(k, form[k].value); } });
+    state.mine = form.rank_for.checked;
+    if (state.mine) { q.set('rank_for', 'me'); }
     fetch(base + '/api/arbitrage/opportunities?' + q.toString(), { credentials: 'same-origin' })
       .then(function (r) { return r.json(); })
       .then(function (data) {
@@ -195,6 +258,7 @@
         fillSelect(form.size, data.sizes_usd, 'size');
         sourceBadge.textContent = data.source === 'simulated' ? 'simulated market data' : 'live market data';
         state.data = data;
+        showHoldings(data);
         state.updatedAt = Date.parse(data.updated_at);
         section.setAttribute('data-updated-at', data.updated_at);
         render();
@@ -202,6 +266,17 @@
       })
       .catch(function (e) { updated.textContent = 'Could not load: ' + e.message; })
       .then(function () { state.loading = false; });
+  }
+
+  // What the deposit-aware ranking rests on, or why it changes nothing.
+  function showHoldings(data) {
+    holdingsNote.hidden = !state.mine;
+    if (!state.mine) { return; }
+    var h = data.holdings || [];
+    holdingsNote.textContent = h.length
+      ? 'Ranked for ' + h.map(function (x) { return x.coin + ' on ' + x.network + (x.pending ? ' (depositing)' : ''); }).join(', ')
+        + ': routes your coins can fund come first. Deposit fees are not known and count as 0.'
+      : 'No recent or pending deposits to rank by: the usual order is shown.';
   }
 
   function tick() {
@@ -225,6 +300,10 @@
     if (!tr || !window.ArbDeskChart) { return; }
     var p = tr.getAttribute('data-route').split('|');
     window.ArbDeskChart.open({ pair: p[0], buy: p[1], sell: p[2] });
+  });
+  form.rank_for.addEventListener('change', function () {
+    state.sort = form.rank_for.checked ? 'rank' : 'net';
+    state.desc = true;
   });
   form.addEventListener('change', load);
   form.addEventListener('submit', function (e) { e.preventDefault(); load(); });

@@ -65,7 +65,9 @@
       <label>Exchange <select name="exchange"><option value="">All exchanges</option></select></label>
       <label>Size <select name="size" data-testid="arb-size"></select></label>
       <label>Min net % <input name="min_net" inputmode="decimal" placeholder="any" size="6" data-testid="arb-min-net"></label>
+      <label class="arb-toggle"><input type="checkbox" name="rank_for" value="me" data-testid="arb-rank-mine"> Rank by my holdings</label>
     </form>
+    <p class="muted small" data-arb-holdings data-testid="arb-holdings" hidden></p>
     <div class="table-wrap">
       <table class="table arb-table" data-testid="arbitrage-table">
         <thead><tr>
@@ -79,12 +81,15 @@
           <th class="num" data-sort="base"><button type="button" class="th-sort">Size</button></th>
           <th class="num" data-sort="profit"><button type="button" class="th-sort">Est. profit</button></th>
           <th class="num" data-sort="age_ms"><button type="button" class="th-sort">Age</button></th>
+          <th>Transfer</th>
           <th>Flags</th></tr></thead>
-        <tbody data-arb-rows><tr><td colspan="11" class="empty">Loading market data&hellip;</td></tr></tbody>
+        <tbody data-arb-rows><tr><td colspan="12" class="empty">Loading market data&hellip;</td></tr></tbody>
       </table>
     </div>
     <p class="muted small">Net % is after both exchanges' taker fees and the withdrawal fee of moving the coin; size is what the
-      order books fill at that amount. Sort by any column (click or Enter); numbers sort highest first.</p>
+      order books fill at that amount. Transfer: the cheapest network open on both sides, its typical time, and the capture
+      odds (the share of this route's episodes of the last 7 days that outlasted the transfer); routes whose coin cannot
+      move are marked and listed last. Sort by any column (click or Enter); numbers sort highest first.</p>
     </div>
     <div data-arb-panel="triangular" data-triangular hidden>
       <div class="table-wrap scroll-box">

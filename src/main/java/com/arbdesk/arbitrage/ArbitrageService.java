@@ -54,6 +54,7 @@ public final class ArbitrageService implements AutoCloseable {
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
     private final List<RoundListener> listeners = new CopyOnWriteArrayList<>();
     private volatile Instant lastPush = Instant.EPOCH;
+    private volatile Transfers transfers;
     private final ScheduledExecutorService exec = Background.singleThread("arbitrage-poller");
 
     public ArbitrageService(MarketDataSource source, Settings settings, EventBus events, Clock clock) {
@@ -61,6 +62,16 @@ public final class ArbitrageService implements AutoCloseable {
         this.settings = settings;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** Annotates every round's opportunities with their transfer and capture odds (set before {@link #start()}). */
+    public void useTransfers(Transfers t) {
+        this.transfers = t;
+    }
+
+    /** The transfer annotations in use; null when none were set. */
+    public Transfers transfers() {
+        return transfers;
     }
 
     public void afterEachRound(RoundListener listener) {
@@ -85,6 +96,10 @@ public final class ArbitrageService implements AutoCloseable {
         Instant now = clock.instant();
         List<OrderBook> books = source.fetch(settings.exchanges(), settings.pairs());
         List<Opportunity> ops = engine.compute(books, settings.fees(), settings.engine(), now, tracker);
+        Transfers t = transfers;
+        if (t != null) {
+            ops = t.annotate(ops);
+        }
         List<TriangularEngine.Cycle> triangles = triangular.computeAll(books, settings.fees(), TRIANGLE_START,
                 settings.engine().sizesUsd(), now, settings.engine().maxQuoteAge());
         Snapshot s = new Snapshot(source.name(), now, ops, source.health(), triangles);

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * The opportunity log: episodes of profitability per route, detected on every round ({@link EpisodeDetector}),
- * stored when they end (in the history's poll transaction) and listed with the typical duration per route.
+ * stored while they last and when they end (in the history's poll transaction) and listed with the typical duration per route.
  */
 public final class EpisodeLog {
     /** Filters of the log; nulls mean "any". exchange matches either side. */
@@ -45,6 +45,16 @@ public final class EpisodeLog {
 
     EpisodeDao dao() {
         return dao;
+    }
+
+    /** Restores the episodes still going on when the application last stopped (call once, before the first poll). */
+    public void restoreOpen() {
+        detector.restore(tx.read(dao::open));
+    }
+
+    /** The episodes that ended at or after an instant (the capture odds' input). */
+    public List<Episode> endedSince(Instant from) {
+        return tx.read(c -> dao.endedSince(c, from.toEpochMilli()));
     }
 
     public View recent(Duration window, Filter f) {

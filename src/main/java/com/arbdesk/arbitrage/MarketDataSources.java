@@ -12,6 +12,11 @@ public final class MarketDataSources {
     private MarketDataSources() {
     }
 
+    /** The transfer book of the same mode: the exchanges' public answers when live, the default table offline. */
+    public static TransferBook transferBook(AppConfig.Arbitrage a) {
+        return a.source().equals("live") ? TransferBook.live(a.liveBaseUrls(), Duration.ofSeconds(5)) : TransferBook.defaults();
+    }
+
     public static MarketDataSource of(AppConfig.Arbitrage a, Clock clock) {
         // live books come through XChange, created lazily on the first poll (never on the start-up path)
         return a.source().equals("live")

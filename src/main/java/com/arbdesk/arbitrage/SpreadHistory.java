@@ -83,6 +83,7 @@ public final class SpreadHistory implements AutoCloseable {
             }
         }
         List<Episode> ended = episodes.detector().round(at, opportunities);
+        List<Episode> ongoing = episodes.detector().ongoing();
         if (byRoute.isEmpty() && ended.isEmpty()) {
             return;
         }
@@ -101,9 +102,9 @@ public final class SpreadHistory implements AutoCloseable {
                         net > 0 ? 1 : 0));
             }
             dao.add(c, rows);
+            Map<Route, Long> ids = new HashMap<>(routeIds);
+            ids.putAll(fresh);
             if (!ended.isEmpty()) {
-                Map<Route, Long> ids = new HashMap<>(routeIds);
-                ids.putAll(fresh);
                 for (Episode e : ended) {
                     if (!ids.containsKey(e.route())) {
                         long id = dao.ensureRoute(c, e.route());
@@ -112,7 +113,10 @@ public final class SpreadHistory implements AutoCloseable {
                     }
                 }
                 episodes.dao().add(c, ended, ids);
+                episodes.dao().deleteOpen(c, ended, ids);
             }
+            // every ongoing episode is profitable this poll, so its route has a row (and an id) above
+            episodes.dao().saveOpen(c, ongoing, ids, at);
             return fresh;
         });
         // cached only once committed: a rolled-back route id must never be reused

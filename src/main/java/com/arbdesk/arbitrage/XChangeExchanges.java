@@ -48,11 +48,7 @@ final class XChangeExchanges {
      */
     @SuppressWarnings("deprecation")
     BookReader create(String name) {
-        Class<? extends Exchange> exchangeClass = CLASSES.get(name);
-        if (exchangeClass == null) {
-            throw new IllegalArgumentException("exchange not supported by the live source: " + name);
-        }
-        Exchange exchange = ExchangeFactory.INSTANCE.createExchange(specification(name, exchangeClass));
+        Exchange exchange = exchange(name);
         if (exchange instanceof KrakenExchange) {
             return new KrakenBookReader(exchange.getExchangeSpecification(), depth);
         }
@@ -63,6 +59,15 @@ final class XChangeExchanges {
         // Binance reads its first argument as the depth limit; the others take their default depth.
         Object[] args = exchange instanceof BinanceExchange ? new Object[] {depth} : new Object[0];
         return pair -> exchange.getMarketDataService().getOrderBook(pair, args);
+    }
+
+    /** The XChange exchange of that name, keyless and built without a network call. */
+    Exchange exchange(String name) {
+        Class<? extends Exchange> exchangeClass = CLASSES.get(name);
+        if (exchangeClass == null) {
+            throw new IllegalArgumentException("exchange not supported by the live source: " + name);
+        }
+        return ExchangeFactory.INSTANCE.createExchange(specification(name, exchangeClass));
     }
 
     private ExchangeSpecification specification(String name, Class<? extends Exchange> exchangeClass) {

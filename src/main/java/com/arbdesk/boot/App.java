@@ -4,11 +4,14 @@ import com.arbdesk.admin.AdminService;
 import com.arbdesk.admin.AuditDao;
 import com.arbdesk.arbitrage.ArbitrageService;
 import com.arbdesk.arbitrage.ArbitrageSettings;
+import com.arbdesk.arbitrage.CaptureOdds;
 import com.arbdesk.arbitrage.EpisodeDao;
 import com.arbdesk.arbitrage.EpisodeLog;
 import com.arbdesk.arbitrage.MarketDataSources;
 import com.arbdesk.arbitrage.SpreadHistory;
 import com.arbdesk.arbitrage.SpreadHistoryDao;
+import com.arbdesk.arbitrage.TransferBook;
+import com.arbdesk.arbitrage.Transfers;
 import com.arbdesk.auth.AuthService;
 import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.auth.JwtService;
@@ -88,6 +91,7 @@ public final class App implements Services, AutoCloseable {
     private final AppMetrics metrics = new AppMetrics();
     private final SpreadHistory spreadHistory;
     private final EpisodeLog episodeLog;
+    private final TransferBook transferBook;
 
     private App(AppConfig config, Clock clock) {
         this.config = config;
@@ -154,6 +158,8 @@ public final class App implements Services, AutoCloseable {
         this.spreadHistory = new SpreadHistory(tx, new SpreadHistoryDao(), ArbitrageSettings.retention(config.arbitrage()),
                 episodeLog, clock);
         arbitrage.afterEachRound(spreadHistory::record);
+        this.transferBook = MarketDataSources.transferBook(config.arbitrage());
+        arbitrage.useTransfers(new Transfers(transferBook, new CaptureOdds(episodeLog::endedSince, clock)));
     }
 
     /** Opens the database, applies migrations and seeds the configured and demo accounts. */
@@ -170,6 +176,9 @@ public final class App implements Services, AutoCloseable {
         if (!config.sandbox().only()) {
             app.providerMonitor.start();
             app.reconciler.start(config.reconcile().interval());
+            app.episodeLog.restoreOpen();
+            app.transferBook.start(config.arbitrage().exchanges(), config.arbitrage().pairs().stream()
+                    .map(p -> p.substring(0, p.indexOf('/'))).distinct().toList());
             app.arbitrage.start();
             app.spreadHistory.start(Duration.ofMinutes(1));
         }
@@ -276,6 +285,7 @@ public final class App implements Services, AutoCloseable {
     @Override
     public void close() {
         arbitrage.close();
+        transferBook.close();
         spreadHistory.close();
         reconciler.close();
         livePublisher.close();

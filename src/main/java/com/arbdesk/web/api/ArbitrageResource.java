@@ -1,17 +1,23 @@
 package com.arbdesk.web.api;
 
 import com.arbdesk.arbitrage.ArbitrageService;
+import com.arbdesk.arbitrage.HoldingsRanking;
 import com.arbdesk.arbitrage.Opportunity;
 import com.arbdesk.arbitrage.SizeResult;
+import com.arbdesk.arbitrage.Transfer;
 import com.arbdesk.arbitrage.TriangularEngine;
 import com.arbdesk.auth.Roles;
 import com.arbdesk.core.Failure;
+import com.arbdesk.deposit.DepositService;
+import com.arbdesk.web.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,7 +25,8 @@ import java.util.List;
 
 /**
  * GET /api/arbitrage/opportunities: the scanner's latest opportunities for any logged-in user, with filters; GET
- * /api/arbitrage/triangular: the latest triangular cycles within each exchange.
+ * /api/arbitrage/triangular: the latest triangular cycles within each exchange. With rank_for=me the opportunities
+ * are ranked by the coins the caller holds or is depositing (their deposits, read through the deposit service).
  */
 @RolesAllowed(Roles.USER)
 @Path("arbitrage")
@@ -27,6 +34,10 @@ import java.util.List;
 public class ArbitrageResource {
     @Inject
     ArbitrageService arbitrage;
+    @Inject
+    DepositService deposits;
+    @Context
+    HttpServletRequest req;
 
     /** One size bucket on the wire; decimals as strings. */
     public record SizeView(String sizeUsd, String baseAmount, String buyVwap, String sellVwap, String netPct, String profitUsd,
@@ -37,20 +48,49 @@ public class ArbitrageResource {
         }
     }
 
-    /** One opportunity on the wire. */
-    public record OpportunityView(String pair, String buyExchange, String sellExchange, String ask, String bid, String grossPct,
-                                  String netPct, String estProfitUsd, long ageMs, long persistedSeconds, List<String> flags,
-                                  List<SizeView> sizes) {
-        static OpportunityView of(Opportunity o) {
-            return new OpportunityView(o.pair(), o.buyExchange(), o.sellExchange(), plain(o.ask()), plain(o.bid()),
-                    plain(o.grossPct()), plain(o.netPct()), plain(o.estProfitUsd()), o.quoteAge().toMillis(),
-                    o.persisted().toSeconds(), o.flags().stream().sorted().toList(), o.sizes().stream().map(SizeView::of).toList());
+    /** How the coin would move on the wire: null fields are not known; times in seconds, odds in % (null: no past episodes). */
+    public record TransferView(String asset, String network, String status, String reason, String withdrawalFee,
+                               String minWithdrawal, Long timeSeconds, String captureOddsPct, int pastEpisodes) {
+        static TransferView of(Transfer t) {
+            return t == null ? null : new TransferView(t.asset(), t.network(), t.status().wire(), t.reason(),
+                    plain(t.withdrawalFee()), plain(t.minWithdrawal()), t.time() == null ? null : t.time().toSeconds(),
+                    plain(t.captureOddsPct()), t.pastEpisodes());
         }
     }
 
-    /** The answer: which source, when, and the rows. */
+    /** The deposit leg of the deposit-aware ranking on the wire (fee null: not known, counted as 0, see note). */
+    public record DepositLegView(String coin, String network, String exchange, boolean pending, String fee, String note,
+                                 String netAfterDepositPct) {
+        static DepositLegView of(HoldingsRanking.DepositLeg l) {
+            return l == null ? null : new DepositLegView(l.coin(), l.network(), l.exchange(), l.pending(), plain(l.fee()),
+                    l.note(), plain(l.netAfterDepositPct()));
+        }
+    }
+
+    /** One opportunity on the wire. */
+    public record OpportunityView(String pair, String buyExchange, String sellExchange, String ask, String bid, String grossPct,
+                                  String netPct, String estProfitUsd, long ageMs, long persistedSeconds, List<String> flags,
+                                  List<SizeView> sizes, TransferView transfer, DepositLegView depositLeg) {
+        static OpportunityView of(Opportunity o) {
+            return of(o, null);
+        }
+
+        static OpportunityView of(Opportunity o, HoldingsRanking.DepositLeg leg) {
+            return new OpportunityView(o.pair(), o.buyExchange(), o.sellExchange(), plain(o.ask()), plain(o.bid()),
+                    plain(o.grossPct()), plain(o.netPct()), plain(o.estProfitUsd()), o.quoteAge().toMillis(),
+                    o.persisted().toSeconds(), o.flags().stream().sorted().toList(), o.sizes().stream().map(SizeView::of).toList(),
+                    TransferView.of(o.transfer()), DepositLegView.of(leg));
+        }
+    }
+
+    /** A coin the ranking counted: held (a completed deposit) or pending (a deposit under way). */
+    public record HoldingView(String coin, String network, boolean pending) {
+    }
+
+    /** The answer: which source, when, and the rows; rankedFor and holdings say whose holdings ordered them. */
     public record OpportunitiesResponse(String source, Instant updatedAt, List<String> pairs, List<String> exchanges,
-                                        List<String> sizesUsd, List<OpportunityView> opportunities) {
+                                        List<String> sizesUsd, List<OpportunityView> opportunities, String rankedFor,
+                                        List<HoldingView> holdings) {
     }
 
     /** One leg of a triangular cycle on the wire. */
@@ -85,13 +125,30 @@ public class ArbitrageResource {
     @GET
     @Path("opportunities")
     public OpportunitiesResponse opportunities(@QueryParam("min_net") String minNet, @QueryParam("pair") String pair,
-                                               @QueryParam("exchange") String exchange, @QueryParam("size") String size) {
+                                               @QueryParam("exchange") String exchange, @QueryParam("size") String size,
+                                               @QueryParam("rank_for") String rankFor) {
         ArbitrageService.Filter f = new ArbitrageService.Filter(decimal("min_net", minNet), blank(pair), blank(exchange),
                 decimal("size", size));
+        boolean forMe = rankedForMe(rankFor);
         ArbitrageService.Snapshot s = arbitrage.snapshot();
+        List<Opportunity> found = arbitrage.query(f);
+        List<HoldingsRanking.Holding> holdings = forMe
+                ? DepositHoldings.of(deposits, CurrentUser.of(req).orElseThrow().id(), s.updatedAt()) : List.of();
+        List<OpportunityView> rows = forMe && arbitrage.transfers() != null
+                ? HoldingsRanking.rank(found, holdings, arbitrage.transfers().book()).stream()
+                        .map(r -> OpportunityView.of(r.opportunity(), r.leg())).toList()
+                : found.stream().map(OpportunityView::of).toList();
         return new OpportunitiesResponse(s.source(), s.updatedAt(), arbitrage.settings().pairs(), arbitrage.settings().exchanges(),
-                arbitrage.settings().engine().sizesUsd().stream().map(BigDecimal::toPlainString).toList(),
-                arbitrage.query(f).stream().map(OpportunityView::of).toList());
+                arbitrage.settings().engine().sizesUsd().stream().map(BigDecimal::toPlainString).toList(), rows,
+                forMe ? "me" : null, holdings.stream().map(h -> new HoldingView(h.coin(), h.network(), h.pending())).toList());
+    }
+
+    private static boolean rankedForMe(String rankFor) {
+        String v = blank(rankFor);
+        if (v != null && !v.equals("me")) {
+            throw Failure.invalid("rank_for", "rank_for is 'me' (your holdings and deposits) or absent");
+        }
+        return v != null;
     }
 
     private static BigDecimal decimal(String field, String raw) {

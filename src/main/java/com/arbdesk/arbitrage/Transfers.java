@@ -1,0 +1,40 @@
+package com.arbdesk.arbitrage;
+
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Annotates each round's opportunities with their transfer (network, status, time) and capture odds, and ranks
+ * the ones whose coin cannot move after those that can (a stable sort: within each group the engine's order stays).
+ */
+public final class Transfers {
+    private static final Comparator<Opportunity> MOVABLE_FIRST = Comparator.comparing(
+            o -> o.transfer() == null ? Transfer.Status.UNKNOWN : o.transfer().status());
+
+    private final TransferBook book;
+    private final CaptureOdds odds;
+
+    public Transfers(TransferBook book, CaptureOdds odds) {
+        this.book = book;
+        this.odds = odds;
+    }
+
+    public TransferBook book() {
+        return book;
+    }
+
+    public List<Opportunity> annotate(List<Opportunity> opportunities) {
+        return opportunities.stream().map(this::annotate).sorted(MOVABLE_FIRST).toList();
+    }
+
+    Opportunity annotate(Opportunity o) {
+        Transfer t = book.plan(o.base(), o.buyExchange(), o.sellExchange());
+        BigDecimal smallest = o.sizes().stream().map(SizeResult::sizeUsd).min(Comparator.naturalOrder()).orElse(null);
+        if (t.time() != null && smallest != null) {
+            CaptureOdds.Odds odd = odds.of(new Route(o.pair(), o.buyExchange(), o.sellExchange(), smallest), t.time());
+            t = t.withCaptureOdds(odd.pct(), odd.episodes());
+        }
+        return o.withTransfer(t);
+    }
+}
