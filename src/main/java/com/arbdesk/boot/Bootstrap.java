@@ -4,6 +4,7 @@ import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.config.AppConfig;
 import com.arbdesk.config.ConfigException;
 import com.arbdesk.config.ConfigReader;
+import com.arbdesk.sandbox.SandboxApplication;
 import com.arbdesk.sandbox.SandboxService;
 import com.arbdesk.web.RecordElResolver;
 import com.arbdesk.web.Services;
@@ -11,10 +12,12 @@ import com.arbdesk.web.live.LiveEndpointConfigurator;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRegistration;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
  * Starts ArbDesk when the web application starts and stops it with the container. A configuration
@@ -40,7 +43,14 @@ public final class Bootstrap implements ServletContextListener {
         App app = App.start(config, Clock.systemUTC());
         ctx.setAttribute(Services.ATTRIBUTE, app);
         LiveEndpointConfigurator.deploy(ctx, app.sockets(), app.livePublisher());
-        app.sandbox().ifPresent(s -> ctx.setAttribute(SandboxService.ATTRIBUTE, s));
+        app.sandbox().ifPresent(s -> {
+            ctx.setAttribute(SandboxService.ATTRIBUTE, s);
+            // registered here, not found by Jersey's scan: production, which has no sandbox, never builds its application
+            ServletRegistration.Dynamic api = ctx.addServlet("sandbox-api", new ServletContainer(new SandboxApplication(s)));
+            api.addMapping(SandboxApplication.PATH + "/*");
+            api.setLoadOnStartup(1);
+            api.setAsyncSupported(true);
+        });
         RecordElResolver.install(ctx);
         StringBuilder banner = new StringBuilder("ArbDesk " + app.version() + " is running at " + config.baseUrl() + "/ ("
                 + config.mode().name().toLowerCase(java.util.Locale.ROOT) + " mode, database " + config.databasePath() + ")");

@@ -4,10 +4,7 @@ import com.arbdesk.web.access.AccessFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.ServletContext;
-import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ContextResolver;
@@ -20,12 +17,14 @@ import org.glassfish.jersey.server.ServerProperties;
 /**
  * The sandbox's own JAX-RS application: the provider API under /sandbox/nowpayments/v1 and the
  * payer controls under /sandbox/nowpayments/control. Errors use the provider's envelope, not ArbDesk's.
+ * It has no {@code @ApplicationPath}: the start-up registers it only when the sandbox runs, so production
+ * never builds it (nothing answers under {@link #PATH} there but the static files' 404).
  */
-@ApplicationPath("/sandbox/nowpayments")
 public class SandboxApplication extends ResourceConfig {
+    /** Where the application is mapped, below the context path. */
+    public static final String PATH = "/sandbox/nowpayments";
 
-    public SandboxApplication(@Context ServletContext servletContext) {
-        SandboxService sandbox = (SandboxService) servletContext.getAttribute(SandboxService.ATTRIBUTE);
+    public SandboxApplication(SandboxService sandbox) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         register(JacksonFeature.withoutExceptionMappers());
         register(new ContextResolver<ObjectMapper>() {
@@ -41,17 +40,15 @@ public class SandboxApplication extends ResourceConfig {
         register(FrameworkErrors.class);
         register(MalformedBody.class);
         register(AccessFeature.class);
-        if (sandbox != null) {
-            register(sandbox.rateLimit());
-            register(SandboxApiResource.class);
-            register(SandboxControlResource.class);
-            register(new AbstractBinder() {
-                @Override
-                protected void configure() {
-                    bind(sandbox).to(SandboxService.class);
-                }
-            });
-        }
+        register(sandbox.rateLimit());
+        register(SandboxApiResource.class);
+        register(SandboxControlResource.class);
+        register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(sandbox).to(SandboxService.class);
+            }
+        });
     }
 
     static Response envelope(SandboxError e) {
