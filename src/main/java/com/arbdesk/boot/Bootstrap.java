@@ -13,7 +13,11 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -73,8 +77,26 @@ public final class Bootstrap implements ServletContextListener {
         if (app instanceof App a) {
             a.close();
         }
+        deregisterDrivers();
         if (logging != null) {
             logging.close();
+        }
+    }
+
+    /**
+     * The JDBC drivers this application's jars registered: left registered, they pin its class loader after a
+     * standalone Tomcat undeploys it, and Tomcat warns about it on every stop.
+     */
+    private static void deregisterDrivers() {
+        ClassLoader mine = Bootstrap.class.getClassLoader();
+        for (Driver d : Collections.list(DriverManager.getDrivers())) {
+            if (d.getClass().getClassLoader() == mine) {
+                try {
+                    DriverManager.deregisterDriver(d);
+                } catch (SQLException e) {
+                    LOG.warning("could not deregister the JDBC driver " + d.getClass().getName() + ": " + e.getMessage());
+                }
+            }
         }
     }
 

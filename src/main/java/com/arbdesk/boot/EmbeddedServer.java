@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.LifecycleState;
+import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 
@@ -90,6 +91,12 @@ public final class EmbeddedServer implements AutoCloseable {
         // errors Tomcat raises before the application runs (bad URI, header too large) get our quiet page, not its report
         ((StandardHost) tomcat.getHost()).setErrorReportValveClass(QuietErrorReportValve.class.getName());
         Context ctx = tomcat.addWebapp("", war.toAbsolutePath().toString());
+        if (ctx instanceof StandardContext sc) {
+            // leak protection for redeploys, which java -jar never does; on Java 17 it needs --add-opens and warns without
+            sc.setClearReferencesObjectStreamClassCaches(false);
+            sc.setClearReferencesThreadLocals(false);
+            sc.setClearReferencesRmiTargets(false);
+        }
         ctx.setParentClassLoader(EmbeddedServer.class.getClassLoader());
         contextParams.forEach(ctx::addParameter);
         tomcat.getServer().setParentClassLoader(EmbeddedServer.class.getClassLoader());
