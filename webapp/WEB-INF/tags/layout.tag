@@ -29,6 +29,7 @@
       <c:when test="${not empty currentUser}">
         <nav class="nav" aria-label="Main">
           <a href="<c:out value='${base}'/>/dashboard" class="${active == 'dashboard' ? 'active' : ''}">Dashboard</a>
+          <a href="<c:out value='${base}'/>/alerts" class="${active == 'alerts' ? 'active' : ''}" data-testid="nav-alerts">Alerts<span class="nav-badge" data-alerts-badge data-testid="alerts-badge" aria-label="unread alerts"${alertsUnread > 0 ? '' : ' hidden'}><c:out value="${alertsUnread}"/></span></a>
           <c:if test="${currentUser.admin}">
             <a href="<c:out value='${base}'/>/admin" class="${active == 'admin' ? 'active' : ''}">Back office</a>
           </c:if>

@@ -2,6 +2,10 @@ package com.arbdesk.boot;
 
 import com.arbdesk.admin.AdminService;
 import com.arbdesk.admin.AuditDao;
+import com.arbdesk.alerts.AlertService;
+import com.arbdesk.alerts.AlertStore;
+import com.arbdesk.alerts.WebhookSender;
+import com.arbdesk.alerts.WebhookUrls;
 import com.arbdesk.arbitrage.ArbitrageService;
 import com.arbdesk.arbitrage.ArbitrageSettings;
 import com.arbdesk.arbitrage.EpisodeDao;
@@ -88,6 +92,8 @@ public final class App implements Services, AutoCloseable {
     private final AppMetrics metrics;
     private final SpreadHistory spreadHistory;
     private final EpisodeLog episodeLog;
+    private final AlertService alerts;
+    private final WebhookSender webhookSender;
 
     private App(AppConfig config, Clock clock) {
         this.config = config;
@@ -151,6 +157,14 @@ public final class App implements Services, AutoCloseable {
         this.spreadHistory = new SpreadHistory(tx, new SpreadHistoryDao(), ArbitrageSettings.retention(config.arbitrage()),
                 episodeLog, clock);
         arbitrage.afterEachRound(spreadHistory::record);
+        AppConfig.Alerts al = config.alerts();
+        // production refuses webhooks to loopback and private addresses (SSRF); demo and tests use local receivers
+        WebhookUrls webhookUrls = new WebhookUrls(!config.isDemo());
+        AlertStore alertStore = new AlertStore();
+        this.webhookSender = new WebhookSender(tx, alertStore.deliveries(), alertStore.webhooks(), webhookUrls, al.webhookTimeout(),
+                al.webhookBackoff(), clock);
+        this.alerts = new AlertService(tx, alertStore, al, webhookUrls, arbitrage.settings(), events, webhookSender, clock);
+        arbitrage.afterEachRound(alerts::onRound);
     }
 
     /** Opens the database, applies migrations and seeds the configured and demo accounts. */
@@ -169,6 +183,7 @@ public final class App implements Services, AutoCloseable {
             app.reconciler.start(config.reconcile().interval());
             app.arbitrage.start();
             app.spreadHistory.start(Duration.ofMinutes(1));
+            app.webhookSender.start();
         }
         return app;
     }
@@ -248,6 +263,11 @@ public final class App implements Services, AutoCloseable {
         return episodeLog;
     }
 
+    @Override
+    public AlertService alerts() {
+        return alerts;
+    }
+
     public WsTokens wsTokens() {
         return wsTokens;
     }
@@ -273,6 +293,7 @@ public final class App implements Services, AutoCloseable {
     @Override
     public void close() {
         arbitrage.close();
+        webhookSender.close();
         spreadHistory.close();
         reconciler.close();
         livePublisher.close();
