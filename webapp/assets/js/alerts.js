@@ -187,6 +187,7 @@
     hookForm.url.value = h.url || '';
     secret = h.secret;
     secretEl.textContent = secret ? secret.slice(0, 10) + '••••••••••••' : 'none yet (made when you save a URL)';
+    secretEl.classList.toggle('muted', !secret);
     revealBtn.hidden = !secret;
     revealBtn.textContent = 'Reveal';
   }
