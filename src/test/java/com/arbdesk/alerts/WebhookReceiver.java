@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /** A local webhook receiver for tests: keeps every POST (headers and raw body) and answers the queued statuses, then 200. */
 final class WebhookReceiver implements AutoCloseable {
     /** One request as received. */
-    record Received(Map<String, List<String>> headers, byte[] body) {
+    record Received(Map<String, List<String>> headers, byte[] body, java.time.Instant at) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().get(0))
                     .findFirst().orElse(null);
@@ -35,7 +35,7 @@ final class WebhookReceiver implements AutoCloseable {
         }
         server.createContext("/hook", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
-                received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), in.readAllBytes()));
+                received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), in.readAllBytes(), java.time.Instant.now()));
             }
             Integer status = answers.poll();
             exchange.sendResponseHeaders(status == null ? 200 : status, -1);
