@@ -15,6 +15,8 @@ CREATE TABLE alert_rules (
     updated_at           TEXT    NOT NULL
 );
 CREATE INDEX alert_rules_by_user ON alert_rules (user_id, id);
+-- every poll reads the enabled rules
+CREATE INDEX alert_rules_enabled ON alert_rules (id) WHERE enabled = 1;
 
 -- Each time a rule fired, with what it saw; rule_id is cleared when the rule is deleted, the firing stays.
 -- seen_at is set when the user looked at the alerts page (the unread badge counts the NULLs).
@@ -33,6 +35,8 @@ CREATE TABLE alert_firings (
     seen_at         TEXT
 );
 CREATE INDEX alert_firings_by_user ON alert_firings (user_id, id);
+-- every page counts the user's unread firings (the header badge)
+CREATE INDEX alert_firings_unread ON alert_firings (user_id) WHERE seen_at IS NULL;
 
 -- One webhook per user: where firings are posted and the HMAC-SHA256 key that signs them. The secret is
 -- random, shown to its owner on request, never logged; protect the database file and its backups.

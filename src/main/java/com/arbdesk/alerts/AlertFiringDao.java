@@ -47,6 +47,13 @@ public final class AlertFiringDao {
                 st -> { st.setString(1, now.toString()); st.setLong(2, userId); });
     }
 
+    /** Deletes firings before the cut; deliveries that remain keep their body but lose the link. */
+    public int pruneBefore(Connection c, Instant cut) throws SQLException {
+        Jdbc.update(c, "UPDATE webhook_deliveries SET firing_id = NULL WHERE firing_id IN (SELECT id FROM alert_firings WHERE fired_at < ?)",
+                st -> st.setString(1, cut.toString()));
+        return Jdbc.update(c, "DELETE FROM alert_firings WHERE fired_at < ?", st -> st.setString(1, cut.toString()));
+    }
+
     private static AlertFiring row(ResultSet rs) throws SQLException {
         String seen = rs.getString("seen_at");
         return new AlertFiring(rs.getLong("id"), rs.getLong("user_id"), Jdbc.nullableLong(rs, "rule_id"), rs.getString("pair"),

@@ -4,6 +4,7 @@ import com.arbdesk.arbitrage.ArbitrageService;
 import com.arbdesk.arbitrage.Opportunity;
 import com.arbdesk.auth.RateLimiter;
 import com.arbdesk.config.AppConfig;
+import com.arbdesk.core.Background;
 import com.arbdesk.core.Failure;
 import com.arbdesk.core.FailureCode;
 import com.arbdesk.core.db.Tx;
@@ -13,6 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Alert rules, their firings and the user's webhook. After each arbitrage poll {@link #onRound} asks the
@@ -20,7 +25,11 @@ import java.util.Optional;
  * {@link AlertFired}) and, when the user set a webhook, its delivery row; the {@link WebhookSender} posts it
  * after the commit. Rules per user are capped; rule and webhook changes are rate-limited per user.
  */
-public final class AlertService {
+public final class AlertService implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(AlertService.class.getName());
+    /** Firings and finished deliveries are kept this long. */
+    public static final Duration KEEP = Duration.ofDays(30);
+    private final ScheduledExecutorService housekeeping = Background.singleThread("alert-housekeeping");
     private final Tx tx;
     private final AlertStore store;
     private final AlertMatcher matcher;
@@ -189,6 +198,31 @@ public final class AlertService {
             }
             return null;
         });
+    }
+
+    /** Prunes the log hourly (firings and finished deliveries older than {@link #KEEP}). */
+    public void start() {
+        housekeeping.scheduleWithFixedDelay(this::pruneQuietly, 1, 60, TimeUnit.MINUTES);
+    }
+
+    /** Deletes firings and finished deliveries older than {@link #KEEP}; returns how many rows went. */
+    public int prune() {
+        Instant cut = clock.instant().minus(KEEP);
+        return tx.inTransaction(c -> store.deliveries().pruneBefore(c, cut) + store.firings().pruneBefore(c, cut));
+    }
+
+    private void pruneQuietly() {
+        try {
+            prune();
+        } catch (RuntimeException e) {
+            // a background loop: log and try again in an hour
+            LOG.log(Level.WARNING, "pruning the alert log failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        housekeeping.shutdownNow();
     }
 
     private void throttle(long userId) {

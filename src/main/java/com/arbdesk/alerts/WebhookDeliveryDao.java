@@ -103,6 +103,16 @@ public final class WebhookDeliveryDao {
                 });
     }
 
+    /** Deletes finished deliveries (none pending) created before the cut, with their attempts; returns how many. */
+    public int pruneBefore(Connection c, Instant cut) throws SQLException {
+        String old = "SELECT id FROM webhook_deliveries WHERE created_at < ? AND next_attempt_at_ms IS NULL";
+        Jdbc.update(c, "UPDATE webhook_deliveries SET redelivery_of = NULL WHERE redelivery_of IN (" + old + ")",
+                st -> st.setString(1, cut.toString()));
+        Jdbc.update(c, "DELETE FROM webhook_attempts WHERE delivery_id IN (" + old + ")", st -> st.setString(1, cut.toString()));
+        return Jdbc.update(c, "DELETE FROM webhook_deliveries WHERE created_at < ? AND next_attempt_at_ms IS NULL",
+                st -> st.setString(1, cut.toString()));
+    }
+
     private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
         int v = rs.getInt(column);
         return rs.wasNull() ? null : v;

@@ -184,6 +184,7 @@ public final class App implements Services, AutoCloseable {
             app.arbitrage.start();
             app.spreadHistory.start(Duration.ofMinutes(1));
             app.webhookSender.start();
+            app.alerts.start();
         }
         return app;
     }
@@ -294,6 +295,7 @@ public final class App implements Services, AutoCloseable {
     public void close() {
         arbitrage.close();
         webhookSender.close();
+        alerts.close();
         spreadHistory.close();
         reconciler.close();
         livePublisher.close();
