@@ -82,6 +82,14 @@ class AlertsBrowserIT {
         Browsers.waitFor(d).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=rules-table]"), "No rules yet"));
         Browser.screenshot(d, "alerts-empty-" + viewport);
 
+        // a webhook nobody answers (port 9 on loopback, allowed in demo mode): its failed attempts fill the delivery log
+        d.findElement(By.cssSelector("[data-testid=webhook-url]")).sendKeys("http://127.0.0.1:9/hook");
+        d.findElement(By.cssSelector("[data-testid=webhook-save]")).click();
+        Browsers.waitFor(d).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=webhook-secret]"), "whsec_"));
+        assertTrue(d.findElement(By.cssSelector("[data-testid=webhook-secret]")).getText().contains("••"), "masked until revealed");
+        d.findElement(By.cssSelector("[data-webhook-reveal]")).click();
+        assertTrue(d.findElement(By.cssSelector("[data-testid=webhook-secret]")).getText().matches("whsec_[A-Za-z0-9_-]{43}"));
+
         new Select(d.findElement(By.cssSelector("[data-testid=rule-size]"))).selectByValue("100");
         WebElement net = d.findElement(By.cssSelector("[data-testid=rule-min-net]"));
         net.clear();
@@ -116,6 +124,8 @@ class AlertsBrowserIT {
         d.findElement(By.cssSelector("[data-testid=nav-alerts]")).click();
         Browsers.waitFor(d).until(ExpectedConditions.urlContains("/alerts"));
         Browsers.waitFor(d).until(ExpectedConditions.invisibilityOfElementLocated(BADGE));
+        Browsers.waitFor(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-delivery-status] [data-testid=redeliver]")));
+        assertTrue(d.findElement(By.cssSelector("[data-delivery-status]")).getText().contains("#1"), "the attempts are listed");
         Browser.screenshot(d, "alerts-page-" + viewport);
     }
 }
