@@ -176,8 +176,11 @@ public final class AlertService implements AutoCloseable {
         return copy;
     }
 
-    /** The arbitrage poller's hook: evaluates every enabled rule against the poll and records what fires. */
-    public void onRound(Instant at, List<Opportunity> opportunities) {
+    /**
+     * The arbitrage poller's hook: evaluates every enabled rule against the poll and records what fires.
+     * Synchronized: a request that finds no snapshot yet runs a round on its own thread, and the matcher is not thread-safe.
+     */
+    public synchronized void onRound(Instant at, List<Opportunity> opportunities) {
         List<AlertRule> enabled = tx.read(store.rules()::enabled);
         for (AlertMatcher.Fire f : matcher.round(at, enabled, opportunities)) {
             record(f, at);

@@ -14,6 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -23,12 +28,15 @@ import java.util.logging.Logger;
  * Posts due webhook deliveries on one background thread, signed with the owner's current secret. The state of
  * every delivery is in the database (status, attempts, next attempt), so a restart resumes where it stopped; a
  * non-2xx answer, a timeout or a refused connection is retried after the next wait of the backoff ladder, and
- * after the last one the delivery is marked failed. Redirects are not followed (a 3xx is a failure).
+ * after the last one the delivery is marked failed. Redirects are not followed (a 3xx is a failure). A pass posts
+ * its batch on {@link #SENDERS} threads and waits for all of them before the next pass, so one slow receiver
+ * delays only its own deliveries and no delivery is ever in flight twice.
  */
 public final class WebhookSender implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WebhookSender.class.getName());
     static final String EVENT = "alert.fired";
     private static final int BATCH = 20;
+    static final int SENDERS = 4;
     private static final int MAX_ERROR = 300;
 
     private final Tx tx;
@@ -40,6 +48,11 @@ public final class WebhookSender implements AutoCloseable {
     private final Clock clock;
     private final HttpClient http;
     private final ScheduledExecutorService thread = Background.singleThread("alert-webhooks");
+    private final ExecutorService senders = Executors.newFixedThreadPool(SENDERS, r -> {
+        Thread t = new Thread(r, "alert-webhook-post");
+        t.setDaemon(true);
+        return t;
+    });
 
     public WebhookSender(Tx tx, WebhookDeliveryDao deliveries, WebhookDao webhooks, WebhookUrls urls, Duration timeout,
                          List<Duration> backoff, Clock clock) {
@@ -78,10 +91,21 @@ public final class WebhookSender implements AutoCloseable {
         do {
             Instant now = clock.instant();
             due = tx.read(c -> deliveries.due(c, now, BATCH));
-            for (WebhookDelivery d : due) {
+            List<Callable<Void>> posts = due.stream().<Callable<Void>>map(d -> () -> {
                 attempt(d);
-                tried++;
+                return null;
+            }).toList();
+            try {
+                for (Future<Void> f : senders.invokeAll(posts)) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return tried; // shutting down: what was not recorded stays due for the next run
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             }
+            tried += due.size();
         } while (due.size() == BATCH);
         return tried;
     }
@@ -147,5 +171,6 @@ public final class WebhookSender implements AutoCloseable {
     @Override
     public void close() {
         thread.shutdownNow();
+        senders.shutdownNow();
     }
 }
