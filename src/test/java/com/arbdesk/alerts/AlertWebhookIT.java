@@ -2,9 +2,12 @@ package com.arbdesk.alerts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.arbdesk.testing.TestClient;
+import com.arbdesk.testing.WsClient;
+import com.arbdesk.web.AuthCookies;
 import com.arbdesk.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Alert matching end to end against the simulated market: a rule that matches at once fires after a poll, its
  * webhook reaches a local receiver signed with the user's secret (the HMAC recomputed here), a 500 is retried
- * with the same delivery id, the delivery log shows both attempts, and a redelivery posts the same body again.
+ * with the same delivery id, the delivery log shows both attempts, and a redelivery posts the same body again;
+ * the live alert_fired event reaches the owner's sockets and no one else's.
  */
 class AlertWebhookIT {
     static TestServer server;
@@ -116,6 +120,31 @@ class AlertWebhookIT {
         assertEquals(fresh, me.get("/api/alerts/webhook").json().path("secret").asText(), "revealable to its owner");
         assertEquals(400, put(me, "/api/alerts/webhook", "{\"url\":\"ftp://example.com/\"}").status());
         assertEquals("url", put(me, "/api/alerts/webhook", "{\"url\":\"file:///etc/passwd\"}").json().path("error").path("field").asText());
+    }
+
+    @Test
+    void theFiringReachesTheOwnersSocketsOnly() throws java.io.IOException {
+        TestClient owner = server.client();
+        String ownerToken = owner.signup("ws-" + UUID.randomUUID() + "@example.com", "a long passphrase");
+        TestClient other = server.client();
+        String otherToken = other.signup("ws-other-" + UUID.randomUUID() + "@example.com", "a long passphrase");
+        String ws = "ws://localhost:" + server.port() + "/ws";
+        try (WsClient mine = WsClient.connect(ws, Map.of("Cookie", AuthCookies.SESSION + "=" + ownerToken));
+             WsClient theirs = WsClient.connect(ws, Map.of("Cookie", AuthCookies.SESSION + "=" + otherToken))) {
+            assertTrue(mine.next(Duration.ofSeconds(5)).contains("\"hello\""));
+            assertTrue(theirs.next(Duration.ofSeconds(5)).contains("\"hello\""));
+            owner.withBearer(ownerToken);
+            assertEquals(201, owner.postJson("/api/alerts/rules", """
+                    {"pair":"BTC/USDT","size_usd":"100","min_net_pct":"-100","min_duration_seconds":2}""").status());
+            JsonNode event = TestClient.JSON.readTree(mine.next(Duration.ofSeconds(30)));
+            assertEquals("alert_fired", event.path("event").asText(), event.toString());
+            assertTrue(event.path("seq").asLong() > 0, "kept for catch-up like deposit events");
+            JsonNode d = event.path("data");
+            assertEquals("BTC/USDT", d.path("pair").asText());
+            assertTrue(d.path("held_seconds").asLong() >= 2, "held for the rule's 2 s: " + d);
+            assertEquals(1, d.path("unread").asLong());
+            assertThrows(AssertionError.class, () -> theirs.next(Duration.ofSeconds(3)), "nothing for another user");
+        }
     }
 
     private static JsonNode awaitDelivery(TestClient me, String deliveryId, String status) {
