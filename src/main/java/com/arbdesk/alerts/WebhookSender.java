@@ -116,10 +116,13 @@ public final class WebhookSender implements AutoCloseable {
         long t0 = System.nanoTime();
         Integer status = null;
         String error = null;
+        boolean giveUp = false;
         try {
             Optional<WebhookDao.Webhook> hook = tx.read(c -> webhooks.find(c, d.userId()));
-            if (hook.isEmpty()) {
-                throw new IOException("no webhook secret");
+            if (hook.isEmpty() || hook.get().url() == null) {
+                // the user removed the webhook since: nothing more is sent to the old address
+                giveUp = true;
+                throw new IOException("the webhook was removed");
             }
             URI target = URI.create(d.url());
             urls.refusePrivate(target.getHost());
@@ -149,7 +152,7 @@ public final class WebhookSender implements AutoCloseable {
         Instant next = null;
         if (error == null) {
             outcome = DeliveryStatus.DELIVERED;
-        } else if (n <= backoff.size()) {
+        } else if (!giveUp && n <= backoff.size()) {
             outcome = DeliveryStatus.PENDING;
             next = clock.instant().plus(backoff.get(n - 1));
         } else {

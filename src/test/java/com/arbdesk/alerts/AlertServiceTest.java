@@ -52,8 +52,8 @@ class AlertServiceTest {
         EventBus bus = new EventBus();
         bus.inTransaction(AlertFired.class, events::add);
         AlertStore store = new AlertStore();
-        sender = new WebhookSender(tx, store.deliveries(), store.webhooks(), new WebhookUrls(false), Duration.ofSeconds(1), List.of(),
-                clock);
+        sender = new WebhookSender(tx, store.deliveries(), store.webhooks(), new WebhookUrls(false), Duration.ofSeconds(1),
+                List.of(Duration.ofHours(1)), clock);
         ArbitrageService.Settings watched = new ArbitrageService.Settings(List.of("binance", "kraken"), List.of("BTC/USDT"),
                 Duration.ofSeconds(3), new EngineSettings(Duration.ofSeconds(10), new BigDecimal("5"), List.of(new BigDecimal("1000"))),
                 Fees.defaults());
@@ -93,7 +93,7 @@ class AlertServiceTest {
     }
 
     @Test
-    void aDeliveryThatKeepsFailingIsGivenUpAndTheLogIsPrunedAfter30Days() throws Exception {
+    void aFailedDeliveryWaitsForItsRetryIsDroppedWhenTheWebhookGoesAndTheLogIsPrunedAfter30Days() throws Exception {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
@@ -102,13 +102,22 @@ class AlertServiceTest {
         alerts.create(userId, new AlertRequests.Input(null, null, null, "1000", "-100", 0L, true));
         alerts.onRound(clock.instant(), List.of(op("0.1")));
         long deadline = System.currentTimeMillis() + 10_000;
-        while (!alerts.deliveries(userId, 10).get(0).status().equals(DeliveryStatus.FAILED) && System.currentTimeMillis() < deadline) {
+        while (alerts.deliveries(userId, 10).get(0).attempts() == 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
         WebhookDelivery d = alerts.deliveries(userId, 10).get(0);
-        assertEquals(DeliveryStatus.FAILED, d.status(), "no retries on an empty ladder: " + d);
-        assertEquals(1, d.attemptLog().size());
-        assertTrue(d.lastError() != null && d.lastStatusCode() == null, d.toString());
+        assertEquals(DeliveryStatus.PENDING, d.status(), d.toString());
+        assertEquals(clock.instant().plus(Duration.ofHours(1)), d.nextAttemptAt(), "the first wait of the ladder");
+        assertTrue(d.lastError() != null && d.lastStatusCode() == null, "connection refused: " + d);
+        assertEquals(0, sender.pass(), "not due yet");
+
+        alerts.setWebhook(userId, " ");
+        clock.advance(Duration.ofHours(2));
+        assertEquals(1, sender.pass());
+        d = alerts.deliveries(userId, 10).get(0);
+        assertEquals(DeliveryStatus.FAILED, d.status(), "the webhook was removed: given up, not retried");
+        assertEquals("IOException: the webhook was removed", d.lastError());
+        assertEquals(2, d.attemptLog().size());
 
         clock.advance(Duration.ofDays(29));
         assertEquals(0, alerts.prune(), "29 days old: kept");
