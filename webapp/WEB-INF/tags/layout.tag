@@ -29,6 +29,7 @@
       <c:when test="${not empty currentUser}">
         <nav class="nav" aria-label="Main">
           <a href="${htmlBase}/dashboard" class="${active == 'dashboard' ? 'active' : ''}">Dashboard</a>
+          <a href="${htmlBase}/alerts" class="${active == 'alerts' ? 'active' : ''}" data-testid="nav-alerts"><svg class="nav-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.7 21a2 2 0 0 1-3.4 0" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg><span class="nav-label">Alerts</span><span class="nav-badge" data-alerts-badge data-testid="alerts-badge" aria-label="unread alerts"${alertsUnread > 0 ? '' : ' hidden'}><c:out value="${alertsUnread}"/></span></a>
           <c:if test="${currentUser.admin}">
             <a href="${htmlBase}/admin" class="${active == 'admin' ? 'active' : ''}">Back office</a>
           </c:if>

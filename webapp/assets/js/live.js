@@ -72,6 +72,14 @@
       }, function () { /* shown on the next page load */ });
   }
 
+  // The unread alerts badge in the header; the alerts page clears it once looked at.
+  function setBadge(n) {
+    document.querySelectorAll('[data-alerts-badge]').forEach(function (el) {
+      el.textContent = String(n);
+      el.hidden = !(n > 0);
+    });
+  }
+
   function resume() {
     if (socket && socket.readyState === WebSocket.OPEN) {
       socket.send(JSON.stringify({ type: 'resume', last_seq: lastSeq }));
@@ -111,6 +119,11 @@
       setBalance(d.new_balance);
       toast('Your balance changed by ' + formatUsd(d.change) + '. New balance: ' + formatUsd(d.new_balance) + '.', 'info');
     }
+    if (msg.event === 'alert_fired') {
+      setBadge(d.unread);
+      toast('Alert: ' + d.pair + ' buy on ' + d.buy_exchange + ', sell on ' + d.sell_exchange + ' nets ' + d.net_pct + ' % at $'
+        + window.ArbDeskFormat.group(d.size_usd) + ' (held ' + d.held_seconds + ' s, rule ≥ ' + d.min_net_pct + ' %).', 'alert');
+    }
     if (msg.event === 'deposit_updated' || msg.event === 'balance_updated') { refreshTransactions(); }
     document.dispatchEvent(new CustomEvent('arbdesk:' + msg.event, { detail: d }));
   }
@@ -137,5 +150,6 @@
   }
 
   window.ArbDeskLive = { toast: toast };
+  window.ArbDeskAlerts = { setBadge: setBadge };
   connect();
 })();

@@ -28,7 +28,7 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("com.arbdesk");
 
     private static final String[] FEATURES = {"com.arbdesk.auth..", "com.arbdesk.ledger..", "com.arbdesk.nowpayments..",
-        "com.arbdesk.deposit..", "com.arbdesk.arbitrage..", "com.arbdesk.admin.."};
+        "com.arbdesk.deposit..", "com.arbdesk.arbitrage..", "com.arbdesk.alerts..", "com.arbdesk.admin.."};
 
     @Test
     void dependenciesPointDown() {

@@ -92,6 +92,15 @@ class HotQueryPlanTest {
             users.findByEmail(c, "a@example.com");
             users.adminIds(c);
             SessionDao sessions = new SessionDao();
+            com.arbdesk.alerts.AlertRuleDao rules = new com.arbdesk.alerts.AlertRuleDao();
+            rules.enabled(c); // every poll
+            rules.byUser(c, 1);
+            com.arbdesk.alerts.AlertFiringDao firings = new com.arbdesk.alerts.AlertFiringDao();
+            firings.unread(c, 1); // every page
+            firings.recent(c, 1, 50);
+            com.arbdesk.alerts.WebhookDeliveryDao hooks = new com.arbdesk.alerts.WebhookDeliveryDao();
+            hooks.due(c, now, 20);
+            hooks.recent(c, 1, 50);
             sessions.find(c, "s"); // sessions.open (the account page) sorts one user's few open sessions: not a hot path
 
             List<String> problems = new ArrayList<>();

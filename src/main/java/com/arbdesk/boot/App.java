@@ -2,6 +2,10 @@ package com.arbdesk.boot;
 
 import com.arbdesk.admin.AdminService;
 import com.arbdesk.admin.AuditDao;
+import com.arbdesk.alerts.AlertService;
+import com.arbdesk.alerts.AlertStore;
+import com.arbdesk.alerts.WebhookSender;
+import com.arbdesk.alerts.WebhookUrls;
 import com.arbdesk.arbitrage.ArbitrageService;
 import com.arbdesk.arbitrage.ArbitrageSettings;
 import com.arbdesk.arbitrage.CaptureOdds;
@@ -92,6 +96,8 @@ public final class App implements Services, AutoCloseable {
     private final SpreadHistory spreadHistory;
     private final EpisodeLog episodeLog;
     private final TransferBook transferBook;
+    private final AlertService alerts;
+    private final WebhookSender webhookSender;
 
     private App(AppConfig config, Clock clock) {
         this.config = config;
@@ -160,6 +166,14 @@ public final class App implements Services, AutoCloseable {
         arbitrage.afterEachRound(spreadHistory::record);
         this.transferBook = MarketDataSources.transferBook(config.arbitrage());
         arbitrage.useTransfers(new Transfers(transferBook, new CaptureOdds(episodeLog::endedSince, clock)));
+        AppConfig.Alerts al = config.alerts();
+        // production refuses webhooks to loopback and private addresses (SSRF); demo and tests use local receivers
+        WebhookUrls webhookUrls = new WebhookUrls(!config.isDemo());
+        AlertStore alertStore = new AlertStore();
+        this.webhookSender = new WebhookSender(tx, alertStore.deliveries(), alertStore.webhooks(), webhookUrls, al.webhookTimeout(),
+                al.webhookBackoff(), clock);
+        this.alerts = new AlertService(tx, alertStore, al, webhookUrls, arbitrage.settings(), events, webhookSender, clock);
+        arbitrage.afterEachRound(alerts::onRound);
     }
 
     /** Opens the database, applies migrations and seeds the configured and demo accounts. */
@@ -181,6 +195,8 @@ public final class App implements Services, AutoCloseable {
                     .map(p -> p.substring(0, p.indexOf('/'))).distinct().toList());
             app.arbitrage.start();
             app.spreadHistory.start(Duration.ofMinutes(1));
+            app.webhookSender.start();
+            app.alerts.start();
         }
         return app;
     }
@@ -260,6 +276,11 @@ public final class App implements Services, AutoCloseable {
         return episodeLog;
     }
 
+    @Override
+    public AlertService alerts() {
+        return alerts;
+    }
+
     public WsTokens wsTokens() {
         return wsTokens;
     }
@@ -286,6 +307,8 @@ public final class App implements Services, AutoCloseable {
     public void close() {
         arbitrage.close();
         transferBook.close();
+        webhookSender.close();
+        alerts.close();
         spreadHistory.close();
         reconciler.close();
         livePublisher.close();

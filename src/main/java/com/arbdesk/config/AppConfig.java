@@ -29,6 +29,7 @@ public record AppConfig(
         Reconcile reconcile,
         List<String> wsAllowedOrigins,
         Arbitrage arbitrage,
+        Alerts alerts,
         Throttles throttles,
         Operations ops,
         List<String> warnings) {
@@ -64,6 +65,18 @@ public record AppConfig(
                             Map<String, java.math.BigDecimal> takerFees, Map<String, java.math.BigDecimal> withdrawalFees,
                             Map<String, String> liveBaseUrls, ArbitrageHistory history) {
     }
+
+    /**
+     * Arbitrage alerts: rules per user, rule changes per user per minute, the quiet time of a rule after it fired,
+     * firings per user per minute, the webhook's connect/read timeout and the waits before each retry of a failed
+     * webhook delivery (after the last one it is given up).
+     */
+    public record Alerts(int rulesPerUser, int changesPerUserPerMinute, java.time.Duration cooldown, int firingsPerUserPerMinute,
+                         java.time.Duration webhookTimeout, List<java.time.Duration> webhookBackoff) {
+    }
+
+    /** 10 s, 30 s, 2 min, 10 min and 1 h between the attempts of a webhook delivery. */
+    public static final String DEFAULT_WEBHOOK_BACKOFF = "10s,30s,2m,10m,1h";
 
     /**
      * How long the spread history keeps each resolution: every poll for {@code full}, one-minute buckets up to
@@ -108,6 +121,8 @@ public record AppConfig(
             "ARBITRAGE_SOURCE", "ARBITRAGE_EXCHANGES", "ARBITRAGE_PAIRS", "ARBITRAGE_POLL_SECONDS",
             "ARBITRAGE_MAX_QUOTE_AGE_SECONDS", "ARBITRAGE_MAX_SPREAD_PCT", "ARBITRAGE_TAKER_FEES", "ARBITRAGE_WITHDRAWAL_FEES", "ARBITRAGE_LIVE_BASE_URLS",
             "ARBITRAGE_HISTORY_FULL_HOURS", "ARBITRAGE_HISTORY_MINUTE_DAYS", "ARBITRAGE_HISTORY_HOURLY_DAYS",
+            "ALERT_RULES_PER_USER", "ALERT_CHANGES_PER_USER_PER_MINUTE", "ALERT_COOLDOWN_SECONDS", "ALERT_FIRINGS_PER_USER_PER_MINUTE",
+            "ALERT_WEBHOOK_TIMEOUT_SECONDS", "ALERT_WEBHOOK_BACKOFF",
             "LOGIN_FAILURES_PER_ADDRESS", "LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS", "LOGIN_FAILURE_WINDOW_SECONDS",
             "SIGNUPS_PER_ADDRESS_PER_HOUR", "WS_TOKENS_PER_ADDRESS_PER_MINUTE", "LOG_FORMAT",
             "READY_PROVIDER_MAX_AGE_SECONDS", "TRUSTED_PROXIES", "NOWPAYMENTS_IPN_ALLOWED_IPS",

@@ -136,7 +136,7 @@ public final class ConfigReader {
                 Durations.rate("NOWPAYMENTS_CREATE_PER_SECOND", v.getOrDefault("NOWPAYMENTS_CREATE_PER_SECOND", "3")),
                 Optional.ofNullable(v.get("NOWPAYMENTS_EMAIL")), Optional.ofNullable(v.get("NOWPAYMENTS_PASSWORD")),
                 Optional.ofNullable(adminEmail), Optional.ofNullable(adminPassword), sandbox, reconcile, origins(v.get("WS_ALLOWED_ORIGINS")),
-                arbitrage(v), throttles(v), operations(v), List.copyOf(warnings));
+                arbitrage(v), alerts(v), throttles(v), operations(v), List.copyOf(warnings));
     }
 
     /** The largest amount an IPN may carry in any amount field; beyond it no real payment exists. */
@@ -168,6 +168,15 @@ public final class ConfigReader {
             throw new ConfigException("METRICS_TOKEN must be at least 16 characters (a random token for the scraper)");
         }
         return Optional.ofNullable(token);
+    }
+
+    private static AppConfig.Alerts alerts(Map<String, String> v) {
+        return new AppConfig.Alerts((int) parseLong(v, "ALERT_RULES_PER_USER", 20, 1, 1_000),
+                (int) parseLong(v, "ALERT_CHANGES_PER_USER_PER_MINUTE", 30, 1, 100_000),
+                java.time.Duration.ofSeconds(parseLong(v, "ALERT_COOLDOWN_SECONDS", 60, 0, 86_400)),
+                (int) parseLong(v, "ALERT_FIRINGS_PER_USER_PER_MINUTE", 10, 1, 10_000),
+                java.time.Duration.ofSeconds(parseLong(v, "ALERT_WEBHOOK_TIMEOUT_SECONDS", 5, 1, 60)),
+                Durations.ladder("ALERT_WEBHOOK_BACKOFF", v.getOrDefault("ALERT_WEBHOOK_BACKOFF", AppConfig.DEFAULT_WEBHOOK_BACKOFF)));
     }
 
     private static Throttles throttles(Map<String, String> v) {

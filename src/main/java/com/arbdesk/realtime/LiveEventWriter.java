@@ -1,5 +1,7 @@
 package com.arbdesk.realtime;
 
+import com.arbdesk.alerts.AlertFired;
+import com.arbdesk.alerts.AlertFiring;
 import com.arbdesk.auth.AuthService;
 import com.arbdesk.auth.EmailMask;
 import com.arbdesk.core.Money;
@@ -16,7 +18,7 @@ import java.time.Clock;
 
 /**
  * The outbox's writing half: turns a change into its {@code live_events} rows ({@code deposit_updated}
- * and {@code balance_updated} to the user, {@code admin_deposits_stream} to every admin), each with the
+ * {@code balance_updated} and {@code alert_fired} to the user, {@code admin_deposits_stream} to every admin), each with the
  * next seq of its recipient, inside the transaction that makes the change; the rows are delivered only
  * after that transaction commits.
  */
@@ -69,6 +71,24 @@ final class LiveEventWriter {
         tx.inTransaction(c -> {
             append(e.userId(), "balance_updated", JSON.createObjectNode().put("new_balance", e.newBalance().toPlainString())
                     .put("change", e.change().toPlainString()).put("transaction_id", e.transactionId()).put("reason", e.reason()));
+            Tx.afterCommit(afterCommit);
+            return null;
+        });
+    }
+
+    /** The owner's {@code alert_fired}: what matched, and the unread count for the badge. */
+    void alertFired(AlertFired e) {
+        tx.inTransaction(c -> {
+            AlertFiring f = e.firing();
+            ObjectNode data = JSON.createObjectNode().put("firing_id", f.id()).put("pair", f.pair())
+                    .put("buy_exchange", f.buyExchange()).put("sell_exchange", f.sellExchange())
+                    .put("size_usd", f.sizeUsd().toPlainString()).put("net_pct", f.netPct().toPlainString())
+                    .put("min_net_pct", f.minNetPct().toPlainString()).put("held_seconds", f.heldSeconds())
+                    .put("fired_at", f.firedAt().toString()).put("unread", e.unread());
+            if (f.ruleId() != null) {
+                data.put("rule_id", f.ruleId());
+            }
+            append(f.userId(), "alert_fired", data);
             Tx.afterCommit(afterCommit);
             return null;
         });

@@ -1,5 +1,6 @@
 package com.arbdesk.realtime;
 
+import com.arbdesk.alerts.AlertFired;
 import com.arbdesk.arbitrage.ArbitrageUpdated;
 import com.arbdesk.auth.AuthService;
 import com.arbdesk.auth.SessionsEnded;
@@ -64,6 +65,7 @@ public final class LivePublisher implements AutoCloseable {
     public void listenTo(EventBus events) {
         events.inTransaction(DepositChanged.class, writer::depositChanged);
         events.inTransaction(BalanceChanged.class, writer::balanceChanged);
+        events.inTransaction(AlertFired.class, writer::alertFired);
         // market data is not kept for catch-up: a reconnecting page simply re-reads the table
         events.afterCommit(ArbitrageUpdated.class, a -> housekeeping.execute(() -> sessions.broadcast(envelope("arbitrage_update", 0,
                 "{\"updated_at\":\"" + a.updatedAt() + "\",\"count\":" + a.count() + ",\"source\":\"" + a.source() + "\"}"))));

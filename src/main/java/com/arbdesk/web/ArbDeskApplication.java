@@ -1,6 +1,7 @@
 package com.arbdesk.web;
 
 import com.arbdesk.admin.AdminService;
+import com.arbdesk.alerts.AlertService;
 import com.arbdesk.arbitrage.ArbitrageService;
 import com.arbdesk.arbitrage.EpisodeLog;
 import com.arbdesk.arbitrage.SpreadHistory;
@@ -15,6 +16,7 @@ import com.arbdesk.nowpayments.ProviderMonitor;
 import com.arbdesk.realtime.WsTokens;
 import com.arbdesk.web.access.AccessFeature;
 import com.arbdesk.web.api.AdminDepositResource;
+import com.arbdesk.web.api.AlertsResource;
 import com.arbdesk.web.api.AdminResource;
 import com.arbdesk.web.api.ArbitrageEpisodesResource;
 import com.arbdesk.web.api.ArbitrageHistoryResource;
@@ -66,6 +68,7 @@ public class ArbDeskApplication extends ResourceConfig {
         register(ArbitrageHistoryResource.class);
         register(ArbitrageEpisodesResource.class);
         register(MarketDataResource.class);
+        register(AlertsResource.class);
         register(OpenApiResource.class);
         register(new AbstractBinder() {
             @Override
@@ -83,6 +86,7 @@ public class ArbDeskApplication extends ResourceConfig {
                 bind(app.arbitrage()).to(ArbitrageService.class);
                 bind(app.spreadHistory()).to(SpreadHistory.class);
                 bind(app.episodeLog()).to(EpisodeLog.class);
+                bind(app.alerts()).to(AlertService.class);
             }
         });
     }

@@ -71,6 +71,7 @@ public final class AuthFilter extends HttpFilter {
                 if (current != null && route.kind() == Routes.Kind.PAGE) {
                     // pages carry the live stream's position they were rendered at, so live.js resumes exactly there
                     req.setAttribute("liveSeq", app.livePublisher().latestSeq(current.id()));
+                    req.setAttribute("alertsUnread", app.alerts().unread(current.id()));
                 }
                 chain.doFilter(current == null ? req : new Authenticated(req, current), resp);
             }

@@ -1,6 +1,7 @@
 package com.arbdesk.web;
 
 import com.arbdesk.admin.AdminService;
+import com.arbdesk.alerts.AlertService;
 import com.arbdesk.arbitrage.ArbitrageService;
 import com.arbdesk.arbitrage.EpisodeLog;
 import com.arbdesk.arbitrage.SpreadHistory;
@@ -58,6 +59,8 @@ public interface Services {
     SpreadHistory spreadHistory();
 
     EpisodeLog episodeLog();
+
+    AlertService alerts();
 
     ProviderMonitor providerMonitor();
 

@@ -56,6 +56,9 @@ class RoleMatrixIT {
                 new Row("GET", "/api/admin/users", 401, 403, 200),
                 new Row("GET", "/api/admin/users/" + userId, 401, 403, 200),
                 new Row("GET", "/api/admin/transactions", 401, 403, 200),
+                new Row("GET", "/alerts", 302, 200, 200),
+                new Row("GET", "/api/alerts/rules", 401, 200, 200),
+                new Row("GET", "/api/alerts/deliveries", 401, 200, 200),
                 new Row("POST", "/api/admin/users/" + userId + "/adjustments", 401, 403, 201),
                 new Row("GET", "/api/no-such-route", 404, 404, 404));
         List<String> failures = new ArrayList<>();
