@@ -138,7 +138,8 @@ public final class ArbitrageService implements AutoCloseable {
         if (sizeUsd == null) {
             return o.netPct();
         }
-        return o.sizes().stream().filter(s -> s.sizeUsd().compareTo(sizeUsd) == 0).map(SizeResult::netPct).findFirst().orElse(null);
+        // findFirst after the filter: a size the books could not fill has a null net %, which findFirst refuses to return
+        return o.sizes().stream().filter(s -> s.sizeUsd().compareTo(sizeUsd) == 0).findFirst().map(SizeResult::netPct).orElse(null);
     }
 
     public Settings settings() {
