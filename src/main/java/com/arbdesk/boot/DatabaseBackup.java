@@ -36,7 +36,18 @@ public final class DatabaseBackup {
         }
         Path source;
         try {
-            source = args.length == 4 ? Path.of(args[3]) : ConfigReader.load(Map.of(), "").databasePath();
+            if (args.length == 4) {
+                source = Path.of(args[3]);
+            } else {
+                com.arbdesk.config.AppConfig config = ConfigReader.load(Map.of(), "");
+                if (config.databaseServer().isPresent()) {
+                    System.err.println("ArbDesk backup copies the SQLite file; with DATABASE_URL back up PostgreSQL with its own"
+                            + " tools (pg_dump, or the server's continuous archiving)");
+                    System.exit(2);
+                    return;
+                }
+                source = config.databasePath();
+            }
         } catch (ConfigException e) {
             System.err.println("ArbDesk backup: " + e.getMessage() + " (or name the file with --database PATH)");
             System.exit(2);
