@@ -63,6 +63,8 @@ import java.util.Properties;
 /** The application's object graph, built once at start-up and kept in the servlet context. */
 public final class App implements Services, AutoCloseable {
     private static final int READER_CONNECTIONS = 4;
+    /** PostgreSQL connections per instance: transactions are short, and several instances share the server's limit. */
+    private static final int SERVER_POOL_SIZE = 10;
 
     private final AppConfig config;
     private final Clock clock;
@@ -92,7 +94,9 @@ public final class App implements Services, AutoCloseable {
     private App(AppConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.database = Database.open(config.databasePath(), READER_CONNECTIONS);
+        this.database = config.databaseServer()
+                .map(srv -> Database.openServer(srv.url(), srv.user(), srv.password(), SERVER_POOL_SIZE, srv.redactedUrl()))
+                .orElseGet(() -> Database.open(config.databasePath(), READER_CONNECTIONS));
         Migrations.apply(database);
         Tx tx = new Tx(database);
         UserDao userDao = new UserDao();

@@ -1,9 +1,12 @@
 package com.arbdesk.core.db;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -13,25 +16,36 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The SQLite database: one writer connection behind a fair lock and a small pool of reader connections.
- * A single writer was measured to keep p99 write latency low where several writers collapse into
- * SQLITE_BUSY storms; WAL lets the readers run beside it.
+ * The database, in one of two shapes. SQLite (the default): one writer connection behind a fair lock and a small
+ * pool of reader connections; a single writer was measured to keep p99 write latency low where several writers
+ * collapse into SQLITE_BUSY storms, and WAL lets the readers run beside it. PostgreSQL (DATABASE_URL, the store
+ * several instances share): a HikariCP pool, every transaction on its own connection, exactly-once kept by unique
+ * keys and row locks instead of the single writer (see {@link Tx}).
  */
 public final class Database implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MS = 5_000;
 
-    private final SQLiteDataSource dataSource;
+    private final Dialect dialect;
+    private final DataSource dataSource;
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final BlockingQueue<Connection> readers;
 
     private Database(SQLiteDataSource dataSource, int readerCount) throws SQLException {
+        this.dialect = Dialect.SQLITE;
         this.dataSource = dataSource;
         this.writer = dataSource.getConnection();
         this.readers = new ArrayBlockingQueue<>(readerCount);
         for (int i = 0; i < readerCount; i++) {
             readers.add(dataSource.getConnection());
         }
+    }
+
+    private Database(HikariDataSource pool) {
+        this.dialect = Dialect.POSTGRESQL;
+        this.dataSource = pool;
+        this.writer = null;
+        this.readers = null;
     }
 
     public static Database open(Path file, int readerCount) {
@@ -53,7 +67,35 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** For Flyway only: a fresh connection with the same pragmas. */
+    /**
+     * A PostgreSQL pool. Connections come out with auto-commit off and READ COMMITTED; {@code redactedUrl} is what
+     * an error may name (the URL may carry a password parameter). The pool connects at once, so a wrong URL or
+     * password fails the start.
+     */
+    public static Database openServer(String url, Optional<String> user, Optional<String> password, int poolSize,
+                                      String redactedUrl) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        user.ifPresent(config::setUsername);
+        password.ifPresent(config::setPassword);
+        config.setMaximumPoolSize(poolSize);
+        config.setAutoCommit(false);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        config.setConnectionTimeout(BUSY_TIMEOUT_MS);
+        config.setPoolName("arbdesk-db");
+        try {
+            return new Database(new HikariDataSource(config));
+        } catch (RuntimeException e) {
+            // Hikari's message names the cause (refused, auth failed) but never the password
+            throw new DataAccessException("cannot open the database at " + redactedUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** For Flyway only: a fresh connection with the same settings. */
     public DataSource dataSource() {
         return dataSource;
     }
@@ -64,6 +106,15 @@ public final class Database implements AutoCloseable {
 
     Connection writer() {
         return writer;
+    }
+
+    /** A pooled PostgreSQL connection (auto-commit off); closing it returns it to the pool. */
+    Connection pooled() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new DataAccessException("no database connection: " + e.getMessage(), e);
+        }
     }
 
     Connection borrowReader() {
@@ -106,6 +157,10 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (dataSource instanceof HikariDataSource pool) {
+            pool.close();
+            return;
+        }
         writeLock.lock();
         try {
             closeQuietly(writer);
