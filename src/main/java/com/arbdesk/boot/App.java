@@ -86,6 +86,7 @@ public final class App implements Services, AutoCloseable {
     private final WsTokens wsTokens;
     private final SessionRegistry sockets = new SessionRegistry();
     private final LivePublisher livePublisher;
+    private final Database.Subscription liveFeed;
     private final ArbitrageService arbitrage;
     private final AppMetrics metrics;
     private final SpreadHistory spreadHistory;
@@ -149,6 +150,8 @@ public final class App implements Services, AutoCloseable {
                 Duration.ofMinutes(1), RateLimiter.DEFAULT_MAX_KEYS, clock), clock);
         this.livePublisher = new LivePublisher(tx, new LiveEventDao(), auth, ledger, sockets, clock);
         livePublisher.listenTo(events);
+        // several instances on PostgreSQL: rows another instance committed reach the sockets this one holds
+        this.liveFeed = database.listen(LiveEventDao.CHANNEL, livePublisher::wake);
         this.arbitrage = new ArbitrageService(MarketDataSources.of(config.arbitrage(), clock), ArbitrageSettings.of(config.arbitrage()), events, clock);
         this.metrics = new AppMetrics(events, depositAdmin);
         this.episodeLog = new EpisodeLog(tx, new EpisodeDao(), clock);
@@ -279,6 +282,7 @@ public final class App implements Services, AutoCloseable {
         arbitrage.close();
         spreadHistory.close();
         reconciler.close();
+        liveFeed.close();
         livePublisher.close();
         rejectedIpns.close();
         providerMonitor.close();

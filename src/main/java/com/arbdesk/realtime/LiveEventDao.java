@@ -9,6 +9,8 @@ import java.util.List;
 
 /** The live_events table: each user's stream of pushed events, numbered by seq. */
 public final class LiveEventDao {
+    /** The channel on which each append is announced to every instance (PostgreSQL NOTIFY, at commit). */
+    public static final String CHANNEL = "arbdesk_live_events";
     /** The advisory lock key of the live_events stream ("LIVE"). */
     private static final long STREAM_LOCK = 0x4C495645L;
 
@@ -24,13 +26,15 @@ public final class LiveEventDao {
         Dialect.of(c).lockStream(c, STREAM_LOCK);
         long seq = Jdbc.queryOne(c, "SELECT COALESCE(MAX(seq), 0) + 1 FROM live_events WHERE user_id = ?",
                 st -> st.setLong(1, userId), rs -> rs.getLong(1)).orElse(1L);
-        Jdbc.insert(c, "INSERT INTO live_events (user_id, seq, event, data, created_at) VALUES (?, ?, ?, ?, ?)", st -> {
+        long id = Jdbc.insert(c, "INSERT INTO live_events (user_id, seq, event, data, created_at) VALUES (?, ?, ?, ?, ?)", st -> {
             st.setLong(1, userId);
             st.setLong(2, seq);
             st.setString(3, event);
             st.setString(4, data);
             st.setString(5, now.toString());
         });
+        // other instances deliver the row to the sockets they hold: the payload is the row id, then the user's seq
+        Dialect.of(c).notify(c, CHANNEL, id + ":" + userId + ":" + seq);
         return seq;
     }
 

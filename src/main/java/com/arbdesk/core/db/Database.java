@@ -48,6 +48,34 @@ public final class Database implements AutoCloseable {
         this.readers = null;
     }
 
+    /**
+     * Runs {@code onChange} whenever a transaction on any instance sends a notification on {@code channel}
+     * ({@link Dialect#notify}), and once at start; on SQLite (one instance, changes only from this process) nothing
+     * to listen to, and the returned handle does nothing.
+     */
+    public Subscription listen(String channel, Runnable onChange) {
+        return dialect == Dialect.POSTGRESQL ? new ChangeListener(this, channel, onChange) : () -> { };
+    }
+
+    /** A running {@link #listen}; closing it stops listening. */
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** A connection of its own, outside the pool, with the pool's URL and credentials (for LISTEN). */
+    Connection dedicatedConnection() throws SQLException {
+        HikariDataSource pool = (HikariDataSource) dataSource;
+        java.util.Properties props = new java.util.Properties();
+        if (pool.getUsername() != null) {
+            props.setProperty("user", pool.getUsername());
+        }
+        if (pool.getPassword() != null) {
+            props.setProperty("password", pool.getPassword());
+        }
+        return java.sql.DriverManager.getConnection(pool.getJdbcUrl(), props);
+    }
+
     public static Database open(Path file, int readerCount) {
         try {
             Path parent = file.toAbsolutePath().getParent();

@@ -44,6 +44,19 @@ public enum Dialect {
     }
 
     /**
+     * Sends a notification that PostgreSQL delivers to every LISTENing connection when (and only if) the transaction
+     * commits; SQLite has no other process to tell.
+     */
+    public void notify(Connection c, String channel, String payload) throws SQLException {
+        if (this == POSTGRESQL) {
+            Jdbc.queryOne(c, "SELECT pg_notify(?, ?)", st -> {
+                st.setString(1, channel);
+                st.setString(2, payload);
+            }, rs -> 1);
+        }
+    }
+
+    /**
      * Serialises the transactions that append to one numbered stream (live events) until they commit, so numbers
      * never collide and ids follow commit order. SQLite's single writer does that already.
      */
