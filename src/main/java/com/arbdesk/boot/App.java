@@ -25,6 +25,7 @@ import com.arbdesk.auth.SessionService;
 import com.arbdesk.auth.UserDao;
 import com.arbdesk.config.AppConfig;
 import com.arbdesk.core.db.Database;
+import com.arbdesk.core.db.Leadership;
 import com.arbdesk.core.db.Migrations;
 import com.arbdesk.core.db.Tx;
 import com.arbdesk.core.events.EventBus;
@@ -87,6 +88,7 @@ public final class App implements Services, AutoCloseable {
     private final SessionRegistry sockets = new SessionRegistry();
     private final LivePublisher livePublisher;
     private final Database.Subscription liveFeed;
+    private final Leadership backgroundWork;
     private final ArbitrageService arbitrage;
     private final AppMetrics metrics;
     private final SpreadHistory spreadHistory;
@@ -142,8 +144,10 @@ public final class App implements Services, AutoCloseable {
         this.rejectedIpns = new RejectedIpns(tx, ipnDao, clock);
         this.ipnIntake = new IpnIntake(tx, ipnDao, new IpnVerifier(config.nowPaymentsIpnSecret()), rejectedIpns, updater, valuation, clock,
                 config.ipnMaxAmount());
+        // the work that must run once among several instances on one PostgreSQL (always this one on SQLite)
+        this.backgroundWork = database.leadership("background work");
         this.reconciler = DepositReconciler.create(tx, depositDao, watchDao, updater, valuation, provider,
-                new RateBudget(rc.requestsPerSecond(), clock, RateBudget.REAL_SLEEP), clock);
+                new RateBudget(rc.requestsPerSecond(), clock, RateBudget.REAL_SLEEP), backgroundWork::held, clock);
         this.depositAdmin = new DepositAdmin(tx, ipnDao, rejectedIpns, depositDao, deposits, watchDao, valuation, ipnIntake, updater, reconciler, rc,
                 provider.canListPayments(), clock);
         this.wsTokens = new WsTokens(config.wsSecret(), new RateLimiter(limits.wsTokensPerAddressPerMinute(),
@@ -157,7 +161,12 @@ public final class App implements Services, AutoCloseable {
         this.episodeLog = new EpisodeLog(tx, new EpisodeDao(), clock);
         this.spreadHistory = new SpreadHistory(tx, new SpreadHistoryDao(), ArbitrageSettings.retention(config.arbitrage()),
                 episodeLog, clock);
-        arbitrage.afterEachRound(spreadHistory::record);
+        // one instance records the shared spread history: every instance scans, but two would count each poll twice
+        arbitrage.afterEachRound((at, found) -> {
+            if (backgroundWork.held()) {
+                spreadHistory.record(at, found);
+            }
+        });
     }
 
     /** Opens the database, applies migrations and seeds the configured and demo accounts. */
@@ -175,7 +184,7 @@ public final class App implements Services, AutoCloseable {
             app.providerMonitor.start();
             app.reconciler.start(config.reconcile().interval());
             app.arbitrage.start();
-            app.spreadHistory.start(Duration.ofMinutes(1));
+            app.spreadHistory.start(Duration.ofMinutes(1), app.backgroundWork::held);
         }
         return app;
     }
@@ -282,6 +291,7 @@ public final class App implements Services, AutoCloseable {
         arbitrage.close();
         spreadHistory.close();
         reconciler.close();
+        backgroundWork.close();
         liveFeed.close();
         livePublisher.close();
         rejectedIpns.close();

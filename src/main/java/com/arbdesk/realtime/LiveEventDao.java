@@ -11,8 +11,6 @@ import java.util.List;
 public final class LiveEventDao {
     /** The channel on which each append is announced to every instance (PostgreSQL NOTIFY, at commit). */
     public static final String CHANNEL = "arbdesk_live_events";
-    /** The advisory lock key of the live_events stream ("LIVE"). */
-    private static final long STREAM_LOCK = 0x4C495645L;
 
     /** One stored event; {@code id} orders all users' events by commit (one writer: insert order is commit order). */
     public record Stored(long id, long userId, long seq, String event, String data) {
@@ -23,7 +21,7 @@ public final class LiveEventDao {
      * a transaction lock on PostgreSQL), so seqs never collide and ids follow commit order on every instance.
      */
     public long append(Connection c, long userId, String event, String data, Instant now) throws SQLException {
-        Dialect.of(c).lockStream(c, STREAM_LOCK);
+        Dialect.of(c).lockStream(c, "live_events");
         long seq = Jdbc.queryOne(c, "SELECT COALESCE(MAX(seq), 0) + 1 FROM live_events WHERE user_id = ?",
                 st -> st.setLong(1, userId), rs -> rs.getLong(1)).orElse(1L);
         long id = Jdbc.insert(c, "INSERT INTO live_events (user_id, seq, event, data, created_at) VALUES (?, ?, ?, ?, ?)", st -> {

@@ -168,6 +168,15 @@ public final class TestServer implements AutoCloseable {
         return database;
     }
 
+    /** Kills the process at once (SIGKILL: no shutdown hook, connections just drop), as a crashed machine would. */
+    public void crash() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The server's console output so far (start-up banner, warnings, errors). */
     public String logText() {
         try {

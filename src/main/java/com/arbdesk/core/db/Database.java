@@ -57,6 +57,14 @@ public final class Database implements AutoCloseable {
         return dialect == Dialect.POSTGRESQL ? new ChangeListener(this, channel, onChange) : () -> { };
     }
 
+    /**
+     * The role {@code role} (a fixed name such as "background work") among the instances on this database: on
+     * SQLite always this instance; on PostgreSQL a session advisory lock (close the handle to give it up).
+     */
+    public Leadership leadership(String role) {
+        return dialect == Dialect.POSTGRESQL ? new AdvisoryLeadership(this, role) : () -> true;
+    }
+
     /** A running {@link #listen}; closing it stops listening. */
     public interface Subscription extends AutoCloseable {
         @Override

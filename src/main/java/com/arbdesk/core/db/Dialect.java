@@ -60,9 +60,11 @@ public enum Dialect {
      * Serialises the transactions that append to one numbered stream (live events) until they commit, so numbers
      * never collide and ids follow commit order. SQLite's single writer does that already.
      */
-    public void lockStream(Connection c, long key) throws SQLException {
+    public void lockStream(Connection c, String stream) throws SQLException {
         if (this == POSTGRESQL) {
-            Jdbc.queryOne(c, "SELECT pg_advisory_xact_lock(?)", st -> st.setLong(1, key), rs -> 1);
+            // named by schema too: desks in different schemas of one database do not wait for each other
+            Jdbc.queryOne(c, "SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || ':' || ?, 0))",
+                    st -> st.setString(1, stream), rs -> 1);
         }
     }
 }
