@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -54,6 +55,8 @@ public final class WebhookSender implements AutoCloseable {
         return t;
     });
 
+    private volatile BooleanSupplier active = () -> true;
+
     public WebhookSender(Tx tx, WebhookDeliveryDao deliveries, WebhookDao webhooks, WebhookUrls urls, Duration timeout,
                          List<Duration> backoff, Clock clock) {
         this.tx = tx;
@@ -66,7 +69,9 @@ public final class WebhookSender implements AutoCloseable {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    public void start() {
+    /** Starts the delivery loop; it posts only while {@code active} (the instance doing the background work). */
+    public void start(BooleanSupplier active) {
+        this.active = active;
         thread.scheduleWithFixedDelay(this::passQuietly, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -76,6 +81,9 @@ public final class WebhookSender implements AutoCloseable {
     }
 
     private void passQuietly() {
+        if (!active.getAsBoolean()) {
+            return; // another instance posts: two would send each delivery twice
+        }
         try {
             pass();
         } catch (RuntimeException e) {

@@ -48,9 +48,16 @@ public final class SpreadHistory implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Compacts every {@code every}, in the background. */
-    public void start(Duration every) {
-        exec.scheduleWithFixedDelay(this::compactQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    /**
+     * Compacts every {@code every}, in the background, when {@code ourTurn} says this instance runs the shared work:
+     * two instances folding the same rows at once would count them twice.
+     */
+    public void start(Duration every, java.util.function.BooleanSupplier ourTurn) {
+        exec.scheduleWithFixedDelay(() -> {
+            if (ourTurn.getAsBoolean()) {
+                compactQuietly();
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void compactQuietly() {

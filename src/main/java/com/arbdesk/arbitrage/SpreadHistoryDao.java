@@ -20,14 +20,17 @@ public final class SpreadHistoryDao {
                          long profitableSamples) {
     }
 
-    // a bucket that already exists (a roll-up meeting the rows of an earlier one) is merged, never replaced
+    // a bucket that already exists (a roll-up meeting the rows of an earlier one) is merged, never replaced; the
+    // existing row is named by table (PostgreSQL refuses the bare column) and the larger maximum by CASE (SQLite's
+    // two-argument max() is PostgreSQL's GREATEST)
     private static final String MERGE = """
             ON CONFLICT (route_id, tier, bucket_ms) DO UPDATE SET
-                samples = samples + excluded.samples,
-                gross_ppm_sum = gross_ppm_sum + excluded.gross_ppm_sum,
-                net_ppm_sum = net_ppm_sum + excluded.net_ppm_sum,
-                net_ppm_max = max(net_ppm_max, excluded.net_ppm_max),
-                profitable_samples = profitable_samples + excluded.profitable_samples
+                samples = arbitrage_history.samples + excluded.samples,
+                gross_ppm_sum = arbitrage_history.gross_ppm_sum + excluded.gross_ppm_sum,
+                net_ppm_sum = arbitrage_history.net_ppm_sum + excluded.net_ppm_sum,
+                net_ppm_max = CASE WHEN excluded.net_ppm_max > arbitrage_history.net_ppm_max
+                                   THEN excluded.net_ppm_max ELSE arbitrage_history.net_ppm_max END,
+                profitable_samples = arbitrage_history.profitable_samples + excluded.profitable_samples
             """;
 
     public Optional<Long> routeId(Connection c, Route r) throws SQLException {
@@ -75,18 +78,18 @@ public final class SpreadHistoryDao {
         Jdbc.update(c, """
                 INSERT INTO arbitrage_history (route_id, tier, bucket_ms, samples, gross_ppm_sum, net_ppm_sum, net_ppm_max,
                     profitable_samples)
-                SELECT route_id, ?, (bucket_ms / ?) * ?, sum(samples), sum(gross_ppm_sum), sum(net_ppm_sum), max(net_ppm_max),
+                SELECT route_id, ?, bucket * ?, sum(samples), sum(gross_ppm_sum), sum(net_ppm_sum), max(net_ppm_max),
                     sum(profitable_samples)
-                FROM arbitrage_history
-                WHERE tier = ? AND bucket_ms < ?
-                GROUP BY route_id, bucket_ms / ?
+                FROM (SELECT route_id, bucket_ms / ? AS bucket, samples, gross_ppm_sum, net_ppm_sum, net_ppm_max,
+                             profitable_samples
+                      FROM arbitrage_history WHERE tier = ? AND bucket_ms < ?) AS folded
+                GROUP BY route_id, bucket
                 """ + MERGE, st -> {
             st.setInt(1, to.code());
             st.setLong(2, size);
             st.setLong(3, size);
             st.setInt(4, from.code());
             st.setLong(5, beforeMs);
-            st.setLong(6, size);
         });
         return deleteBefore(c, from, beforeMs);
     }

@@ -1,5 +1,6 @@
 package com.arbdesk.auth;
 
+import com.arbdesk.core.db.Dialect;
 import com.arbdesk.core.db.Jdbc;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -58,10 +59,10 @@ public final class UserDao {
         return Jdbc.query(c, """
                 SELECT id, email, password_hash, role, disabled, created_at
                 FROM users
-                WHERE email LIKE ? ESCAPE '\\'
+                WHERE email %s ? ESCAPE '\\'
                 ORDER BY id DESC
                 LIMIT ? OFFSET ?
-                """, st -> {
+                """.formatted(Dialect.of(c).caseInsensitiveLike()), st -> {
             st.setString(1, "%" + escapeLike(query) + "%");
             st.setInt(2, limit);
             st.setInt(3, offset);

@@ -32,6 +32,7 @@ import com.arbdesk.auth.SessionService;
 import com.arbdesk.auth.UserDao;
 import com.arbdesk.config.AppConfig;
 import com.arbdesk.core.db.Database;
+import com.arbdesk.core.db.Leadership;
 import com.arbdesk.core.db.Migrations;
 import com.arbdesk.core.db.Tx;
 import com.arbdesk.core.events.EventBus;
@@ -70,6 +71,8 @@ import java.util.Properties;
 /** The application's object graph, built once at start-up and kept in the servlet context. */
 public final class App implements Services, AutoCloseable {
     private static final int READER_CONNECTIONS = 4;
+    /** PostgreSQL connections per instance: transactions are short, and several instances share the server's limit. */
+    private static final int SERVER_POOL_SIZE = 10;
 
     private final AppConfig config;
     private final Clock clock;
@@ -91,6 +94,8 @@ public final class App implements Services, AutoCloseable {
     private final WsTokens wsTokens;
     private final SessionRegistry sockets = new SessionRegistry();
     private final LivePublisher livePublisher;
+    private final Database.Subscription liveFeed;
+    private final Leadership backgroundWork;
     private final ArbitrageService arbitrage;
     private final AppMetrics metrics = new AppMetrics();
     private final SpreadHistory spreadHistory;
@@ -102,7 +107,9 @@ public final class App implements Services, AutoCloseable {
     private App(AppConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.database = Database.open(config.databasePath(), READER_CONNECTIONS);
+        this.database = config.databaseServer()
+                .map(srv -> Database.openServer(srv.url(), srv.user(), srv.password(), SERVER_POOL_SIZE, srv.redactedUrl()))
+                .orElseGet(() -> Database.open(config.databasePath(), READER_CONNECTIONS));
         Migrations.apply(database);
         Tx tx = new Tx(database);
         UserDao userDao = new UserDao();
@@ -147,14 +154,18 @@ public final class App implements Services, AutoCloseable {
         this.rejectedIpns = new RejectedIpns(tx, ipnDao, clock, config.ops().ipnRejectedRetention());
         this.ipnIntake = new IpnIntake(tx, ipnDao, new IpnVerifier(config.nowPaymentsIpnSecret()), rejectedIpns, updater, valuation, clock,
                 config.ipnMaxAmount());
+        // the work that must run once among several instances on one PostgreSQL (always this one on SQLite)
+        this.backgroundWork = database.leadership("background work");
         this.reconciler = DepositReconciler.create(tx, depositDao, watchDao, updater, valuation, provider,
-                new RateBudget(rc.requestsPerSecond(), clock, RateBudget.REAL_SLEEP), clock);
+                new RateBudget(rc.requestsPerSecond(), clock, RateBudget.REAL_SLEEP), backgroundWork::held, clock);
         this.depositAdmin = new DepositAdmin(tx, ipnDao, rejectedIpns, depositDao, deposits, watchDao, valuation, ipnIntake, updater, reconciler, rc,
                 provider.canListPayments(), clock);
         this.wsTokens = new WsTokens(config.wsSecret(), new RateLimiter(limits.wsTokensPerAddressPerMinute(),
                 Duration.ofMinutes(1), RateLimiter.DEFAULT_MAX_KEYS, clock), clock);
         this.livePublisher = new LivePublisher(tx, new LiveEventDao(), auth, ledger, sockets, clock);
         livePublisher.listenTo(events);
+        // several instances on PostgreSQL: rows another instance committed reach the sockets this one holds
+        this.liveFeed = database.listen(LiveEventDao.CHANNEL, livePublisher::wake);
         this.arbitrage = new ArbitrageService(MarketDataSources.of(config.arbitrage(), clock), ArbitrageSettings.of(config.arbitrage()), events, clock);
         metrics.watchDeposits(events, depositAdmin);
         metrics.watchDatabase(database);
@@ -163,7 +174,12 @@ public final class App implements Services, AutoCloseable {
         this.episodeLog = new EpisodeLog(tx, new EpisodeDao(), clock);
         this.spreadHistory = new SpreadHistory(tx, new SpreadHistoryDao(), ArbitrageSettings.retention(config.arbitrage()),
                 episodeLog, clock);
-        arbitrage.afterEachRound(spreadHistory::record);
+        // one instance records the shared spread history: every instance scans, but two would count each poll twice
+        arbitrage.afterEachRound((at, found) -> {
+            if (backgroundWork.held()) {
+                spreadHistory.record(at, found);
+            }
+        });
         this.transferBook = MarketDataSources.transferBook(config.arbitrage());
         arbitrage.useTransfers(new Transfers(transferBook, new CaptureOdds(episodeLog::endedSince, clock)));
         AppConfig.Alerts al = config.alerts();
@@ -173,7 +189,12 @@ public final class App implements Services, AutoCloseable {
         this.webhookSender = new WebhookSender(tx, alertStore.deliveries(), alertStore.webhooks(), webhookUrls, al.webhookTimeout(),
                 al.webhookBackoff(), clock);
         this.alerts = new AlertService(tx, alertStore, al, webhookUrls, arbitrage.settings(), events, webhookSender, clock);
-        arbitrage.afterEachRound(alerts::onRound);
+        // alerts, like the history, are matched on one instance: two would fire (and post) each match twice
+        arbitrage.afterEachRound((at, found) -> {
+            if (backgroundWork.held()) {
+                alerts.onRound(at, found);
+            }
+        });
     }
 
     /** Opens the database, applies migrations and seeds the configured and demo accounts. */
@@ -194,8 +215,8 @@ public final class App implements Services, AutoCloseable {
             app.transferBook.start(config.arbitrage().exchanges(), config.arbitrage().pairs().stream()
                     .map(p -> p.substring(0, p.indexOf('/'))).distinct().toList());
             app.arbitrage.start();
-            app.spreadHistory.start(Duration.ofMinutes(1));
-            app.webhookSender.start();
+            app.spreadHistory.start(Duration.ofMinutes(1), app.backgroundWork::held);
+            app.webhookSender.start(app.backgroundWork::held);
             app.alerts.start();
         }
         return app;
@@ -311,6 +332,8 @@ public final class App implements Services, AutoCloseable {
         alerts.close();
         spreadHistory.close();
         reconciler.close();
+        backgroundWork.close();
+        liveFeed.close();
         livePublisher.close();
         rejectedIpns.close();
         providerMonitor.close();

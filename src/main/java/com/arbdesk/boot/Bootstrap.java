@@ -57,7 +57,7 @@ public final class Bootstrap implements ServletContextListener {
         });
         RecordElResolver.install(ctx);
         StringBuilder banner = new StringBuilder("ArbDesk " + app.version() + " is running at " + config.baseUrl() + "/ ("
-                + config.mode().name().toLowerCase(java.util.Locale.ROOT) + " mode, database " + config.databasePath() + ")");
+                + config.mode().name().toLowerCase(java.util.Locale.ROOT) + " mode, database " + config.databaseDescription() + ")");
         if (config.sandbox().only()) {
             // sandbox-only mode exists for other applications to develop against: they need its (throwaway) keys
             banner = new StringBuilder("NOWPayments sandbox is running at " + config.baseUrl() + "/sandbox/nowpayments/v1"

@@ -51,7 +51,17 @@ public final class DatabaseBackup {
             System.exit(2);
         }
         try {
-            return args.length == 4 ? Path.of(args[3]) : ConfigReader.load(Map.of(), "").databasePath();
+            if (args.length == 4) {
+                return Path.of(args[3]);
+            }
+            com.arbdesk.config.AppConfig config = ConfigReader.load(Map.of(), "");
+            if (config.databaseServer().isPresent()) {
+                System.err.println("ArbDesk " + command + " works on the SQLite file; with DATABASE_URL use PostgreSQL's own tools"
+                        + " (pg_dump and pg_restore, or the server's continuous archiving)");
+                System.exit(2);
+                return null;
+            }
+            return config.databasePath();
         } catch (ConfigException e) {
             System.err.println("ArbDesk " + command + ": " + e.getMessage() + " (or name the file with --database PATH)");
             System.exit(2);

@@ -67,6 +67,10 @@ public final class EmbeddedServer implements AutoCloseable {
             params.put("arbdesk.APP_MODE", "demo");
             params.put("arbdesk.SANDBOX_ONLY", "true");
             params.put("arbdesk.DATABASE_PATH", Files.createTempDirectory("arbdesk-sandbox-").resolve("sandbox.db").toString());
+            // a DATABASE_URL in the environment names the desk's shared database, never the sandbox's throwaway one
+            params.put("arbdesk.DATABASE_URL", "");
+            params.put("arbdesk.DATABASE_USER", "");
+            params.put("arbdesk.DATABASE_PASSWORD", "");
         }
         BaseDir base = BaseDir.forWar(war, Path.of(System.getProperty("java.io.tmpdir")));
         EmbeddedServer server = start(war, p, params, base.dir(), base.lock() == null);

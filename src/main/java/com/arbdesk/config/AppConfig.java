@@ -14,6 +14,7 @@ public record AppConfig(
         int port,
         String baseUrl,
         Path databasePath,
+        Optional<DatabaseServer> databaseServer,
         String jwtSecret,
         String wsSecret,
         String nowPaymentsApiKey,
@@ -107,13 +108,39 @@ public record AppConfig(
                           long quoteSeconds, long validSeconds) {
     }
 
+    /**
+     * A database server shared by several instances (DATABASE_URL, today PostgreSQL); when present it wins over
+     * {@link #databasePath}. User and password may also be parameters of the URL. {@link #redactedUrl} is the only
+     * form that may be printed.
+     */
+    public record DatabaseServer(String url, Optional<String> user, Optional<String> password) {
+        private static final java.util.regex.Pattern PASSWORD_PARAM =
+                java.util.regex.Pattern.compile("(?i)([?&;]password=)[^&;]*");
+
+        /** The URL with a password parameter masked. */
+        public String redactedUrl() {
+            return PASSWORD_PARAM.matcher(url).replaceAll("$1***");
+        }
+
+        @Override
+        public String toString() {
+            return "DatabaseServer[url=" + redactedUrl() + ", user=" + user.orElse("-") + "]";
+        }
+    }
+
+    /** Where the data lives, for the banner and logs: the server URL without its password, or the SQLite file. */
+    public String databaseDescription() {
+        return databaseServer.map(DatabaseServer::redactedUrl).orElse(databasePath.toString());
+    }
+
     public static final int MIN_SECRET_BYTES = 32;
     /** 1, 2, 5, 10 and 30 minutes, then hourly for a day, then every 6 hours. */
     public static final String DEFAULT_BACKOFF = "1m,2m,5m,10m,30m,1h*24,6h";
     public static final String DEFAULT_CONF_FILE = "conf/arbdesk.properties";
 
     /** Every setting ArbDesk reads, in the order the README and .env.example list them. */
-    public static final List<String> KEYS = List.of("APP_MODE", "PORT", "APP_BASE_URL", "DATABASE_PATH",
+    public static final List<String> KEYS = List.of("APP_MODE", "PORT", "APP_BASE_URL", "DATABASE_PATH", "DATABASE_URL",
+            "DATABASE_USER", "DATABASE_PASSWORD",
             "JWT_SECRET", "WS_SECRET", "NOWPAYMENTS_API_KEY", "NOWPAYMENTS_IPN_SECRET", "NOWPAYMENTS_API_URL", "IPN_MAX_AMOUNT",
             "NOWPAYMENTS_CREATE_PER_SECOND", "NOWPAYMENTS_EMAIL", "NOWPAYMENTS_PASSWORD", "ADMIN_EMAIL", "ADMIN_PASSWORD", "SANDBOX_ONLY", "SANDBOX_STEP_MILLIS", "SANDBOX_IPN_RETRIES",
             "SANDBOX_IPN_RETRY_MILLIS", "SANDBOX_QUOTE_SECONDS", "SANDBOX_VALID_SECONDS", "RECONCILE_INTERVAL_SECONDS", "RECONCILE_AFTER_SECONDS", "RECONCILE_BACKOFF",
@@ -139,7 +166,7 @@ public record AppConfig(
     /** Never prints a secret: records would otherwise include every component. */
     @Override
     public String toString() {
-        return "AppConfig[mode=" + mode + ", port=" + port + ", baseUrl=" + baseUrl + ", databasePath=" + databasePath
+        return "AppConfig[mode=" + mode + ", port=" + port + ", baseUrl=" + baseUrl + ", database=" + databaseDescription()
                 + ", nowPaymentsApiUrl=" + nowPaymentsApiUrl + ", adminEmail=" + adminEmail.orElse("-") + "]";
     }
 

@@ -113,6 +113,7 @@ public final class ConfigReader {
             throw new ConfigException("ADMIN_EMAIL and ADMIN_PASSWORD must be set together");
         }
         Path db = Path.of(v.getOrDefault("DATABASE_PATH", "data/arbdesk.db"));
+        Optional<AppConfig.DatabaseServer> dbServer = databaseServer(v);
         boolean sandboxOnly = Boolean.parseBoolean(v.getOrDefault("SANDBOX_ONLY", "false"));
         if (sandboxOnly && mode != AppMode.DEMO) {
             throw new ConfigException("SANDBOX_ONLY needs demo mode: the sandbox is off in production");
@@ -132,7 +133,7 @@ public final class ConfigReader {
                 Durations.ladder("RECONCILE_BACKOFF", v.getOrDefault("RECONCILE_BACKOFF", AppConfig.DEFAULT_BACKOFF)),
                 Durations.rate("RECONCILE_REQUESTS_PER_SECOND", v.getOrDefault("RECONCILE_REQUESTS_PER_SECOND", "2")),
                 java.time.Duration.ofSeconds(parseLong(v, "RECONCILE_GRACE_SECONDS", 86_400, 0, 30 * 86_400L)));
-        return new AppConfig(mode, port, baseUrl, db, jwtSecret, wsSecret, apiKey, ipnSecret, apiUrl, ipnMaxAmount(v),
+        return new AppConfig(mode, port, baseUrl, db, dbServer, jwtSecret, wsSecret, apiKey, ipnSecret, apiUrl, ipnMaxAmount(v),
                 Durations.rate("NOWPAYMENTS_CREATE_PER_SECOND", v.getOrDefault("NOWPAYMENTS_CREATE_PER_SECOND", "3")),
                 Optional.ofNullable(v.get("NOWPAYMENTS_EMAIL")), Optional.ofNullable(v.get("NOWPAYMENTS_PASSWORD")),
                 Optional.ofNullable(adminEmail), Optional.ofNullable(adminPassword), sandbox, reconcile, origins(v.get("WS_ALLOWED_ORIGINS")),
@@ -224,5 +225,23 @@ public final class ConfigReader {
         }
         return new AppConfig.ArbitrageHistory(java.time.Duration.ofHours(full), java.time.Duration.ofDays(minutes),
                 java.time.Duration.ofDays(hours));
+    }
+
+    /** DATABASE_URL selects a PostgreSQL server (and wins over DATABASE_PATH); user and password only go with it. */
+    static Optional<AppConfig.DatabaseServer> databaseServer(Map<String, String> v) {
+        String url = v.get("DATABASE_URL");
+        Optional<String> user = Optional.ofNullable(v.get("DATABASE_USER")).filter(s -> !s.isBlank());
+        Optional<String> password = Optional.ofNullable(v.get("DATABASE_PASSWORD")).filter(s -> !s.isEmpty());
+        if (url == null || url.isBlank()) {
+            if (user.isPresent() || password.isPresent()) {
+                throw new ConfigException("DATABASE_USER and DATABASE_PASSWORD need DATABASE_URL (jdbc:postgresql://...)");
+            }
+            return Optional.empty();
+        }
+        if (!url.startsWith("jdbc:postgresql://")) {
+            // never echo the value: it may carry a password parameter
+            throw new ConfigException("DATABASE_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)");
+        }
+        return Optional.of(new AppConfig.DatabaseServer(url.trim(), user, password));
     }
 }

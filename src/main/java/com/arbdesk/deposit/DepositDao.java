@@ -2,6 +2,7 @@ package com.arbdesk.deposit;
 
 import com.arbdesk.core.Asset;
 import com.arbdesk.core.Money;
+import com.arbdesk.core.db.Dialect;
 import com.arbdesk.core.db.Jdbc;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -126,6 +127,16 @@ public final class DepositDao {
 
     public Optional<Deposit> findById(Connection c, long id) throws SQLException {
         return Jdbc.queryOne(c, SELECT + " AND t.id = ?", st -> st.setLong(1, id), DepositDao::map);
+    }
+
+    /**
+     * The deposit read by a transaction that is about to change it: on PostgreSQL the row stays locked until commit,
+     * and a transaction that waited for the lock reads the row its rival committed (READ COMMITTED), so two
+     * instances applying the same IPN move and credit it once. On SQLite the single writer already does that.
+     */
+    public Optional<Deposit> findForUpdate(Connection c, long id) throws SQLException {
+        return Jdbc.queryOne(c, SELECT + " AND t.id = ?" + Dialect.of(c).forUpdate("t"), st -> st.setLong(1, id),
+                DepositDao::map);
     }
 
     public Optional<Deposit> findByPaymentId(Connection c, String paymentId) throws SQLException {

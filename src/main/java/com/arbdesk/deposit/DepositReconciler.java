@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -58,11 +59,18 @@ public final class DepositReconciler implements AutoCloseable {
     private final Clock clock;
     private final ReconcileStats stats = new ReconcileStats();
     private final AtomicBoolean running = new AtomicBoolean();
+    private final BooleanSupplier ourTurn;
     private final ScheduledExecutorService exec = Background.singleThread("deposit-reconciler");
     private volatile Instant pausedUntil = Instant.EPOCH;
     private int busyStreak;
 
     public DepositReconciler(Watchlist watchlist, Checker checker, RateBudget budget, Clock clock) {
+        this(watchlist, checker, budget, () -> true, clock);
+    }
+
+    /** @param ourTurn whether this instance runs the passes now (one instance among several, see core.db.Leadership) */
+    public DepositReconciler(Watchlist watchlist, Checker checker, RateBudget budget, BooleanSupplier ourTurn, Clock clock) {
+        this.ourTurn = ourTurn;
         this.watchlist = watchlist;
         this.checker = checker;
         this.budget = budget;
@@ -71,9 +79,10 @@ public final class DepositReconciler implements AutoCloseable {
 
     /** The production reconciler: due deposits from the database, each checked with the provider. */
     public static DepositReconciler create(Tx tx, DepositDao deposits, DepositWatchDao watch, DepositUpdater updater,
-                                           FiatValuation valuation, NowPaymentsClient provider, RateBudget budget, Clock clock) {
+                                           FiatValuation valuation, NowPaymentsClient provider, RateBudget budget,
+                                           BooleanSupplier ourTurn, Clock clock) {
         return new DepositReconciler((at, limit) -> tx.read(c -> watch.due(c, at, limit)),
-                new PaymentLookup(tx, deposits, updater, provider, budget, valuation), budget, clock);
+                new PaymentLookup(tx, deposits, updater, provider, budget, valuation), budget, ourTurn, clock);
     }
 
     public void start(Duration interval) {
@@ -104,8 +113,8 @@ public final class DepositReconciler implements AutoCloseable {
     private int pass() {
         Instant start = clock.instant();
         stats.pass(start);
-        if (start.isBefore(pausedUntil)) {
-            return 0;
+        if (start.isBefore(pausedUntil) || !ourTurn.getAsBoolean()) {
+            return 0; // paused, or another instance runs the passes (this one still counts as alive)
         }
         int checked = 0;
         Set<Long> seen = new HashSet<>();

@@ -91,7 +91,7 @@ public final class DepositUpdater {
      */
     public void checked(long depositId, ReconcileSchedule.Event event) {
         tx.inTransaction(c -> {
-            Optional<Deposit> d = deposits.findById(c, depositId);
+            Optional<Deposit> d = deposits.findForUpdate(c, depositId);
             if (d.isPresent()) {
                 Instant now = clock.instant();
                 Deposit.Watch w = d.get().watch();
@@ -113,7 +113,7 @@ public final class DepositUpdater {
     /** An admin asks to watch a deposit again after its window ended: checked at once, then one more grace period. */
     public void rearm(long depositId) {
         tx.inTransaction(c -> {
-            Deposit d = deposits.findById(c, depositId).orElseThrow(() -> Failure.notFound("Deposit " + depositId));
+            Deposit d = deposits.findForUpdate(c, depositId).orElseThrow(() -> Failure.notFound("Deposit " + depositId));
             watch.write(c, depositId, schedule.plan(d, ReconcileSchedule.Event.REARMED, clock.instant()), null);
             deposits.insertEvent(c, depositId, clock.instant(), d.status(), d.status(), d.providerStatus(),
                     UpdateSource.ADMIN, 0, "watched again", null);
@@ -127,7 +127,7 @@ public final class DepositUpdater {
      */
     public void requote(long depositId, EstimateUpdate q) {
         tx.inTransaction(c -> {
-            Deposit d = deposits.findById(c, depositId).orElseThrow(() -> Failure.notFound("Deposit " + depositId));
+            Deposit d = deposits.findForUpdate(c, depositId).orElseThrow(() -> Failure.notFound("Deposit " + depositId));
             if (d.status() != DepositStatus.PENDING || !q.expirationEstimateDate().isAfter(clock.instant())) {
                 return null;
             }
@@ -157,7 +157,8 @@ public final class DepositUpdater {
         if (found.isEmpty()) {
             return new Outcome(IpnVerdict.UNKNOWN_PAYMENT, "no deposit has payment " + p.paymentId(), null);
         }
-        Deposit d = found.get();
+        // found without a lock; re-read under the row lock, which is what decides (another instance may have moved it)
+        Deposit d = deposits.findForUpdate(c, found.get().id()).orElseThrow();
         DepositFlag mismatch = mismatch(d, p);
         if (mismatch != null) {
             Set<DepositFlag> flags = EnumSet.of(mismatch);
@@ -241,7 +242,7 @@ public final class DepositUpdater {
      */
     public Outcome approve(long depositId, long adminId, BigDecimal fiatEstimate) {
         return tx.inTransaction(c -> {
-            Deposit d = deposits.findById(c, depositId).orElseThrow(() -> Failure.notFound("Deposit " + depositId));
+            Deposit d = deposits.findForUpdate(c, depositId).orElseThrow(() -> Failure.notFound("Deposit " + depositId));
             if (!d.has(DepositFlag.NEEDS_REVIEW)) {
                 throw new Failure(FailureCode.CONFLICT, "This deposit is not waiting for review");
             }

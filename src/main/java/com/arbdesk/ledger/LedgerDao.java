@@ -2,6 +2,7 @@ package com.arbdesk.ledger;
 
 import com.arbdesk.core.Asset;
 import com.arbdesk.core.Money;
+import com.arbdesk.core.db.Dialect;
 import com.arbdesk.core.db.Jdbc;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -44,6 +45,20 @@ public final class LedgerDao {
         long minor = Jdbc.queryOne(c, """
                 SELECT balance_minor FROM user_balances WHERE user_id = ? AND asset = ?
                 """, st -> {
+            st.setLong(1, userId);
+            st.setString(2, asset.name());
+        }, rs -> rs.getLong(1)).orElse(0L);
+        return Money.ofMinor(asset, minor);
+    }
+
+    /**
+     * The balance, read by a transaction that decides on it (an adjustment refusing a negative result): on PostgreSQL
+     * the user's balance row stays locked until commit, so two concurrent debits cannot both pass the check.
+     */
+    public Money balanceForUpdate(Connection c, long userId, Asset asset) throws SQLException {
+        long minor = Jdbc.queryOne(c, """
+                SELECT b.balance_minor FROM user_balances b WHERE b.user_id = ? AND b.asset = ?
+                """ + Dialect.of(c).forUpdate("b"), st -> {
             st.setLong(1, userId);
             st.setString(2, asset.name());
         }, rs -> rs.getLong(1)).orElse(0L);

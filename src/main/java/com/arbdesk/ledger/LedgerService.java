@@ -88,7 +88,7 @@ public final class LedgerService {
             throw Failure.invalid("amount_usd", "Enter a non-zero USD amount");
         }
         return tx.inTransaction(c -> {
-            Money before = ledger.balance(c, userId, Asset.USD);
+            Money before = ledger.balanceForUpdate(c, userId, Asset.USD);
             Money after = before.plus(amount);
             if (after.isNegative()) {
                 throw new Failure(FailureCode.INSUFFICIENT_FUNDS, "This adjustment would make the balance negative ("

@@ -1,5 +1,6 @@
 package com.arbdesk.realtime;
 
+import com.arbdesk.core.db.Dialect;
 import com.arbdesk.core.db.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -8,22 +9,30 @@ import java.util.List;
 
 /** The live_events table: each user's stream of pushed events, numbered by seq. */
 public final class LiveEventDao {
+    /** The channel on which each append is announced to every instance (PostgreSQL NOTIFY, at commit). */
+    public static final String CHANNEL = "arbdesk_live_events";
 
     /** One stored event; {@code id} orders all users' events by commit (one writer: insert order is commit order). */
     public record Stored(long id, long userId, long seq, String event, String data) {
     }
 
-    /** Appends to the user's stream with the next seq (runs under the single writer, so seqs never collide). */
+    /**
+     * Appends to the user's stream with the next seq. Appends are serialised until commit (SQLite's single writer, or
+     * a transaction lock on PostgreSQL), so seqs never collide and ids follow commit order on every instance.
+     */
     public long append(Connection c, long userId, String event, String data, Instant now) throws SQLException {
+        Dialect.of(c).lockStream(c, "live_events");
         long seq = Jdbc.queryOne(c, "SELECT COALESCE(MAX(seq), 0) + 1 FROM live_events WHERE user_id = ?",
                 st -> st.setLong(1, userId), rs -> rs.getLong(1)).orElse(1L);
-        Jdbc.insert(c, "INSERT INTO live_events (user_id, seq, event, data, created_at) VALUES (?, ?, ?, ?, ?)", st -> {
+        long id = Jdbc.insert(c, "INSERT INTO live_events (user_id, seq, event, data, created_at) VALUES (?, ?, ?, ?, ?)", st -> {
             st.setLong(1, userId);
             st.setLong(2, seq);
             st.setString(3, event);
             st.setString(4, data);
             st.setString(5, now.toString());
         });
+        // other instances deliver the row to the sockets they hold: the payload is the row id, then the user's seq
+        Dialect.of(c).notify(c, CHANNEL, id + ":" + userId + ":" + seq);
         return seq;
     }
 

@@ -74,10 +74,11 @@ public final class LivePublisher implements AutoCloseable {
     }
 
     /**
-     * Called after a commit that stored events. One queued pass is enough however many commits call this:
+     * Called after a commit that stored events, here or (through the database's notifications) on another instance.
+     * One queued pass is enough however many commits call this:
      * the flag is cleared before the pass reads, so a commit after that read queues the next pass.
      */
-    void wake() {
+    public void wake() {
         if (deliveryQueued.compareAndSet(false, true)) {
             thread.execute(this::deliver);
         }

@@ -40,8 +40,9 @@ class BackupIT {
     void aBackupTakenDuringAStreamOfIpnsRestoresToAConsistentLedger() throws Exception {
         Path work = Files.createTempDirectory("arbdesk-backup-it-");
         List<Path> copies = new ArrayList<>();
+        // the backup command copies SQLite files: this test names its file, so it stays on SQLite in a -Ppostgres run
         try (TestServer live = TestServer.start(Map.of("NOWPAYMENTS_API_KEY", KEY, "NOWPAYMENTS_IPN_SECRET", SECRET,
-                "RECONCILE_AFTER_SECONDS", "3600"))) {
+                "RECONCILE_AFTER_SECONDS", "3600", "DATABASE_PATH", work.resolve("live.db").toString()))) {
             TestClient admin = live.client().withBearer(live.client().login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD));
             List<Map<String, Object>> finished = new ArrayList<>();
             for (int i = 0; i < DEPOSITS; i++) {

@@ -8,15 +8,28 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Reads the server's SQLite file directly and checks what must hold after any test: no negative
- * balance, every completed adjustment has exactly one ledger entry of its amount, no entry without
- * a source, no money column stored as a float.
+ * Reads the server's database directly (its SQLite file, or its PostgreSQL schema) and checks what must hold
+ * after any test: no negative balance, every completed adjustment has exactly one ledger entry of its amount,
+ * no entry without a source, no money column stored as a float.
  */
 public final class LedgerInvariants {
     private final Path database;
+    private final String serverUrl;
 
     LedgerInvariants(Path database) {
         this.database = database;
+        this.serverUrl = null;
+    }
+
+    /** On a PostgreSQL schema: {@code url} selects it as the current schema. */
+    LedgerInvariants(String serverUrl) {
+        this.database = null;
+        this.serverUrl = serverUrl;
+    }
+
+    /** True when the database is PostgreSQL (for the few checks a test words per dialect). */
+    public boolean postgres() {
+        return serverUrl != null;
     }
 
     public void assertHold() {
@@ -37,7 +50,13 @@ public final class LedgerInvariants {
                 SELECT id FROM transactions
                 WHERE type = 'deposit' AND credited_minor > 0 AND status NOT IN ('completed', 'partially_paid', 'refunded')
                 """);
-        expectNone("money stored as a non-integer", """
+        // SQLite stores whatever a value is; PostgreSQL's column type decides, so there the columns are checked
+        expectNone("money stored as a non-integer", postgres() ? """
+                SELECT column_name FROM information_schema.columns
+                WHERE table_schema = current_schema() AND data_type <> 'bigint'
+                  AND ((table_name = 'ledger_entries' AND column_name = 'amount_minor')
+                    OR (table_name = 'transactions' AND column_name IN ('amount_usd_minor', 'credited_minor')))
+                """ : """
                 SELECT id FROM ledger_entries WHERE typeof(amount_minor) <> 'integer'
                 UNION ALL SELECT id FROM transactions WHERE typeof(amount_usd_minor) <> 'integer'
                 """);
@@ -72,6 +91,9 @@ public final class LedgerInvariants {
     }
 
     private Connection open() throws SQLException {
+        if (serverUrl != null) {
+            return TestDatabase.connect(serverUrl);
+        }
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath());
         try (Statement st = c.createStatement()) {
             st.execute("PRAGMA busy_timeout = 5000");

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,9 @@ import java.util.stream.Stream;
 
 /**
  * The real ArbDesk WAR (target/arbdesk.war, built by the package phase) started with
- * {@code java -jar} in its own process on a free port, with its own temporary SQLite file.
+ * {@code java -jar} in its own process on a free port, with its own temporary SQLite file, or with
+ * {@code -Darbdesk.it.db=postgres} its own fresh PostgreSQL schema ({@link TestDatabase}); a test that sets
+ * DATABASE_PATH keeps SQLite, one that sets DATABASE_URL shares that database (several instances).
  * A separate process matters: two copies of SQLite's native library in one JVM break its file
  * locking, so the test's direct database checks must come from another process. Closing it checks
  * the ledger invariants, stops the server (SIGTERM, as an operator would) and deletes its files.
@@ -32,13 +35,20 @@ public final class TestServer implements AutoCloseable {
     private final Path database;
     private final Path log;
     private final int port;
+    /** The PostgreSQL database, when the server runs on one; null on SQLite. */
+    private final String serverUrl;
+    /** The schema this server created and drops on close; null when none (SQLite, or a shared URL). */
+    private final TestDatabase.Schema ownSchema;
 
-    private TestServer(Process process, Path dir, Path database, Path log, int port) {
+    private TestServer(Process process, Path dir, Path database, Path log, int port, String serverUrl,
+                       TestDatabase.Schema ownSchema) {
         this.process = process;
         this.dir = dir;
         this.database = database;
         this.log = log;
         this.port = port;
+        this.serverUrl = serverUrl;
+        this.ownSchema = ownSchema;
     }
 
     public static TestServer start() {
@@ -64,11 +74,25 @@ public final class TestServer implements AutoCloseable {
             env.put("SIGNUPS_PER_ADDRESS_PER_HOUR", "100000");
             env.put("WS_TOKENS_PER_ADDRESS_PER_MINUTE", "100000");
             env.putAll(settings);
+            TestDatabase.Schema schema = null;
+            if (TestDatabase.postgres() && !settings.containsKey("DATABASE_PATH") && !settings.containsKey("DATABASE_URL")) {
+                schema = TestDatabase.createSchema();
+                env.putAll(schema.settings());
+            }
             port = Integer.parseInt(env.get("PORT")); // a test that must know the URL before start chooses the port
             Path log = dir.resolve("server.log");
             Process p = launch(env, log, dir, args);
-            TestServer server = new TestServer(p, dir, Path.of(env.get("DATABASE_PATH")), log, port);
-            server.awaitHealthy();
+            String url = env.get("DATABASE_URL");
+            TestServer server = new TestServer(p, dir, Path.of(env.get("DATABASE_PATH")), log, port,
+                    url == null || url.isBlank() || Arrays.asList(args).contains("sandbox") ? null : url, schema);
+            try {
+                server.awaitHealthy();
+            } catch (RuntimeException e) {
+                if (schema != null) {
+                    schema.drop();
+                }
+                throw e;
+            }
             return server;
         } catch (IOException e) {
             throw new IllegalStateException("test server did not start", e);
@@ -144,6 +168,15 @@ public final class TestServer implements AutoCloseable {
         return database;
     }
 
+    /** Kills the process at once (SIGKILL: no shutdown hook, connections just drop), as a crashed machine would. */
+    public void crash() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The server's console output so far (start-up banner, warnings, errors). */
     public String logText() {
         try {
@@ -164,13 +197,18 @@ public final class TestServer implements AutoCloseable {
     }
 
     public LedgerInvariants ledger() {
-        return new LedgerInvariants(database);
+        return serverUrl != null ? new LedgerInvariants(serverUrl) : new LedgerInvariants(database);
+    }
+
+    /** The PostgreSQL URL the server runs on (a second instance started with it shares the database), if any. */
+    public java.util.Optional<String> serverDatabaseUrl() {
+        return java.util.Optional.ofNullable(serverUrl);
     }
 
     @Override
     public void close() {
         try {
-            if (Files.exists(database)) { // the sandbox-alone mode keeps its own throwaway database
+            if (serverUrl != null || Files.exists(database)) { // the sandbox-alone mode keeps its own throwaway database
                 ledger().assertHold();
             }
         } finally {
@@ -183,6 +221,9 @@ public final class TestServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             deleteTree(dir);
+            if (ownSchema != null) {
+                ownSchema.drop();
+            }
         }
     }
 

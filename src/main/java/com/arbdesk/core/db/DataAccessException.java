@@ -6,6 +6,9 @@ import org.sqlite.SQLiteException;
 
 /** An unexpected database failure; the fallback mapper answers 500 without internals. */
 public class DataAccessException extends RuntimeException {
+    /** PostgreSQL's SQLState for a unique or primary key violation. */
+    static final String UNIQUE_VIOLATION = "23505";
+
     public DataAccessException(String message, Throwable cause) {
         super(message, cause);
     }
@@ -16,6 +19,6 @@ public class DataAccessException extends RuntimeException {
             SQLiteErrorCode code = se.getResultCode();
             return code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY;
         }
-        return false;
+        return UNIQUE_VIOLATION.equals(e.getSQLState());
     }
 }

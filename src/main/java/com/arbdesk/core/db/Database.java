@@ -1,9 +1,12 @@
 package com.arbdesk.core.db;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -13,20 +16,24 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The SQLite database: one writer connection behind a fair lock and a small pool of reader connections.
- * A single writer was measured to keep p99 write latency low where several writers collapse into
- * SQLITE_BUSY storms; WAL lets the readers run beside it.
+ * The database, in one of two shapes. SQLite (the default): one writer connection behind a fair lock and a small
+ * pool of reader connections; a single writer was measured to keep p99 write latency low where several writers
+ * collapse into SQLITE_BUSY storms, and WAL lets the readers run beside it. PostgreSQL (DATABASE_URL, the store
+ * several instances share): a HikariCP pool, every transaction on its own connection, exactly-once kept by unique
+ * keys and row locks instead of the single writer (see {@link Tx}).
  */
 public final class Database implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MS = 5_000;
 
-    private final SQLiteDataSource dataSource;
+    private final Dialect dialect;
+    private final DataSource dataSource;
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final BlockingQueue<Connection> readers;
     private final int readerCount;
 
     private Database(SQLiteDataSource dataSource, int readerCount) throws SQLException {
+        this.dialect = Dialect.SQLITE;
         this.dataSource = dataSource;
         this.writer = dataSource.getConnection();
         this.readerCount = readerCount;
@@ -34,6 +41,50 @@ public final class Database implements AutoCloseable {
         for (int i = 0; i < readerCount; i++) {
             readers.add(dataSource.getConnection());
         }
+    }
+
+    private Database(HikariDataSource pool) {
+        this.dialect = Dialect.POSTGRESQL;
+        this.dataSource = pool;
+        this.writer = null;
+        this.readers = null;
+        this.readerCount = pool.getMaximumPoolSize();
+    }
+
+    /**
+     * Runs {@code onChange} whenever a transaction on any instance sends a notification on {@code channel}
+     * ({@link Dialect#notify}), and once at start; on SQLite (one instance, changes only from this process) nothing
+     * to listen to, and the returned handle does nothing.
+     */
+    public Subscription listen(String channel, Runnable onChange) {
+        return dialect == Dialect.POSTGRESQL ? new ChangeListener(this, channel, onChange) : () -> { };
+    }
+
+    /**
+     * The role {@code role} (a fixed name such as "background work") among the instances on this database: on
+     * SQLite always this instance; on PostgreSQL a session advisory lock (close the handle to give it up).
+     */
+    public Leadership leadership(String role) {
+        return dialect == Dialect.POSTGRESQL ? new AdvisoryLeadership(this, role) : () -> true;
+    }
+
+    /** A running {@link #listen}; closing it stops listening. */
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** A connection of its own, outside the pool, with the pool's URL and credentials (for LISTEN). */
+    Connection dedicatedConnection() throws SQLException {
+        HikariDataSource pool = (HikariDataSource) dataSource;
+        java.util.Properties props = new java.util.Properties();
+        if (pool.getUsername() != null) {
+            props.setProperty("user", pool.getUsername());
+        }
+        if (pool.getPassword() != null) {
+            props.setProperty("password", pool.getPassword());
+        }
+        return java.sql.DriverManager.getConnection(pool.getJdbcUrl(), props);
     }
 
     public static Database open(Path file, int readerCount) {
@@ -55,7 +106,35 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** For Flyway only: a fresh connection with the same pragmas. */
+    /**
+     * A PostgreSQL pool. Connections come out with auto-commit off and READ COMMITTED; {@code redactedUrl} is what
+     * an error may name (the URL may carry a password parameter). The pool connects at once, so a wrong URL or
+     * password fails the start.
+     */
+    public static Database openServer(String url, Optional<String> user, Optional<String> password, int poolSize,
+                                      String redactedUrl) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        user.ifPresent(config::setUsername);
+        password.ifPresent(config::setPassword);
+        config.setMaximumPoolSize(poolSize);
+        config.setAutoCommit(false);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        config.setConnectionTimeout(BUSY_TIMEOUT_MS);
+        config.setPoolName("arbdesk-db");
+        try {
+            return new Database(new HikariDataSource(config));
+        } catch (RuntimeException e) {
+            // Hikari's message names the cause (refused, auth failed) but never the password
+            throw new DataAccessException("cannot open the database at " + redactedUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** For Flyway only: a fresh connection with the same settings. */
     public DataSource dataSource() {
         return dataSource;
     }
@@ -66,6 +145,15 @@ public final class Database implements AutoCloseable {
 
     Connection writer() {
         return writer;
+    }
+
+    /** A pooled PostgreSQL connection (auto-commit off); closing it returns it to the pool. */
+    Connection pooled() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new DataAccessException("no database connection: " + e.getMessage(), e);
+        }
     }
 
     Connection borrowReader() {
@@ -85,8 +173,16 @@ public final class Database implements AutoCloseable {
         readers.add(c);
     }
 
-    /** The pool's figures for the metrics: readers in use (of {@link #readerCount}), whether a write runs, writes waiting. */
+    /**
+     * The pool's figures for the metrics: readers in use (of {@link #readerCount}), whether a write runs, writes
+     * waiting. On PostgreSQL there is no separate writer: the pool's active connections count as readers in use,
+     * of its maximum size, and the writer figures stay 0.
+     */
     public int readersInUse() {
+        if (dialect == Dialect.POSTGRESQL) {
+            com.zaxxer.hikari.HikariPoolMXBean pool = ((HikariDataSource) dataSource).getHikariPoolMXBean();
+            return pool == null ? 0 : pool.getActiveConnections();
+        }
         return readerCount - readers.size();
     }
 
@@ -95,10 +191,14 @@ public final class Database implements AutoCloseable {
     }
 
     public boolean writing() {
-        return writeLock.isLocked();
+        return dialect == Dialect.SQLITE && writeLock.isLocked();
     }
 
     public int writesWaiting() {
+        if (dialect == Dialect.POSTGRESQL) {
+            com.zaxxer.hikari.HikariPoolMXBean pool = ((HikariDataSource) dataSource).getHikariPoolMXBean();
+            return pool == null ? 0 : pool.getThreadsAwaitingConnection();
+        }
         return writeLock.getQueueLength();
     }
 
@@ -125,6 +225,10 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (dataSource instanceof HikariDataSource pool) {
+            pool.close();
+            return;
+        }
         writeLock.lock();
         try {
             closeQuietly(writer);

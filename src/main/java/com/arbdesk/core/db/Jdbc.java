@@ -62,9 +62,10 @@ public final class Jdbc {
         }
     }
 
-    /** Runs an INSERT and returns the generated row id. */
+    /** Runs an INSERT and returns the generated row id (the {@code id} column; on PostgreSQL through RETURNING id). */
     public static long insert(Connection c, String sql, Binder binder) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement st = Dialect.of(c) == Dialect.SQLITE ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
+                : c.prepareStatement(sql, new String[] {"id"})) {
             binder.bind(st);
             st.executeUpdate();
             try (ResultSet keys = st.getGeneratedKeys()) {

@@ -2,7 +2,11 @@ package com.arbdesk.core.db;
 
 import org.flywaydb.core.Flyway;
 
-/** Applies the Flyway migrations in classpath:db/migration at start-up. */
+/**
+ * Applies the Flyway migrations of the database's dialect at start-up: classpath:db/migration for SQLite (the
+ * files existing databases were built from, never edited) and classpath:db/postgresql for PostgreSQL, which holds
+ * the same version numbers written for PostgreSQL. MigrationDialectsTest keeps the two folders in step.
+ */
 public final class Migrations {
     private Migrations() {
     }
@@ -19,7 +23,7 @@ public final class Migrations {
     private static Flyway flyway(Database db) {
         return Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(db.dataSource())
-                .locations("classpath:db/migration")
+                .locations(db.dialect().migrationLocation())
                 .load();
     }
 }
