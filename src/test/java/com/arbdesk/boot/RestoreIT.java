@@ -34,7 +34,10 @@ class RestoreIT {
         Path backup = work.resolve("nightly.db");
         Map<String, String> balances = new LinkedHashMap<>();
         Map<String, String> deposits = new LinkedHashMap<>();
-        try (TestServer live = TestServer.start(KEYS)) {
+        Map<String, String> liveSettings = new java.util.HashMap<>(KEYS);
+        // backup and restore work on SQLite files: naming the file keeps this test on SQLite in a -Ppostgres run
+        liveSettings.put("DATABASE_PATH", work.resolve("live.db").toString());
+        try (TestServer live = TestServer.start(liveSettings)) {
             TestClient admin = live.client().withBearer(live.client().login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD));
             for (int i = 0; i < 4; i++) {
                 String email = "restore-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
