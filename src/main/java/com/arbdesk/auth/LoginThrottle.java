@@ -45,12 +45,17 @@ public final class LoginThrottle {
     }
 
     public LoginThrottle(Settings settings, Clock clock) {
-        this.byAddress = new RateLimiter(settings.perAddress(), settings.window(), RateLimiter.DEFAULT_MAX_KEYS, clock);
-        this.byPair = new RateLimiter(settings.perAccountAndAddress(), settings.window(), RateLimiter.DEFAULT_MAX_KEYS, clock);
+        this(settings, name -> new RateStore.Memory(RateLimiter.DEFAULT_MAX_KEYS), clock);
+    }
+
+    /** With its three counts in the stores {@code stores} names ("login-address", "login-pair", "login-account"). */
+    public LoginThrottle(Settings settings, java.util.function.Function<String, RateStore> stores, Clock clock) {
+        this.byAddress = new RateLimiter(settings.perAddress(), settings.window(), stores.apply("login-address"), clock);
+        this.byPair = new RateLimiter(settings.perAccountAndAddress(), settings.window(), stores.apply("login-pair"), clock);
         // the account bucket holds more than it lets through freely, so the delay can grow past the free failures
         int accountCapacity = settings.perAccountAndAddress() + 16;
         Duration accountWindow = settings.window().multipliedBy(accountCapacity).dividedBy(settings.perAccountAndAddress());
-        this.byAccount = new RateLimiter(accountCapacity, accountWindow, RateLimiter.DEFAULT_MAX_KEYS, clock);
+        this.byAccount = new RateLimiter(accountCapacity, accountWindow, stores.apply("login-account"), clock);
         this.freeAccountFailures = settings.perAccountAndAddress();
     }
 

@@ -2,21 +2,14 @@ package com.arbdesk.auth;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A per-key rate limit of {@code limit} events per {@code window}, as a token bucket kept in one
  * number per key (the generic cell rate algorithm): a fresh key may have {@code limit} events at
  * once, after which one more is allowed each {@code window / limit}. A refused event is not counted.
- * Used per client address and per account; knows nothing of HTTP.
- *
- * <p>Memory stays bounded under key spraying (many addresses or made-up emails): past
- * {@code maxKeys} the keys whose bucket is full again are dropped, and if that is not enough some
- * others are too. Forgetting a key can only let its owner through early, never lock anyone out.
+ * Used per client address and per account; knows nothing of HTTP. The numbers live in a {@link RateStore}:
+ * this process's memory (bounded under key spraying), or the database several instances share.
  */
 public final class RateLimiter {
     /** A bound that keeps a limiter's memory to a few megabytes. */
@@ -24,20 +17,22 @@ public final class RateLimiter {
     private final int limit;
     private final long interval;
     private final long burst;
-    private final int maxKeys;
     private final Clock clock;
     /** Per key, the theoretical arrival time (epoch nanoseconds) of the next event: the bucket is full once it is past. */
-    private final Map<String, Long> tat = new ConcurrentHashMap<>();
-    private final ReentrantLock cleaning = new ReentrantLock();
+    private final RateStore tat;
 
     public RateLimiter(int limit, Duration window, int maxKeys, Clock clock) {
+        this(limit, window, new RateStore.Memory(maxKeys), clock);
+    }
+
+    public RateLimiter(int limit, Duration window, RateStore store, Clock clock) {
         if (limit < 1 || window.toNanos() < limit) {
             throw new IllegalArgumentException("a limit needs at least one event and a window of one nanosecond per event");
         }
         this.limit = limit;
         this.interval = window.toNanos() / limit;
         this.burst = window.toNanos() - interval;
-        this.maxKeys = maxKeys;
+        this.tat = store;
         this.clock = clock;
     }
 
@@ -49,10 +44,8 @@ public final class RateLimiter {
     public Optional<Duration> tryAcquire(String key) {
         long now = now();
         long[] wait = {0};
-        if (!tat.containsKey(key)) {
-            makeRoom(now);
-        }
-        tat.compute(key, (k, stored) -> {
+        tat.update(key, now, stored -> {
+            wait[0] = 0; // the store may run this again (a retried transaction): only the last run counts
             long start = stored == null ? now : Math.max(stored, now);
             long over = start - now - burst;
             if (over > 0) {
@@ -81,7 +74,7 @@ public final class RateLimiter {
     /** Takes back one event counted for the key (it turned out not to be one that should count). */
     public void refund(String key) {
         long now = now();
-        tat.computeIfPresent(key, (k, stored) -> stored - interval <= now ? null : stored - interval);
+        tat.update(key, now, stored -> stored == null || stored - interval <= now ? null : stored - interval);
     }
 
     /** Forgets the key: its bucket is full again. */
@@ -95,23 +88,6 @@ public final class RateLimiter {
     }
 
     int trackedKeys() {
-        return tat.size();
-    }
-
-    private void makeRoom(long now) {
-        if (tat.size() < maxKeys || !cleaning.tryLock()) {
-            return; // under the bound, or another thread is already cleaning
-        }
-        try {
-            tat.values().removeIf(t -> t <= now);
-            int target = maxKeys - maxKeys / 10;
-            Iterator<String> it = tat.keySet().iterator();
-            while (tat.size() > target && it.hasNext()) {
-                it.next();
-                it.remove();
-            }
-        } finally {
-            cleaning.unlock();
-        }
+        return tat instanceof RateStore.Memory m ? m.size() : -1;
     }
 }

@@ -23,15 +23,18 @@ import com.arbdesk.auth.LoginThrottle;
 import com.arbdesk.auth.PasswordHasher;
 import com.arbdesk.auth.PasswordPolicy;
 import com.arbdesk.auth.RateLimiter;
+import com.arbdesk.auth.RateStore;
+import com.arbdesk.auth.Role;
 import com.arbdesk.auth.SecondFactorChallenges;
 import com.arbdesk.auth.SecondFactorDao;
 import com.arbdesk.auth.SecondFactorService;
-import com.arbdesk.auth.Role;
 import com.arbdesk.auth.SessionDao;
 import com.arbdesk.auth.SessionService;
+import com.arbdesk.auth.SharedRateStore;
 import com.arbdesk.auth.UserDao;
 import com.arbdesk.config.AppConfig;
 import com.arbdesk.core.db.Database;
+import com.arbdesk.core.db.Dialect;
 import com.arbdesk.core.db.Leadership;
 import com.arbdesk.core.db.Migrations;
 import com.arbdesk.core.db.Tx;
@@ -45,8 +48,8 @@ import com.arbdesk.deposit.DepositWatchDao;
 import com.arbdesk.deposit.FiatValuation;
 import com.arbdesk.deposit.IpnEventDao;
 import com.arbdesk.deposit.IpnIntake;
-import com.arbdesk.deposit.RejectedIpns;
 import com.arbdesk.deposit.ReconcileSchedule;
+import com.arbdesk.deposit.RejectedIpns;
 import com.arbdesk.ledger.LedgerDao;
 import com.arbdesk.ledger.LedgerService;
 import com.arbdesk.ledger.TransactionDao;
@@ -58,6 +61,7 @@ import com.arbdesk.nowpayments.RateBudget;
 import com.arbdesk.realtime.LiveEventDao;
 import com.arbdesk.realtime.LivePublisher;
 import com.arbdesk.realtime.SessionRegistry;
+import com.arbdesk.realtime.SharedUsedTokens;
 import com.arbdesk.realtime.WsTokens;
 import com.arbdesk.sandbox.SandboxService;
 import com.arbdesk.web.Services;
@@ -67,6 +71,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 
 /** The application's object graph, built once at start-up and kept in the servlet context. */
 public final class App implements Services, AutoCloseable {
@@ -116,11 +121,14 @@ public final class App implements Services, AutoCloseable {
         AppConfig.Throttles limits = config.throttles();
         SessionService sessions = new SessionService(tx, new SessionDao(), userDao, new JwtService(config.jwtSecret(), clock),
                 events::publish, clock);
+        // the abuse limits count in the database the instances share (PostgreSQL), else in this process
+        Function<String, RateStore> rateStores = name -> database.dialect() == Dialect.POSTGRESQL
+                ? new SharedRateStore(tx, database.dialect(), name) : new RateStore.Memory(RateLimiter.DEFAULT_MAX_KEYS);
         LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Settings(limits.loginFailuresPerAddress(),
-                limits.loginFailuresPerAccountAndAddress(), limits.loginFailureWindow()), clock);
+                limits.loginFailuresPerAccountAndAddress(), limits.loginFailureWindow()), rateStores, clock);
         this.secondFactor = new SecondFactorService(tx, new SecondFactorDao(), throttle, clock, !config.isDemo());
         this.auth = new AuthService(tx, userDao, new PasswordHasher(), PasswordPolicy.load(), sessions, throttle,
-                new RateLimiter(limits.signupsPerAddressPerHour(), Duration.ofHours(1), RateLimiter.DEFAULT_MAX_KEYS, clock),
+                new RateLimiter(limits.signupsPerAddressPerHour(), Duration.ofHours(1), rateStores.apply("signup-address"), clock),
                 secondFactor, new SecondFactorChallenges(config.jwtSecret(), clock), clock);
         this.ledger = new LedgerService(tx, new LedgerDao(), new TransactionDao(), events, clock);
         this.admin = new AdminService(tx, auth, ledger, new AuditDao(), events, clock);
@@ -161,7 +169,8 @@ public final class App implements Services, AutoCloseable {
         this.depositAdmin = new DepositAdmin(tx, ipnDao, rejectedIpns, depositDao, deposits, watchDao, valuation, ipnIntake, updater, reconciler, rc,
                 provider.canListPayments(), clock);
         this.wsTokens = new WsTokens(config.wsSecret(), new RateLimiter(limits.wsTokensPerAddressPerMinute(),
-                Duration.ofMinutes(1), RateLimiter.DEFAULT_MAX_KEYS, clock), clock);
+                Duration.ofMinutes(1), rateStores.apply("ws-token-address"), clock),
+                database.dialect() == Dialect.POSTGRESQL ? new SharedUsedTokens(tx) : new WsTokens.InMemory(WsTokens.MAX_USED, clock), clock);
         this.livePublisher = new LivePublisher(tx, new LiveEventDao(), auth, ledger, sockets, clock);
         livePublisher.listenTo(events);
         // several instances on PostgreSQL: rows another instance committed reach the sockets this one holds

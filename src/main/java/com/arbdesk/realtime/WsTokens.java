@@ -28,28 +28,33 @@ import javax.crypto.SecretKey;
 public final class WsTokens {
     public static final Duration TTL = Duration.ofSeconds(60);
     /**
-     * The used jtis are kept in memory until their token expires: enough for one instance. Several
-     * instances would need a shared store (or sticky sessions). Past this many unexpired entries a
-     * check fails closed rather than forget a used token.
+     * One instance keeps the used jtis in memory until their token expires ({@link InMemory}); several instances on
+     * PostgreSQL share them in the database ({@link SharedUsedTokens}), so a token used on one cannot open a socket
+     * on another. Past this many unexpired entries the memory check fails closed rather than forget a used token.
      */
-    static final int MAX_USED = 100_000;
+    public static final int MAX_USED = 100_000;
     private static final String ISSUER = "arbdesk-ws";
 
     private final SecretKey key;
     private final RateLimiter perAddress;
     private final Clock clock;
-    private final Map<String, Instant> used = new ConcurrentHashMap<>();
-    private final int maxUsed;
+    private final UsedTokens used;
 
-    public WsTokens(String secret, RateLimiter perAddress, Clock clock) {
-        this(secret, perAddress, clock, MAX_USED);
+    /** Where used jtis are remembered until their token expires. */
+    public interface UsedTokens {
+        /** True for the first use of the jti. */
+        boolean firstUse(String jti, Instant expiresAt);
     }
 
-    WsTokens(String secret, RateLimiter perAddress, Clock clock, int maxUsed) {
+    public WsTokens(String secret, RateLimiter perAddress, Clock clock) {
+        this(secret, perAddress, new InMemory(MAX_USED, clock), clock);
+    }
+
+    public WsTokens(String secret, RateLimiter perAddress, UsedTokens used, Clock clock) {
         this.key = Keys.hmacShaKeyFor(secret.getBytes(StandardCharsets.UTF_8));
         this.perAddress = perAddress;
         this.clock = clock;
-        this.maxUsed = maxUsed;
+        this.used = used;
     }
 
     /** A token for the user, unless the address asked for too many lately (429 with Retry-After). */
@@ -86,19 +91,35 @@ public final class WsTokens {
                 ? Optional.of(Long.parseLong(claims.getSubject())) : Optional.empty();
     }
 
-    /** True for the first use of the jti; the entry lives until the token could no longer verify anyway. */
     private boolean consume(String jti, Instant expiresAt) {
-        if (used.size() >= maxUsed) {
-            Instant now = clock.instant();
-            used.values().removeIf(exp -> exp.isBefore(now));
-            if (used.size() >= maxUsed) {
-                return false;
-            }
-        }
-        return used.putIfAbsent(jti, expiresAt) == null;
+        return used.firstUse(jti, expiresAt);
     }
 
-    int usedCount() {
-        return used.size();
+    /** This process's memory of used jtis; an entry lives until the token could no longer verify anyway. */
+    public static final class InMemory implements UsedTokens {
+        private final Map<String, Instant> used = new ConcurrentHashMap<>();
+        private final int maxUsed;
+        private final Clock clock;
+
+        public InMemory(int maxUsed, Clock clock) {
+            this.maxUsed = maxUsed;
+            this.clock = clock;
+        }
+
+        @Override
+        public boolean firstUse(String jti, Instant expiresAt) {
+            if (used.size() >= maxUsed) {
+                Instant now = clock.instant();
+                used.values().removeIf(exp -> exp.isBefore(now));
+                if (used.size() >= maxUsed) {
+                    return false;
+                }
+            }
+            return used.putIfAbsent(jti, expiresAt) == null;
+        }
+
+        int size() {
+            return used.size();
+        }
     }
 }

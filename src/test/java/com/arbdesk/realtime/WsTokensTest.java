@@ -51,17 +51,18 @@ class WsTokensTest {
     @Test
     void theMemoryOfUsedTokensIsBoundedAndFailsClosed() {
         TestClock clock = new TestClock(NOW);
-        WsTokens tokens = new WsTokens(SECRET, new RateLimiter(1000, Duration.ofMinutes(1), 1000, clock), clock, 10);
+        WsTokens.InMemory used = new WsTokens.InMemory(10, clock);
+        WsTokens tokens = new WsTokens(SECRET, new RateLimiter(1000, Duration.ofMinutes(1), 1000, clock), used, clock);
         for (int i = 0; i < 10; i++) {
             assertTrue(tokens.verify(tokens.issue(i, "127.0.0.1")).isPresent());
         }
         String fresh = tokens.issue(99, "127.0.0.1");
         assertTrue(tokens.verify(fresh).isEmpty(), "full of unexpired used tokens: refuse rather than forget one");
-        assertEquals(10, tokens.usedCount());
+        assertEquals(10, used.size());
         clock.advance(WsTokens.TTL.plusSeconds(1));
         String later = tokens.issue(100, "127.0.0.1");
         assertEquals(Optional.of(100L), tokens.verify(later));
-        assertEquals(1, tokens.usedCount(), "the expired entries were dropped");
+        assertEquals(1, used.size(), "the expired entries were dropped");
     }
 
     @Test

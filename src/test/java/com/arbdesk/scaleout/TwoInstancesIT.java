@@ -1,6 +1,7 @@
 package com.arbdesk.scaleout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.arbdesk.auth.DemoAccounts;
 import com.arbdesk.nowpayments.IpnTestSigner;
@@ -65,6 +66,34 @@ class TwoInstancesIT {
     private static void closeQuietly(TestServer s) {
         if (s != null) {
             s.close();
+        }
+    }
+
+    /** Rule 2 of the login throttle (5 failures per account and address, the default) counts both instances' failures. */
+    @Test
+    void loginThrottlingCountsTheFailuresMadeOnBothInstances() {
+        String email = "throttled-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        a.client().signup(email, "the right long passphrase");
+        String wrong = "{\"email\":\"" + email + "\",\"password\":\"a wrong long passphrase\"}";
+        for (TestServer s : List.of(a, a, a, b, b)) {
+            assertEquals(401, s.client().postJson("/api/auth/login", wrong).status(), "a wrong password, within the limit");
+        }
+        TestClient.Res sixth = a.client().postJson("/api/auth/login", wrong);
+        assertEquals(429, sixth.status(), "A counted B's two failures with its own three: " + sixth.body());
+        assertEquals(429, b.client().postJson("/api/auth/login", wrong).status(), "and B counts A's");
+    }
+
+    /** A socket token opens one socket, on whichever instance it is presented first. */
+    @Test
+    void aSocketTokenUsedOnOneInstanceOpensNothingOnTheOther() {
+        TestClient user = a.client();
+        user = user.withBearer(user.signup("socket-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com",
+                "a long passphrase"));
+        String token = user.get("/api/ws-token").json().path("token").asText();
+        try (WsClient first = WsClient.connect(ws(a) + "?token=" + token, Map.of())) {
+            assertEquals("hello", parse(first.next(Duration.ofSeconds(10))).path("event").asText());
+            assertEquals(401, assertThrows(WsClient.HandshakeRefused.class,
+                    () -> WsClient.connect(ws(b) + "?token=" + token, Map.of())).status(), "used on A: refused by B");
         }
     }
 
