@@ -29,7 +29,8 @@ public final class Transfers {
     }
 
     Opportunity annotate(Opportunity o) {
-        Transfer t = book.plan(o.base(), o.buyExchange(), o.sellExchange());
+        // the plan the engine priced the route with (its network's fee is in the net %), else planned now
+        Transfer t = o.transfer() != null ? o.transfer() : book.plan(o.base(), o.buyExchange(), o.sellExchange());
         BigDecimal smallest = o.sizes().stream().map(SizeResult::sizeUsd).min(Comparator.naturalOrder()).orElse(null);
         if (t.time() != null && smallest != null) {
             CaptureOdds.Odds odd = odds.of(new Route(o.pair(), o.buyExchange(), o.sellExchange(), smallest), t.time());
