@@ -216,7 +216,7 @@
       tr.appendChild(td(o.gross_pct, 'num mono'));
       tr.appendChild(td(net, 'num mono ' + (net && net.charAt(0) === '-' ? 'neg' : 'pos')));
       var asset = o.pair.split('/')[0];
-      tr.appendChild(td(s ? amount(s.base_amount, asset) + ' ' + asset + (s.fillable ? '' : ' (partial)') : null, 'num mono small'));
+      tr.appendChild(td(s ? amount(s.base_amount, asset) + ' ' + asset + (s.fillable ? '' : s.reason === 'below_min_withdrawal' ? ' (below min. withdrawal)' : ' (partial)') : null, 'num mono small'));
       tr.appendChild(td(s && s.profit_usd ? usd(s.profit_usd) : null, 'num mono ' + (s && s.profit_usd && s.profit_usd.charAt(0) === '-' ? 'neg' : '')));
       tr.appendChild(td((o.age_ms / 1000).toFixed(1) + ' s', 'num small'));
       tr.appendChild(transferCell(o));

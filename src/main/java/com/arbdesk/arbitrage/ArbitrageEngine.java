@@ -105,6 +105,7 @@ public final class ArbitrageEngine {
         if (withdrawal.isEmpty()) {
             flags.add(Opportunity.UNKNOWN_WITHDRAWAL_FEE);
         }
+        BigDecimal minWithdrawal = transfer == null ? null : transfer.minWithdrawal();
         Optional<BigDecimal> usdPerQuote = rates.usdPerUnit(buy.quote());
         List<SizeResult> sizes = new ArrayList<>();
         if (usdPerQuote.isEmpty()) {
@@ -112,7 +113,7 @@ public final class ArbitrageEngine {
         } else {
             for (BigDecimal size : s.sizesUsd()) {
                 sizes.add(SizeEvaluator.evaluate(buy, sell, fees.takerFeeFor(buy.exchange()),
-                        fees.takerFeeFor(sell.exchange()), withdrawal.orElse(BigDecimal.ZERO), size,
+                        fees.takerFeeFor(sell.exchange()), withdrawal.orElse(BigDecimal.ZERO), minWithdrawal, size,
                         usdPerQuote.get()));
             }
         }

@@ -122,6 +122,32 @@ class ArbitrageEngineTest {
     }
 
     @Test
+    void aSizeBuyingLessThanTheNetworksMinimumWithdrawalIsNotFillable() {
+        // at ask 100: $100 buys 1 BTC, $1,000 buys 10, $10,000 buys 100; the network's minimum withdrawal is 10 BTC
+        ArbitrageEngine.TransferPlans minTen = (asset, from, to) -> new Transfer(asset, "BTC", Transfer.Status.TRANSFERABLE,
+                null, BigDecimal.ZERO, BigDecimal.TEN, Duration.ofMinutes(35), null, 0);
+        Opportunity o = find(engine.compute(onePercent("101", "1000", T), FEES, minTen, EngineSettings.defaults(), T, tracker),
+                "BTC/USDT|a|b");
+        SizeResult small = o.sizes().get(0);
+        assertFalse(small.fillable());
+        assertEquals(SizeResult.BELOW_MIN_WITHDRAWAL, small.reason());
+        assertNum("1", small.baseAmount());
+        assertNull(small.netPct());
+        assertNull(small.profitUsd());
+        // the row's net (smallest size) is not counted; exactly the minimum (10 BTC) may be withdrawn
+        assertNull(o.netPct());
+        assertFalse(o.isProfitable());
+        assertTrue(o.sizes().get(1).fillable());
+        assertNull(o.sizes().get(1).reason());
+        assertNum("0.6973", o.sizes().get(1).netPct());
+        assertNum("6.98", o.sizes().get(1).profitUsd());
+        assertNum("69.80", o.estProfitUsd());
+        // no minimum known: every size fillable, as before
+        assertTrue(find(engine.compute(onePercent("101", "1000", T), FEES, btcNetwork("0"), EngineSettings.defaults(), T,
+                tracker), "BTC/USDT|a|b").sizes().stream().allMatch(SizeResult::fillable));
+    }
+
+    @Test
     void aBookTooThinForTenThousandIsNotFillable() {
         Opportunity o = find(run(onePercent("101", "20", T), FEES, T), "BTC/USDT|a|b");
         SizeResult big = o.sizes().get(2);

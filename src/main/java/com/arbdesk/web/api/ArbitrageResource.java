@@ -39,12 +39,12 @@ public class ArbitrageResource {
     @Context
     HttpServletRequest req;
 
-    /** One size bucket on the wire; decimals as strings. */
+    /** One size bucket on the wire; decimals as strings; reason: why it is not fillable beyond depth (below_min_withdrawal). */
     public record SizeView(String sizeUsd, String baseAmount, String buyVwap, String sellVwap, String netPct, String profitUsd,
-                           boolean fillable) {
+                           boolean fillable, String reason) {
         static SizeView of(SizeResult s) {
             return new SizeView(plain(s.sizeUsd()), plain(s.baseAmount()), plain(s.buyVwap()), plain(s.sellVwap()),
-                    plain(s.netPct()), plain(s.profitUsd()), s.fillable());
+                    plain(s.netPct()), plain(s.profitUsd()), s.fillable(), s.reason());
         }
     }
 
