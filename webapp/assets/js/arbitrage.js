@@ -119,11 +119,14 @@
     } else if (t.status === 'unknown') {
       c.appendChild(span(t.reason, 'arb-reason muted'));
     } else {
-      var odds = span('capture odds ' + (t.capture_odds_pct === null ? '—' : round(t.capture_odds_pct, 0) + ' %'),
-        'arb-odds muted', 'arb-odds');
-      odds.title = t.past_episodes
-        ? 'Of ' + t.past_episodes + ' past episodes of this route (7 days), the share that outlasted the transfer'
-        : 'No past episodes of this route yet';
+      // the odds at the size shown (its own past episodes), else the row's (its smallest size)
+      var s = atSize(o);
+      var pct = s && s.past_episodes !== null && s.past_episodes !== undefined ? s.capture_odds_pct : t.capture_odds_pct;
+      var past = s && s.past_episodes !== null && s.past_episodes !== undefined ? s.past_episodes : t.past_episodes;
+      var odds = span('capture odds ' + (pct === null ? '—' : round(pct, 0) + ' %'), 'arb-odds muted', 'arb-odds');
+      odds.title = past
+        ? 'Of ' + past + ' past episodes of this route at this size (7 days), the share that outlasted the transfer'
+        : 'No past episodes of this route at this size yet';
       c.appendChild(odds);
     }
     if (o.deposit_leg) {
