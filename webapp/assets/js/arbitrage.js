@@ -119,11 +119,14 @@
     } else if (t.status === 'unknown') {
       c.appendChild(span(t.reason, 'arb-reason muted'));
     } else {
-      var odds = span('capture odds ' + (t.capture_odds_pct === null ? '—' : round(t.capture_odds_pct, 0) + ' %'),
-        'arb-odds muted', 'arb-odds');
-      odds.title = t.past_episodes
-        ? 'Of ' + t.past_episodes + ' past episodes of this route (7 days), the share that outlasted the transfer'
-        : 'No past episodes of this route yet';
+      // the odds at the size shown (its own past episodes), else the row's (its smallest size)
+      var s = atSize(o);
+      var pct = s && s.past_episodes !== null && s.past_episodes !== undefined ? s.capture_odds_pct : t.capture_odds_pct;
+      var past = s && s.past_episodes !== null && s.past_episodes !== undefined ? s.past_episodes : t.past_episodes;
+      var odds = span('capture odds ' + (pct === null ? '—' : round(pct, 0) + ' %'), 'arb-odds muted', 'arb-odds');
+      odds.title = past
+        ? 'Of ' + past + ' past episodes of this route at this size (7 days), the share that outlasted the transfer'
+        : 'No past episodes of this route at this size yet';
       c.appendChild(odds);
     }
     if (o.deposit_leg) {
@@ -216,7 +219,7 @@
       tr.appendChild(td(o.gross_pct, 'num mono'));
       tr.appendChild(td(net, 'num mono ' + (net && net.charAt(0) === '-' ? 'neg' : 'pos')));
       var asset = o.pair.split('/')[0];
-      tr.appendChild(td(s ? amount(s.base_amount, asset) + ' ' + asset + (s.fillable ? '' : ' (partial)') : null, 'num mono small'));
+      tr.appendChild(td(s ? amount(s.base_amount, asset) + ' ' + asset + (s.fillable ? '' : s.reason === 'below_min_withdrawal' ? ' (below min. withdrawal)' : ' (partial)') : null, 'num mono small'));
       tr.appendChild(td(s && s.profit_usd ? usd(s.profit_usd) : null, 'num mono ' + (s && s.profit_usd && s.profit_usd.charAt(0) === '-' ? 'neg' : '')));
       tr.appendChild(td((o.age_ms / 1000).toFixed(1) + ' s', 'num small'));
       tr.appendChild(transferCell(o));

@@ -86,9 +86,10 @@
         <tbody data-arb-rows><tr><td colspan="12" class="empty">Loading market data&hellip;</td></tr></tbody>
       </table>
     </div>
-    <p class="muted small">Net % is after both exchanges' taker fees and the withdrawal fee of moving the coin; size is what the
-      order books fill at that amount. Transfer: the cheapest network open on both sides, its typical time, and the capture
-      odds (the share of this route's episodes of the last 7 days that outlasted the transfer); routes whose coin cannot
+    <p class="muted small">Net % is after both exchanges' taker fees and the withdrawal fee of the network shown; size is what the
+      order books fill at that amount ("below min. withdrawal": too little to withdraw on that network). Transfer: the cheapest
+      network open on both sides, its typical time, and the capture odds (the share of this route's episodes at the size chosen,
+      of the last 7 days, that outlasted the transfer); routes whose coin cannot
       move are marked and listed last. Sort by any column (click or Enter); numbers sort highest first.</p>
     </div>
     <div data-arb-panel="triangular" data-triangular hidden>

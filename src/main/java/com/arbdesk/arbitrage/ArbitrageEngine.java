@@ -27,9 +27,31 @@ public final class ArbitrageEngine {
             .thenComparing(Opportunity::grossPct, Comparator.reverseOrder())
             .thenComparing(Opportunity::key);
 
-    /** All opportunities of the snapshot, best net % (smallest size) first, not computable ones last. */
+    /**
+     * How the coin of a route would move (the network assumed, with its withdrawal fee): the transfer book in the
+     * application, a fixed answer in tests. A null answer, or one without a fee, leaves the per-asset fee.
+     */
+    @FunctionalInterface
+    public interface TransferPlans {
+        TransferPlans NONE = (asset, from, to) -> null;
+
+        Transfer plan(String asset, String fromExchange, String toExchange);
+    }
+
+    /** All opportunities of the snapshot with the per-asset withdrawal fees only (no transfer layer). */
     public List<Opportunity> compute(List<OrderBook> books, Fees fees, EngineSettings s, Instant now,
                                      PersistenceTracker tracker) {
+        return compute(books, fees, TransferPlans.NONE, s, now, tracker);
+    }
+
+    /**
+     * All opportunities of the snapshot, best net % (smallest size) first, not computable ones last. Each route's
+     * net spread deducts the withdrawal fee of the network its transfer plan names ({@link Fees#withdrawalFeeFor(String,
+     * String, BigDecimal)}), and the opportunity carries that plan (capture odds still to come).
+     */
+    public List<Opportunity> compute(List<OrderBook> books, Fees fees, TransferPlans plans, EngineSettings s, Instant now,
+                                     PersistenceTracker tracker) {
+        Objects.requireNonNull(plans, "plans");
         Objects.requireNonNull(fees, "fees");
         Objects.requireNonNull(s, "settings");
         Objects.requireNonNull(now, "now");
@@ -40,7 +62,7 @@ public final class ArbitrageEngine {
             for (OrderBook buy : byExchange.values()) {
                 for (OrderBook sell : byExchange.values()) {
                     if (buy != sell) {
-                        evaluate(buy, sell, fees, s, now, rates).ifPresent(found::add);
+                        evaluate(buy, sell, fees, plans, s, now, rates).ifPresent(found::add);
                     }
                 }
             }
@@ -54,8 +76,8 @@ public final class ArbitrageEngine {
                 .toList();
     }
 
-    private Optional<Opportunity> evaluate(OrderBook buy, OrderBook sell, Fees fees, EngineSettings s,
-                                           Instant now, UsdRates rates) {
+    private Optional<Opportunity> evaluate(OrderBook buy, OrderBook sell, Fees fees, TransferPlans plans,
+                                           EngineSettings s, Instant now, UsdRates rates) {
         if (buy.asks().isEmpty() || sell.bids().isEmpty()) {
             return Optional.empty();
         }
@@ -77,10 +99,13 @@ public final class ArbitrageEngine {
         if (grossPct.compareTo(s.maxPlausibleSpreadPct()) > 0) {
             flags.add(Opportunity.IMPLAUSIBLE);
         }
-        Optional<BigDecimal> withdrawal = fees.withdrawalFeeFor(buy.base());
+        Transfer transfer = plans.plan(buy.base(), buy.exchange(), sell.exchange());
+        Optional<BigDecimal> withdrawal = transfer == null ? fees.withdrawalFeeFor(buy.base())
+                : fees.withdrawalFeeFor(buy.base(), transfer.network(), transfer.withdrawalFee());
         if (withdrawal.isEmpty()) {
             flags.add(Opportunity.UNKNOWN_WITHDRAWAL_FEE);
         }
+        BigDecimal minWithdrawal = transfer == null ? null : transfer.minWithdrawal();
         Optional<BigDecimal> usdPerQuote = rates.usdPerUnit(buy.quote());
         List<SizeResult> sizes = new ArrayList<>();
         if (usdPerQuote.isEmpty()) {
@@ -88,7 +113,7 @@ public final class ArbitrageEngine {
         } else {
             for (BigDecimal size : s.sizesUsd()) {
                 sizes.add(SizeEvaluator.evaluate(buy, sell, fees.takerFeeFor(buy.exchange()),
-                        fees.takerFeeFor(sell.exchange()), withdrawal.orElse(BigDecimal.ZERO), size,
+                        fees.takerFeeFor(sell.exchange()), withdrawal.orElse(BigDecimal.ZERO), minWithdrawal, size,
                         usdPerQuote.get()));
             }
         }
@@ -97,7 +122,7 @@ public final class ArbitrageEngine {
         BigDecimal estProfit = sizes.stream().filter(SizeResult::fillable).map(SizeResult::profitUsd)
                 .max(Comparator.naturalOrder()).orElse(BigDecimal.ZERO.setScale(2));
         return Optional.of(new Opportunity(pair, buy.exchange(), sell.exchange(), ask, bid, grossPct, netPct,
-                sizes, estProfit, quoteAge, Duration.ZERO, flags));
+                sizes, estProfit, quoteAge, Duration.ZERO, flags, transfer));
     }
 
     /** pair → exchange → book; a duplicate book for the same exchange and pair keeps the newest one. */

@@ -95,8 +95,9 @@ public final class ArbitrageService implements AutoCloseable {
     public Snapshot refresh() {
         Instant now = clock.instant();
         List<OrderBook> books = source.fetch(settings.exchanges(), settings.pairs());
-        List<Opportunity> ops = engine.compute(books, settings.fees(), settings.engine(), now, tracker);
         Transfers t = transfers;
+        List<Opportunity> ops = engine.compute(books, settings.fees(),
+                t == null ? ArbitrageEngine.TransferPlans.NONE : t.book()::plan, settings.engine(), now, tracker);
         if (t != null) {
             ops = t.annotate(ops);
         }

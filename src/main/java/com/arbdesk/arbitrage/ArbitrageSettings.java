@@ -26,8 +26,11 @@ public final class ArbitrageSettings {
         a.withdrawalFees().forEach((key, fee) -> configured.merge(key.contains("@") ? key.substring(0, key.indexOf('@')) : key,
                 fee, BigDecimal::min));
         withdrawal.putAll(configured);
+        // what the operator set explicitly wins over a network's fee from the transfer table or the exchange
+        Map<String, BigDecimal> explicit = new HashMap<>();
+        a.withdrawalFees().forEach((key, fee) -> explicit.put(key.toUpperCase(java.util.Locale.ROOT), fee));
         return new ArbitrageService.Settings(a.exchanges(), a.pairs(), a.poll(),
                 new EngineSettings(a.maxQuoteAge(), a.maxSpreadPct(), defaults.sizesUsd()),
-                new Fees(taker, fees.defaultTakerFeeRate(), withdrawal));
+                new Fees(taker, fees.defaultTakerFeeRate(), withdrawal, explicit));
     }
 }

@@ -9,20 +9,26 @@ import java.util.Optional;
 /**
  * Trading costs the engine deducts: taker fee rates by exchange (0.001 = 0.1 %, lower-case exchange
  * names) with a default for unknown exchanges, and withdrawal fees by asset in units of that asset.
+ * configuredWithdrawalFee holds what the operator set explicitly (ARBITRAGE_WITHDRAWAL_FEES), keyed "ASSET" or
+ * "ASSET@NETWORK": those win over a network's fee from the transfer table or the exchange (see
+ * {@link #withdrawalFeeFor(String, String, BigDecimal)}).
  */
 public record Fees(Map<String, BigDecimal> takerFeeRate, BigDecimal defaultTakerFeeRate,
-                   Map<String, BigDecimal> withdrawalFee) {
+                   Map<String, BigDecimal> withdrawalFee, Map<String, BigDecimal> configuredWithdrawalFee) {
     public Fees {
         takerFeeRate = Map.copyOf(takerFeeRate);
         Objects.requireNonNull(defaultTakerFeeRate, "defaultTakerFeeRate");
         withdrawalFee = Map.copyOf(withdrawalFee);
+        configuredWithdrawalFee = Map.copyOf(configuredWithdrawalFee);
         requireRate(defaultTakerFeeRate);
         takerFeeRate.values().forEach(Fees::requireRate);
-        withdrawalFee.values().forEach(fee -> {
-            if (fee.signum() < 0) {
-                throw new IllegalArgumentException("withdrawal fee must not be negative: " + fee);
-            }
-        });
+        withdrawalFee.values().forEach(Fees::requireFee);
+        configuredWithdrawalFee.values().forEach(Fees::requireFee);
+    }
+
+    /** Fees with nothing configured explicitly: the per-asset withdrawal fees are defaults a network's fee replaces. */
+    public Fees(Map<String, BigDecimal> takerFeeRate, BigDecimal defaultTakerFeeRate, Map<String, BigDecimal> withdrawalFee) {
+        this(takerFeeRate, defaultTakerFeeRate, withdrawalFee, Map.of());
     }
 
     /** Published taker fees of the usual venues and typical withdrawal fees; unknown exchanges pay 0.2 %. */
@@ -53,6 +59,33 @@ public record Fees(Map<String, BigDecimal> takerFeeRate, BigDecimal defaultTaker
     /** The withdrawal fee of an asset in its own units; empty when we do not know it. */
     public Optional<BigDecimal> withdrawalFeeFor(String asset) {
         return Optional.ofNullable(withdrawalFee.get(asset.toUpperCase(Locale.ROOT)));
+    }
+
+    /**
+     * The withdrawal fee to deduct when the coin moves on a given network, in its own units. Precedence: an explicitly
+     * configured fee for the asset on that network ("USDC@SOL"), then one for the asset ("BTC"), then the network's
+     * own fee (from the transfer table or the exchange; null when not known), then the per-asset default. Empty when
+     * none of them is known.
+     */
+    public Optional<BigDecimal> withdrawalFeeFor(String asset, String network, BigDecimal networkFee) {
+        String a = asset.toUpperCase(Locale.ROOT);
+        if (network != null) {
+            BigDecimal onNetwork = configuredWithdrawalFee.get(a + "@" + network.toUpperCase(Locale.ROOT));
+            if (onNetwork != null) {
+                return Optional.of(onNetwork);
+            }
+        }
+        BigDecimal forAsset = configuredWithdrawalFee.get(a);
+        if (forAsset != null) {
+            return Optional.of(forAsset);
+        }
+        return networkFee != null ? Optional.of(networkFee) : withdrawalFeeFor(a);
+    }
+
+    private static void requireFee(BigDecimal fee) {
+        if (fee.signum() < 0) {
+            throw new IllegalArgumentException("withdrawal fee must not be negative: " + fee);
+        }
     }
 
     private static void requireRate(BigDecimal rate) {

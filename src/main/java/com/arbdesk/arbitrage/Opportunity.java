@@ -69,11 +69,16 @@ public record Opportunity(String pair, String buyExchange, String sellExchange, 
 
     /** With its transfer; a transfer that cannot happen adds the not_transferable flag. */
     Opportunity withTransfer(Transfer t) {
+        return withTransfer(t, sizes);
+    }
+
+    /** With its transfer and its sizes annotated for it (their capture odds). */
+    Opportunity withTransfer(Transfer t, List<SizeResult> annotated) {
         Set<String> f = new java.util.HashSet<>(flags);
         if (t.status() == Transfer.Status.NOT_TRANSFERABLE) {
             f.add(NOT_TRANSFERABLE);
         }
-        return new Opportunity(pair, buyExchange, sellExchange, ask, bid, grossPct, netPct, sizes, estProfitUsd,
+        return new Opportunity(pair, buyExchange, sellExchange, ask, bid, grossPct, netPct, annotated, estProfitUsd,
                 quoteAge, persisted, f, t);
     }
 }

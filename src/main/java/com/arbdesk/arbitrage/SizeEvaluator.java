@@ -15,14 +15,23 @@ final class SizeEvaluator {
 
     /**
      * @param withdrawalFee base units lost moving the asset from the buy to the sell exchange
+     * @param minWithdrawal the network's smallest withdrawal in base units (null: not known, not checked); a purchase
+     *                      below it cannot leave the buy exchange, so the size is not fillable ({@link
+     *                      SizeResult#BELOW_MIN_WITHDRAWAL})
      * @param usdPerQuote   USD value of one unit of the pair's quote currency
      */
     static SizeResult evaluate(OrderBook buy, OrderBook sell, BigDecimal buyFeeRate, BigDecimal sellFeeRate,
-                               BigDecimal withdrawalFee, BigDecimal sizeUsd, BigDecimal usdPerQuote) {
+                               BigDecimal withdrawalFee, BigDecimal minWithdrawal, BigDecimal sizeUsd,
+                               BigDecimal usdPerQuote) {
         BigDecimal quoteBudget = sizeUsd.divide(usdPerQuote, DepthWalker.SCALE, RoundingMode.HALF_EVEN);
         DepthWalker.Fill bought = DepthWalker.buyWithQuote(buy.asks(), quoteBudget);
         if (!bought.complete()) {
             return SizeResult.notFillable(sizeUsd, bought.base(), bought.vwap(), null);
+        }
+        if (minWithdrawal != null && bought.base().compareTo(minWithdrawal) < 0) {
+            // the withdrawal is asked for the whole purchase (the fee comes out of it): less than the minimum cannot move
+            return new SizeResult(sizeUsd, bought.base(), bought.vwap(), null, null, null, false,
+                    SizeResult.BELOW_MIN_WITHDRAWAL);
         }
         BigDecimal arriving = bought.base().subtract(withdrawalFee);
         if (arriving.signum() <= 0) {

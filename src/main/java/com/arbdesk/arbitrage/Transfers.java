@@ -1,6 +1,6 @@
 package com.arbdesk.arbitrage;
 
-import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -29,12 +29,18 @@ public final class Transfers {
     }
 
     Opportunity annotate(Opportunity o) {
-        Transfer t = book.plan(o.base(), o.buyExchange(), o.sellExchange());
-        BigDecimal smallest = o.sizes().stream().map(SizeResult::sizeUsd).min(Comparator.naturalOrder()).orElse(null);
-        if (t.time() != null && smallest != null) {
-            CaptureOdds.Odds odd = odds.of(new Route(o.pair(), o.buyExchange(), o.sellExchange(), smallest), t.time());
-            t = t.withCaptureOdds(odd.pct(), odd.episodes());
+        // the plan the engine priced the route with (its network's fee is in the net %), else planned now
+        Transfer t = o.transfer() != null ? o.transfer() : book.plan(o.base(), o.buyExchange(), o.sellExchange());
+        if (t.time() == null || o.sizes().isEmpty()) {
+            return o.withTransfer(t);
         }
-        return o.withTransfer(t);
+        // each size against the route's past episodes at that size; the row's own figure is its smallest size's,
+        // the size its net % is quoted at
+        List<SizeResult> sizes = new ArrayList<>();
+        for (SizeResult s : o.sizes()) {
+            sizes.add(s.withCaptureOdds(odds.of(new Route(o.pair(), o.buyExchange(), o.sellExchange(), s.sizeUsd()), t.time())));
+        }
+        CaptureOdds.Odds smallest = sizes.stream().min(Comparator.comparing(SizeResult::sizeUsd)).orElseThrow().captureOdds();
+        return o.withTransfer(t.withCaptureOdds(smallest.pct(), smallest.episodes()), sizes);
     }
 }

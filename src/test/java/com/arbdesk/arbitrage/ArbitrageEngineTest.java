@@ -78,6 +78,75 @@ class ArbitrageEngineTest {
         assertNum("68.79", o.estProfitUsd());
     }
 
+    /** The transfer plan of every route: BTC on the BTC network at the given fee (null: the network's fee is not known). */
+    static ArbitrageEngine.TransferPlans btcNetwork(String fee) {
+        return (asset, from, to) -> new Transfer(asset, "BTC", Transfer.Status.TRANSFERABLE, null,
+                fee == null ? null : new BigDecimal(fee), null, Duration.ofMinutes(35), null, 0);
+    }
+
+    private List<String> nets(List<OrderBook> books, Fees fees, ArbitrageEngine.TransferPlans plans) {
+        Opportunity o = find(engine.compute(books, fees, plans, EngineSettings.defaults(), T, tracker), "BTC/USDT|a|b");
+        return o.sizes().stream().map(r -> r.netPct().toPlainString()).toList();
+    }
+
+    @Test
+    void theNetworkNamedByTheTransferPlanSetsTheWithdrawalFee() {
+        // per-asset default 0, the network's 0.01 BTC: the same figures as theWithdrawalFeeWeighsMoreOnSmallSizes
+        List<OrderBook> books = onePercent("101", "1000", T);
+        Opportunity o = find(engine.compute(books, FEES, btcNetwork("0.01"), EngineSettings.defaults(), T, tracker),
+                "BTC/USDT|a|b");
+        assertEquals(List.of("-0.3097", "0.5966", "0.6872"), o.sizes().stream().map(r -> r.netPct().toPlainString()).toList());
+        assertNum("68.79", o.estProfitUsd());
+        assertEquals("BTC", o.transfer().network());
+        // the network's fee unknown: the per-asset one (0.01 here) is deducted
+        assertEquals(List.of("-0.3097", "0.5966", "0.6872"), nets(books, fees("0.01"), btcNetwork(null)));
+        // no transfer plan at all: the per-asset fee (0)
+        assertEquals(List.of("0.6973", "0.6973", "0.6973"), nets(books, FEES, ArbitrageEngine.TransferPlans.NONE));
+    }
+
+    @Test
+    void anExplicitlyConfiguredWithdrawalFeeWinsOverTheNetworksOwn() {
+        List<OrderBook> books = onePercent("101", "1000", T);
+        Map<String, BigDecimal> taker = Map.of("a", new BigDecimal("0.001"), "b", new BigDecimal("0.002"));
+        // BTC=0 configured: the network's 0.01 is ignored, net as with no withdrawal fee
+        Fees perAsset = new Fees(taker, new BigDecimal("0.002"), Map.of("BTC", BigDecimal.ZERO), Map.of("BTC", BigDecimal.ZERO));
+        assertEquals(List.of("0.6973", "0.6973", "0.6973"), nets(books, perAsset, btcNetwork("0.01")));
+        // BTC@BTC=0.01 configured for the network assumed wins over its table fee 0 (and over a BTC= entry)
+        Fees perNetwork = new Fees(taker, new BigDecimal("0.002"), Map.of("BTC", BigDecimal.ZERO),
+                Map.of("BTC@BTC", new BigDecimal("0.01"), "BTC", BigDecimal.ZERO));
+        assertEquals(List.of("-0.3097", "0.5966", "0.6872"), nets(books, perNetwork, btcNetwork("0")));
+        // configured for another network only: the network's own fee counts
+        Fees otherNetwork = new Fees(taker, new BigDecimal("0.002"), Map.of("BTC", BigDecimal.ZERO),
+                Map.of("BTC@LIGHTNING", BigDecimal.ZERO));
+        assertEquals(List.of("-0.3097", "0.5966", "0.6872"), nets(books, otherNetwork, btcNetwork("0.01")));
+    }
+
+    @Test
+    void aSizeBuyingLessThanTheNetworksMinimumWithdrawalIsNotFillable() {
+        // at ask 100: $100 buys 1 BTC, $1,000 buys 10, $10,000 buys 100; the network's minimum withdrawal is 10 BTC
+        ArbitrageEngine.TransferPlans minTen = (asset, from, to) -> new Transfer(asset, "BTC", Transfer.Status.TRANSFERABLE,
+                null, BigDecimal.ZERO, BigDecimal.TEN, Duration.ofMinutes(35), null, 0);
+        Opportunity o = find(engine.compute(onePercent("101", "1000", T), FEES, minTen, EngineSettings.defaults(), T, tracker),
+                "BTC/USDT|a|b");
+        SizeResult small = o.sizes().get(0);
+        assertFalse(small.fillable());
+        assertEquals(SizeResult.BELOW_MIN_WITHDRAWAL, small.reason());
+        assertNum("1", small.baseAmount());
+        assertNull(small.netPct());
+        assertNull(small.profitUsd());
+        // the row's net (smallest size) is not counted; exactly the minimum (10 BTC) may be withdrawn
+        assertNull(o.netPct());
+        assertFalse(o.isProfitable());
+        assertTrue(o.sizes().get(1).fillable());
+        assertNull(o.sizes().get(1).reason());
+        assertNum("0.6973", o.sizes().get(1).netPct());
+        assertNum("6.98", o.sizes().get(1).profitUsd());
+        assertNum("69.80", o.estProfitUsd());
+        // no minimum known: every size fillable, as before
+        assertTrue(find(engine.compute(onePercent("101", "1000", T), FEES, btcNetwork("0"), EngineSettings.defaults(), T,
+                tracker), "BTC/USDT|a|b").sizes().stream().allMatch(SizeResult::fillable));
+    }
+
     @Test
     void aBookTooThinForTenThousandIsNotFillable() {
         Opportunity o = find(run(onePercent("101", "20", T), FEES, T), "BTC/USDT|a|b");

@@ -1,6 +1,7 @@
 package com.arbdesk.arbitrage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,11 +88,24 @@ class ArbitrageIT {
                 TestClient u = live.client().withBearer(live.client().login(DemoAccounts.USER_EMAIL, DemoAccounts.USER_PASSWORD));
                 JsonNode r = u.get("/api/arbitrage/opportunities").json();
                 assertEquals("live", r.path("source").asText());
-                JsonNode best = r.path("opportunities").get(0);
-                assertEquals("binance", best.path("buy_exchange").asText());
-                assertEquals("kraken", best.path("sell_exchange").asText());
-                assertEquals("64001.20", best.path("ask").asText(), "exact prices from the exchange's answer");
-                assertEquals("64105.1", best.path("bid").asText());
+                JsonNode rows = r.path("opportunities");
+                JsonNode toKraken = null;
+                for (JsonNode o : rows) {
+                    if (o.path("buy_exchange").asText().equals("binance")) {
+                        toKraken = o;
+                    }
+                }
+                assertNotNull(toKraken, rows.toString());
+                assertEquals("kraken", toKraken.path("sell_exchange").asText());
+                assertEquals("64001.20", toKraken.path("ask").asText(), "exact prices from the exchange's answer");
+                assertEquals("64105.1", toKraken.path("bid").asText());
+                // at $100 the withdrawal fee rules: kraken's 0.0001 BTC (table) beats binance's 0.0002, so the route
+                // leaving kraken has the better net despite its negative gross spread
+                JsonNode best = rows.get(0);
+                assertEquals("kraken", best.path("buy_exchange").asText(), rows.toString());
+                assertEquals("0.0001", best.at("/transfer/withdrawal_fee").asText());
+                assertEquals("0.0002", toKraken.at("/transfer/withdrawal_fee").asText());
+                assertTrue(new BigDecimal(best.path("net_pct").asText()).compareTo(new BigDecimal(toKraken.path("net_pct").asText())) > 0);
             }
         }
     }

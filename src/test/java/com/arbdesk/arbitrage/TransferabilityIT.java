@@ -34,6 +34,13 @@ class TransferabilityIT {
                 assertTrue(first.at("/transfer/capture_odds_pct").isNull(), "no past episodes yet: " + first);
                 assertEquals(0, first.at("/transfer/past_episodes").asInt());
                 assertTrue(first.path("deposit_leg").isNull());
+                for (JsonNode size : first.path("sizes")) {
+                    // per-size capture odds (no episodes yet) and no min-withdrawal limit at these sizes
+                    assertTrue(size.path("capture_odds_pct").isNull() && size.has("capture_odds_pct"), size.toString());
+                    assertEquals(0, size.path("past_episodes").asInt(-1), size.toString());
+                    assertTrue(size.has("reason") && !"below_min_withdrawal".equals(size.path("reason").asText()), size.toString());
+                }
+                assertEquals(3, first.path("sizes").size());
 
                 assertEquals("kucoin", last.path("buy_exchange").asText());
                 assertEquals("not_transferable", last.at("/transfer/status").asText());

@@ -39,12 +39,18 @@ public class ArbitrageResource {
     @Context
     HttpServletRequest req;
 
-    /** One size bucket on the wire; decimals as strings. */
+    /**
+     * One size bucket on the wire; decimals as strings; reason: why it is not fillable beyond depth (below_min_withdrawal);
+     * captureOddsPct and pastEpisodes: the capture odds of the route at this size (both null when the transfer time is
+     * not known; the odds alone null when the route has no past episodes at this size).
+     */
     public record SizeView(String sizeUsd, String baseAmount, String buyVwap, String sellVwap, String netPct, String profitUsd,
-                           boolean fillable) {
+                           boolean fillable, String reason, String captureOddsPct, Integer pastEpisodes) {
         static SizeView of(SizeResult s) {
             return new SizeView(plain(s.sizeUsd()), plain(s.baseAmount()), plain(s.buyVwap()), plain(s.sellVwap()),
-                    plain(s.netPct()), plain(s.profitUsd()), s.fillable());
+                    plain(s.netPct()), plain(s.profitUsd()), s.fillable(), s.reason(),
+                    s.captureOdds() == null ? null : plain(s.captureOdds().pct()),
+                    s.captureOdds() == null ? null : s.captureOdds().episodes());
         }
     }
 
