@@ -172,6 +172,7 @@ public final class App implements Services, AutoCloseable {
                 Duration.ofMinutes(1), rateStores.apply("ws-token-address"), clock),
                 database.dialect() == Dialect.POSTGRESQL ? new SharedUsedTokens(tx) : new WsTokens.InMemory(WsTokens.MAX_USED, clock), clock);
         this.livePublisher = new LivePublisher(tx, new LiveEventDao(), auth, ledger, sockets, clock);
+        livePublisher.pruneOnlyWhile(backgroundWork::held);
         livePublisher.listenTo(events);
         // several instances on PostgreSQL: rows another instance committed reach the sockets this one holds
         this.liveFeed = database.listen(LiveEventDao.CHANNEL, livePublisher::wake);

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,6 +49,7 @@ public final class LivePublisher implements AutoCloseable {
     private final AtomicBoolean deliveryQueued = new AtomicBoolean();
     /** The newest row sent; only the delivery thread touches it. Rows stored before start-up are left to catch-up. */
     private long deliveredId;
+    private volatile BooleanSupplier pruneWhen = () -> true;
 
     public LivePublisher(Tx tx, LiveEventDao dao, AuthService auth, LedgerService ledger, SessionRegistry sessions, Clock clock) {
         this.tx = tx;
@@ -115,7 +117,18 @@ public final class LivePublisher implements AutoCloseable {
         return tx.inTransaction(c -> dao.pruneBefore(c, clock.instant().minus(KEEP)));
     }
 
+    /**
+     * Several instances on one database: only the one doing the background work prunes (the others would run the
+     * same DELETE for nothing).
+     */
+    public void pruneOnlyWhile(BooleanSupplier active) {
+        this.pruneWhen = active;
+    }
+
     private void pruneQuietly() {
+        if (!pruneWhen.getAsBoolean()) {
+            return;
+        }
         try {
             prune();
         } catch (RuntimeException e) {
