@@ -9,13 +9,13 @@ import java.util.Map;
 /** The suite's parameters: system properties {@code bench.<name>}, overridden by {@code --name=value} arguments. */
 public record BenchConfig(int durationSeconds, int connections, int runs, int sockets, List<Integer> sizes,
                           int warmupSeconds, int wsRate, int idleUsers, int heavyDeposits, int poolPerSecond, Path war, Path output,
-                          boolean quick, String command) {
+                          boolean quick, String command, boolean postgres, boolean sqlite, int pgRate) {
 
-    /** Reads the parameters; {@code --quick} lowers the defaults to a smoke run (explicit values still win). */
+    /** Reads the parameters ({@code --postgres} is {@code --postgres=true}); {@code --quick} lowers the defaults to a smoke run (explicit values still win). */
     public static BenchConfig parse(String[] args) {
         Map<String, String> given = new HashMap<>();
         for (String name : List.of("duration", "warmup", "connections", "runs", "sockets", "sizes", "wsRate", "idleUsers",
-                "heavyDeposits", "poolPerSecond", "war", "output")) {
+                "heavyDeposits", "poolPerSecond", "war", "output", "postgres", "only", "pgRate")) {
             String v = System.getProperty("bench." + name);
             if (v != null && !v.isBlank()) {
                 given.put(name, v.strip());
@@ -28,11 +28,16 @@ public record BenchConfig(int durationSeconds, int connections, int runs, int so
             }
             if (a.equals("--quick")) {
                 quick = true;
+            } else if (a.equals("--postgres")) {
+                given.put("postgres", "true");
             } else if (a.startsWith("--") && a.contains("=")) {
                 given.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
             } else {
-                throw new IllegalArgumentException("unknown argument " + a + " (use --name=value or --quick)");
+                throw new IllegalArgumentException("unknown argument " + a + " (use --name=value, --quick or --postgres)");
             }
+        }
+        if (given.containsKey("only") && !"postgres".equals(given.get("only"))) {
+            throw new IllegalArgumentException("--only takes postgres, not " + given.get("only"));
         }
         String command = String.join(" ", Arrays.stream(args).filter(a -> !a.startsWith("--war=")).toList());
         return new BenchConfig(
@@ -49,7 +54,11 @@ public record BenchConfig(int durationSeconds, int connections, int runs, int so
                 integer(given, "poolPerSecond", quick ? 5_000 : 15_000),
                 Path.of(given.getOrDefault("war", "target/arbdesk.war")),
                 Path.of(given.getOrDefault("output", "BENCHMARKS.md")),
-                quick, command);
+                quick, command,
+                // --only=postgres: the PostgreSQL section alone (it brings its own SQLite comparison)
+                Boolean.parseBoolean(given.getOrDefault("postgres", "false")) || "postgres".equals(given.get("only")),
+                !"postgres".equals(given.get("only")),
+                integer(given, "pgRate", 100));
     }
 
     /** How many pending deposits one IPN run may consume: enough for {@code poolPerSecond} over warm-up and duration. */

@@ -34,7 +34,30 @@ public final class Report {
             new Row("Deposit creation against the stub provider (/s) vs `/health`", Side.APP, "health.rate", Side.APP, "create.rate", "%,.0f"),
             new Row("Deposit creation p99 (ms) vs `/health`", Side.APP, "health.p99", Side.APP, "create.p99", "%.1f"));
 
+    /** The PostgreSQL section: the reference side is SQLite (throughput) or the same instance (events). */
+    private static final List<Row> PG_ROWS = List.of(
+            new Row("Start-up to the first 200, SQLite vs PostgreSQL (s)", Side.REFERENCE, "startup.s", Side.APP, "startup.s", "%.2f"),
+            new Row("Genuine 'finished' IPNs, one instance, SQLite vs PostgreSQL (/s)", Side.REFERENCE, "ipn.genuine.rate", Side.APP, "ipn.genuine.rate", "%,.0f"),
+            new Row("Genuine IPNs p99, one instance, SQLite vs PostgreSQL (ms)", Side.REFERENCE, "ipn.genuine.p99", Side.APP, "ipn.genuine.p99", "%.1f"),
+            new Row("IPN rate during the event test, PostgreSQL (/s)", Side.REFERENCE, "event.rate", Side.APP, "event.rate", "%,.0f"),
+            new Row("IPN on A → payer's `deposit_updated` p50, socket on A vs on B (ms)", Side.REFERENCE, "event.p50", Side.APP, "event.p50", "%.1f"),
+            new Row("IPN on A → payer's `deposit_updated` p99, socket on A vs on B (ms)", Side.REFERENCE, "event.p99", Side.APP, "event.p99", "%.1f"),
+            new Row("Events missing 10 s after the last IPN, socket on A vs on B", Side.REFERENCE, "event.missing", Side.APP, "event.missing", "%.0f"));
+
     private Report() {
+    }
+
+    /** One Markdown table: each row's two sides as min / median / max and the ratio of their medians. */
+    private static void table(StringBuilder md, Results results, int size, String header, List<Row> rows) {
+        md.append(header).append("\n|---|---|---|---|\n");
+        for (Row r : rows) {
+            Stats ref = Stats.of(results.get(size, r.refSide(), r.refMetric()));
+            Stats app = Stats.of(results.get(size, r.appSide(), r.appMetric()));
+            String ratio = ref.n() == 0 || app.n() == 0 || ref.median() == 0 ? "—" : String.format("%.2f", app.median() / ref.median());
+            md.append("| ").append(r.work()).append(" | ").append(ref.format(r.format())).append(" | ")
+                    .append(app.format(r.format())).append(" | ").append(ratio).append(" |\n");
+        }
+        md.append('\n');
     }
 
     public static String markdown(BenchConfig cfg, Results results, Instant started) throws IOException, InterruptedException {
@@ -60,24 +83,26 @@ public final class Report {
                 .append("embedded Tomcat and jars; the page references are the app's own `GET /health` in the same run. ")
                 .append("Each run starts a fresh server on a copy of the seeded snapshot; the IPN pool (pending deposits) is inserted ")
                 .append("after the page scenarios, so the page figures see exactly the stated DB size.\n\n");
-        for (int size : cfg.sizes()) {
+        for (int size : cfg.sqlite() ? cfg.sizes() : List.<Integer>of()) {
             md.append(String.format("## %,d deposits in the database (+%,d of the heavy user, +5 of the typical user)%n%n",
                     size, cfg.heavyDeposits()));
-            md.append("| Work | Reference | ArbDesk | Ratio |\n|---|---|---|---|\n");
-            for (Row r : ROWS) {
-                Stats ref = Stats.of(results.get(size, r.refSide(), r.refMetric()));
-                Stats app = Stats.of(results.get(size, r.appSide(), r.appMetric()));
-                String ratio = ref.n() == 0 || app.n() == 0 || ref.median() == 0 ? "—" : String.format("%.2f", app.median() / ref.median());
-                md.append("| ").append(r.work()).append(" | ").append(ref.format(r.format())).append(" | ")
-                        .append(app.format(r.format())).append(" | ").append(ratio).append(" |\n");
-            }
-            md.append('\n');
+            table(md, results, size, "| Work | Reference | ArbDesk | Ratio |", ROWS);
             List<String> checks = results.checks(size);
             if (!checks.isEmpty()) {
                 md.append("Transfer checks (last app run; targets: gzip, immutable caching of fingerprinted assets, compact market data):\n\n");
                 checks.forEach(c -> md.append("- ").append(c).append('\n'));
                 md.append('\n');
             }
+        }
+        if (cfg.postgres()) {
+            md.append("## PostgreSQL (issue #14)\n\n")
+                    .append("Same invocation, same load generator and pool size. Throughput: one instance on SQLite (a copy of the set-up ")
+                    .append("database) beside one instance on a fresh PostgreSQL schema (`DATABASE_URL`, same machine, loopback); the ratio ")
+                    .append("is PostgreSQL over SQLite. Events: a second instance B on the same schema, IPNs sent to A at ")
+                    .append(cfg.pgRate()).append(" IPN/s for ").append(cfg.durationSeconds())
+                    .append(" s, the payer's socket on A (same instance) or on B (LISTEN/NOTIFY); the ratio is cross over same instance. ")
+                    .append("The schema is dropped at the end of each run.\n\n");
+            table(md, results, Suite.POSTGRES, "| Work | SQLite / same instance | PostgreSQL / cross-instance | Ratio |", PG_ROWS);
         }
         List<String> failures = results.failures();
         md.append("## Failed or incomplete scenarios\n\n");

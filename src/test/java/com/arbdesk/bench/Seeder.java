@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Writes deposits straight into the app's SQLite file (schema of src/main/resources/db/migration):
- * settled history with its ledger rows, and pending deposits with a payment id for the IPN runs.
+ * Writes deposits straight into the app's SQLite file (schema of src/main/resources/db/migration), or into a
+ * PostgreSQL schema the app migrated (db/postgresql, same tables and columns): settled history with its ledger
+ * rows, and pending deposits with a payment id for the IPN runs.
  */
 public final class Seeder implements AutoCloseable {
     /** A pending deposit an IPN can complete. */
@@ -26,14 +27,23 @@ public final class Seeder implements AutoCloseable {
     private static final long AMOUNT_MINOR = 1_000; // $10.00, paid as 10 USDT on TRC20
 
     private final Connection c;
+    private final boolean postgres;
     private final Random random = new Random(13);
 
     public Seeder(Path db) throws SQLException {
         c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        postgres = false;
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout=10000");
             s.execute("PRAGMA journal_mode=WAL");
         }
+        c.setAutoCommit(true);
+    }
+
+    /** The same seeding into the PostgreSQL schema {@code url} selects (its {@code currentSchema}), batched inserts rewritten. */
+    public Seeder(String url, String user, String password) throws SQLException {
+        c = DriverManager.getConnection(url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true", user, password);
+        postgres = true;
         c.setAutoCommit(true);
     }
 
@@ -45,6 +55,14 @@ public final class Seeder implements AutoCloseable {
                 rs.next();
                 return rs.getString(1);
             }
+        }
+    }
+
+    /** The password hash of the first user (one made through the API), for seeded users that never log in. */
+    public String anyPasswordHash() throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT password_hash FROM users ORDER BY id LIMIT 1")) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 
@@ -109,6 +127,11 @@ public final class Seeder implements AutoCloseable {
                 }
             });
         }
+        if (postgres) { // explicit deposit ids leave the identity behind: move it past them for the app's next insert
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT setval(pg_get_serial_sequence('transactions', 'id'), (SELECT MAX(id) FROM transactions))");
+            }
+        }
         return out;
     }
 
@@ -162,6 +185,19 @@ public final class Seeder implements AutoCloseable {
     }
 
     private void inTransaction(Work w) throws SQLException {
+        if (postgres) {
+            c.setAutoCommit(false);
+            try {
+                w.run();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            return;
+        }
         try (Statement s = c.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
             try {
@@ -187,6 +223,9 @@ public final class Seeder implements AutoCloseable {
 
     /** Folds the WAL into the main file so a plain copy of it is a complete snapshot. */
     public void checkpoint() throws SQLException {
+        if (postgres) {
+            return;
+        }
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         }

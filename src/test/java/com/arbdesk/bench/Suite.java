@@ -46,7 +46,7 @@ public final class Suite {
 
     public void run() throws Exception {
         setUp();
-        for (int size : cfg.sizes()) {
+        for (int size : cfg.sqlite() ? cfg.sizes() : List.<Integer>of()) {
             Path sizeDb = seedSize(size);
             for (int run = 1; run <= cfg.runs(); run++) {
                 List<Side> order = run % 2 == 1 ? List.of(Side.REFERENCE, Side.APP) : List.of(Side.APP, Side.REFERENCE);
@@ -56,6 +56,21 @@ public final class Suite {
                 }
             }
         }
+        if (cfg.postgres()) {
+            PostgresSection pg = new PostgresSection(cfg, results, work, targets, ipns, baseDb, this::load);
+            for (int run = 1; run <= cfg.runs(); run++) {
+                int r = run;
+                scenario(POSTGRES, Side.APP, "run " + run, () -> pg.run(r));
+            }
+        }
+    }
+
+    /** The key of the PostgreSQL section's figures in {@link Results} (no DB size: both sides start near empty). */
+    static final int POSTGRES = -1;
+
+    /** How a failure names its section: the DB size, or "postgres". */
+    static String label(int size) {
+        return size == POSTGRES ? "postgres" : String.valueOf(size);
     }
 
     /** A fresh database with its schema (made by the app's own start) and the users who log in. */
@@ -186,7 +201,7 @@ public final class Suite {
     }
 
     /** Warm-up, then the measured run; returns how many requests both sent. */
-    private long load(int size, Side side, String metric, java.util.function.LongFunction<HttpRequest> requests, int status)
+    long load(int size, Side side, String metric, java.util.function.LongFunction<HttpRequest> requests, int status)
             throws InterruptedException {
         long sent = 0;
         if (cfg.warmupSeconds() > 0) {
@@ -199,7 +214,7 @@ public final class Suite {
         results.add(size, side, metric + ".p99", r.p99Millis());
         log("  " + metric + ": " + r.summary());
         if (r.failed() > 0) {
-            results.failed(size + "/" + side + "/" + metric + ": " + r.failed() + " failed, first: " + r.firstFailure());
+            results.failed(label(size) + "/" + side + "/" + metric + ": " + r.failed() + " failed, first: " + r.firstFailure());
         }
         return sent;
     }
@@ -228,6 +243,12 @@ public final class Suite {
         return i -> req;
     }
 
+    /** {@link #load} as the PostgreSQL section calls it. */
+    interface Load {
+        long run(int size, Side side, String metric, java.util.function.LongFunction<HttpRequest> requests, int status)
+                throws InterruptedException;
+    }
+
     private interface Scenario {
         void run() throws Exception;
     }
@@ -240,7 +261,7 @@ public final class Suite {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            results.failed(size + "/" + side + "/" + name + ": " + e);
+            results.failed(label(size) + "/" + side + "/" + name + ": " + e);
             log("  FAILED " + name + ": " + e);
         }
     }

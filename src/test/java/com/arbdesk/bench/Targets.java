@@ -35,20 +35,28 @@ public final class Targets {
 
     /** The app in production mode on loopback against the stub provider, with the abuse limits lifted for the load. */
     public Server app(Path db) throws IOException, InterruptedException {
+        return app(Map.of("DATABASE_PATH", db.toAbsolutePath().toString()), "app");
+    }
+
+    /**
+     * The same app on the database these settings name ({@code DATABASE_PATH}, or {@code DATABASE_URL} and
+     * {@code DATABASE_USER} for PostgreSQL); {@code name} names its log file.
+     */
+    public Server app(Map<String, String> database, String name) throws IOException, InterruptedException {
         int port = Server.freePort();
-        Map<String, String> env = Map.ofEntries(
+        Map<String, String> env = new java.util.HashMap<>(database);
+        env.putAll(Map.ofEntries(
                 Map.entry("APP_MODE", "production"),
                 Map.entry("PORT", String.valueOf(port)),
                 Map.entry("APP_BASE_URL", "http://127.0.0.1:" + port),
-                Map.entry("DATABASE_PATH", db.toAbsolutePath().toString()),
                 Map.entry("JWT_SECRET", secrets.jwt()),
                 Map.entry("NOWPAYMENTS_API_KEY", "bench-api-key"),
                 Map.entry("NOWPAYMENTS_IPN_SECRET", secrets.ipn()),
                 Map.entry("NOWPAYMENTS_API_URL", providerUrl),
                 Map.entry("NOWPAYMENTS_CREATE_PER_SECOND", "1000"),
                 Map.entry("SIGNUPS_PER_ADDRESS_PER_HOUR", "1000000"),
-                Map.entry("WS_TOKENS_PER_ADDRESS_PER_MINUTE", "1000000"));
-        return Server.start("app", List.of(java(), "-jar", war.toString()), env, port, workDir, workDir.resolve("app.log"));
+                Map.entry("WS_TOKENS_PER_ADDRESS_PER_MINUTE", "1000000")));
+        return Server.start(name, List.of(java(), "-jar", war.toString()), env, port, workDir, workDir.resolve(name + ".log"));
     }
 
     /** The bare reference servlet on the same Tomcat and jars (this JVM's class path). */
