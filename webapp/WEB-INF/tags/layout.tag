@@ -31,10 +31,10 @@
           <a href="${htmlBase}/dashboard" class="${active == 'dashboard' ? 'active' : ''}">Dashboard</a>
           <a href="${htmlBase}/alerts" class="${active == 'alerts' ? 'active' : ''}" data-testid="nav-alerts"><svg class="nav-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.7 21a2 2 0 0 1-3.4 0" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg><span class="nav-label">Alerts</span><span class="nav-badge" data-alerts-badge data-testid="alerts-badge" aria-label="unread alerts"${alertsUnread > 0 ? '' : ' hidden'}><c:out value="${alertsUnread}"/></span></a>
           <c:if test="${currentUser.admin}">
-            <a href="${htmlBase}/admin" class="${active == 'admin' ? 'active' : ''}">Back office</a>
+            <a href="${htmlBase}/admin" class="${active == 'admin' ? 'active' : ''}" title="Back office"><svg class="nav-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path d="M3 8h18v12H3zM8 8V5a1 1 0 0 1 1-1h6a1 1 0 0 1 1 1v3M3 13h18" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg><span class="nav-label">Back office</span></a>
           </c:if>
           <c:if test="${sandboxEnabled}">
-            <a href="${htmlBase}/sandbox/nowpayments/" class="${active == 'sandbox' ? 'active' : ''}">Sandbox</a>
+            <a href="${htmlBase}/sandbox/nowpayments/" class="${active == 'sandbox' ? 'active' : ''}" title="Sandbox"><svg class="nav-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path d="M9 3h6M10 3v6L5 18a2 2 0 0 0 1.7 3h10.6a2 2 0 0 0 1.7-3l-5-9V3M7.5 14h9" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg><span class="nav-label">Sandbox</span></a>
           </c:if>
         </nav>
         <div class="who">

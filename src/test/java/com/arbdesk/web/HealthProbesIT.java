@@ -6,6 +6,8 @@ import com.arbdesk.testing.StandInProvider;
 import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -66,7 +68,9 @@ class HealthProbesIT {
      */
     @Test
     void notReadyWhileTheDatabaseCannotBeWritten() throws Exception {
-        try (StandInProvider p = StandInProvider.start(Map.of(), Map.of())) {
+        // SQLite's lock is what this test holds: naming the file keeps it on SQLite in a -Ppostgres run
+        Path db = Files.createTempDirectory("arbdesk-ready-it-").resolve("arbdesk.db");
+        try (StandInProvider p = StandInProvider.start(Map.of(), Map.of("DATABASE_PATH", db.toString()))) {
             TestServer app = p.app();
             awaitStatus(app, "/health/ready", 200, Duration.ofSeconds(20));
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + app.databasePath().toAbsolutePath());
