@@ -78,6 +78,10 @@ public final class Report {
         md.append(String.format("Parameters: %d connections, %d s per scenario after %d s of warm-up, %d runs per side (reference and app interleaved, "
                         + "order alternating), %d idle sockets (%d signed-up users), IPN → event at %s, heavy user with %,d deposits.%n%n",
                 cfg.connections(), cfg.durationSeconds(), cfg.warmupSeconds(), cfg.runs(), cfg.sockets(), cfg.idleUsers(), cfg.wsRate() > 0 ? cfg.wsRate() + " IPN/s" : "half of each run's genuine-IPN rate", cfg.heavyDeposits()));
+        if (!cfg.parts().containsAll(BenchConfig.PARTS)) {
+            md.append("**A partial run**: only the scenario groups ").append(cfg.parts())
+                    .append(" (`--parts`); the other rows are empty.\n\n");
+        }
         md.append("Each cell is min / median / max over the runs; the ratio is ArbDesk's median over the reference's median. ")
                 .append("The IPN, socket and start-up references are the bare servlet (`com.arbdesk.bench.ReferenceServer`) on the same ")
                 .append("embedded Tomcat and jars; the page references are the app's own `GET /health` in the same run. ")

@@ -120,9 +120,14 @@ public final class Suite {
         try (Server server = side == Side.APP ? targets.app(db) : targets.reference(db)) {
             results.add(size, side, "startup.s", server.startupSeconds());
             log(String.format("  start-up to first 200: %.2f s", server.startupSeconds()));
-            if (side == Side.APP) {
+            if (side == Side.APP && cfg.runs("pages")) {
                 pages(size, server);
+            }
+            if (side == Side.APP && cfg.runs("create")) {
                 scenario(size, side, "deposit creation", () -> load(size, side, "create", createDeposit(server), 201));
+            }
+            if (!cfg.runs("ipn") && !cfg.runs("sockets")) {
+                return;
             }
             List<Seeder.Pending> pool;
             try (Seeder s = new Seeder(db)) {
@@ -133,6 +138,7 @@ public final class Suite {
             }
             // one cursor over warm-up and measurement: every genuine IPN is for a deposit not yet paid
             AtomicInteger cursor = new AtomicInteger();
+            if (cfg.runs("ipn")) {
             scenario(size, side, "genuine IPNs", () -> load(size, side, "ipn.genuine", i -> {
                 int next = cursor.getAndIncrement();
                 return next < pool.size() ? ipns.genuine(server.baseUrl(), pool.get(next)) : null;
@@ -142,7 +148,10 @@ public final class Suite {
                 long sent = load(size, side, "ipn.forged", i -> ipns.forged(server.baseUrl(), pool.get((int) (i % pool.size()))), 400);
                 results.add(size, side, "ipn.forged.rows", (ipnRows(db) - rowsBefore) / (double) sent);
             });
-            scenario(size, side, "sockets", () -> sockets(size, side, server, db, eventRate(size, side, run)));
+            }
+            if (cfg.runs("sockets")) {
+                scenario(size, side, "sockets", () -> sockets(size, side, server, db, eventRate(size, side, run)));
+            }
         }
     }
 
