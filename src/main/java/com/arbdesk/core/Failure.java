@@ -17,6 +17,17 @@ public class Failure extends RuntimeException {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    /**
+     * An expected refusal on a hot path (a forged webhook, say), built without a stack trace: the code and message say
+     * all there is, and a flood of them must not cost a stack walk each.
+     */
+    protected Failure(FailureCode code, String message, boolean withStackTrace) {
+        super(message, null, false, withStackTrace);
+        this.code = code;
+        this.field = null;
+        this.retryAfterSeconds = null;
+    }
+
     public static Failure invalid(String field, String message) {
         return new Failure(FailureCode.VALIDATION_FAILED, message, field, null);
     }

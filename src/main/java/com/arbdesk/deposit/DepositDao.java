@@ -139,6 +139,15 @@ public final class DepositDao {
                 DepositDao::map);
     }
 
+    /**
+     * {@code found}, read in the current write transaction, as its row lock decides it. On SQLite the single writer
+     * already excludes every other change, so the row read is the locked row; PostgreSQL re-reads it FOR UPDATE
+     * (another instance may have moved it meanwhile). Call it only inside a write transaction.
+     */
+    public Deposit locked(Connection c, Deposit found) throws SQLException {
+        return Dialect.of(c) == Dialect.SQLITE ? found : findForUpdate(c, found.id()).orElseThrow();
+    }
+
     public Optional<Deposit> findByPaymentId(Connection c, String paymentId) throws SQLException {
         return Jdbc.queryOne(c, SELECT + " AND t.payment_provider = 'nowpayments' AND t.payment_id = ?",
                 st -> st.setString(1, paymentId), DepositDao::map);

@@ -64,7 +64,7 @@ public final class DepositUpdater {
     /** @param fiatEstimate the provider's current USD estimate for what arrived (see {@link FiatValuation}); may be null */
     public Outcome apply(Payment p, UpdateSource source, Long ipnEventId, BigDecimal fiatEstimate) {
         return tx.inTransaction(c -> {
-            Outcome o = applyLocked(c, p, source, ipnEventId, fiatEstimate);
+            Outcome o = applyLocked(c, p, source, ipnEventId, fiatEstimate, lookup(c, p));
             if (ipnEventId != null) {
                 ipns.setVerdict(c, ipnEventId, o.verdict(), o.detail(), o.depositId());
             }
@@ -77,12 +77,31 @@ public final class DepositUpdater {
      * a genuine IPN takes the single writer once and its row exists exactly when its effects committed.
      */
     public Outcome applyIpn(IpnEventDao.Received raw, Payment p, BigDecimal fiatEstimate) {
+        return tx.inTransaction(c -> applyIpnLocked(c, raw, p, fiatEstimate, lookup(c, p)));
+    }
+
+    /**
+     * {@link #applyIpn} without an estimate, unless the deposit as read under the lock will be valued by a provider
+     * figure the IPN lacks ({@link FiatValuation#wanted}): then nothing is written and the result is empty, and the
+     * caller fetches the estimate outside the lock and calls {@link #applyIpn}. Why: the common IPN reads its deposit
+     * once, in its one write transaction, instead of first in a read transaction of its own.
+     */
+    public Optional<Outcome> applyIpnUnlessEstimateWanted(IpnEventDao.Received raw, Payment p, FiatValuation valuation) {
         return tx.inTransaction(c -> {
-            long eventId = ipns.insert(c, raw, IpnVerdict.RECEIVED, null);
-            Outcome o = applyLocked(c, p, UpdateSource.IPN, eventId, fiatEstimate);
-            ipns.setVerdict(c, eventId, o.verdict(), o.detail(), o.depositId());
-            return o;
+            Optional<Deposit> found = lookup(c, p);
+            if (valuation.wanted(p, found)) {
+                return Optional.<Outcome>empty();
+            }
+            return Optional.of(applyIpnLocked(c, raw, p, null, found));
         });
+    }
+
+    private Outcome applyIpnLocked(Connection c, IpnEventDao.Received raw, Payment p, BigDecimal fiatEstimate,
+                                   Optional<Deposit> found) throws SQLException {
+        long eventId = ipns.insert(c, raw, IpnVerdict.RECEIVED, null);
+        Outcome o = applyLocked(c, p, UpdateSource.IPN, eventId, fiatEstimate, found);
+        ipns.setVerdict(c, eventId, o.verdict(), o.detail(), o.depositId());
+        return o;
     }
 
     /**
@@ -142,11 +161,14 @@ public final class DepositUpdater {
         });
     }
 
-    private Outcome applyLocked(Connection c, Payment p, UpdateSource source, Long ipnEventId, BigDecimal fiatEstimate)
-            throws SQLException {
+    /**
+     * The deposit a payment is about, read in the write transaction: by payment id, else (not a re-deposit) by invoice,
+     * else by order. Empty for a re-deposit of another payment, which {@link #applyLocked} links as a new deposit.
+     */
+    private Optional<Deposit> lookup(Connection c, Payment p) throws SQLException {
         Optional<Deposit> found = deposits.findByPaymentId(c, p.paymentId());
         if (found.isEmpty() && p.parentPaymentId() != null) {
-            return redeposit(c, p, source, ipnEventId, fiatEstimate);
+            return found;
         }
         if (found.isEmpty() && p.invoiceId() != null) {
             found = deposits.findByInvoiceId(c, p.invoiceId());
@@ -154,11 +176,19 @@ public final class DepositUpdater {
         if (found.isEmpty() && p.orderId() != null) {
             found = deposits.findByOrderId(c, p.orderId());
         }
+        return found;
+    }
+
+    private Outcome applyLocked(Connection c, Payment p, UpdateSource source, Long ipnEventId, BigDecimal fiatEstimate,
+                                Optional<Deposit> found) throws SQLException {
+        if (found.isEmpty() && p.parentPaymentId() != null) {
+            return redeposit(c, p, source, ipnEventId, fiatEstimate);
+        }
         if (found.isEmpty()) {
             return new Outcome(IpnVerdict.UNKNOWN_PAYMENT, "no deposit has payment " + p.paymentId(), null);
         }
-        // found without a lock; re-read under the row lock, which is what decides (another instance may have moved it)
-        Deposit d = deposits.findForUpdate(c, found.get().id()).orElseThrow();
+        // the row as its lock decides it (on PostgreSQL re-read FOR UPDATE: another instance may have moved it)
+        Deposit d = deposits.locked(c, found.get());
         DepositFlag mismatch = mismatch(d, p);
         if (mismatch != null) {
             Set<DepositFlag> flags = EnumSet.of(mismatch);

@@ -34,11 +34,7 @@ public final class FiatValuation {
 
     /** The estimate in USD, or null when none is needed or the provider could not give one (a later check retries). */
     public BigDecimal estimateFor(Payment p) {
-        boolean received = p.actuallyPaid() != null && p.actuallyPaid().signum() > 0;
-        boolean reported = p.actuallyPaidAtFiat() != null && p.actuallyPaidAtFiat().signum() > 0;
-        NowPaymentsStatus s = p.parsedStatus();
-        if (!received || reported || p.payCurrency() == null
-                || s != NowPaymentsStatus.FINISHED && s != NowPaymentsStatus.PARTIALLY_PAID) {
+        if (!mayWant(p)) {
             return null;
         }
         Optional<Deposit> d = tx.read(c -> {
@@ -46,8 +42,33 @@ public final class FiatValuation {
             return byPayment.isEmpty() && p.invoiceId() != null && p.parentPaymentId() == null
                     ? deposits.findByInvoiceId(c, p.invoiceId()) : byPayment;
         });
-        boolean byFigure = d.isEmpty() ? p.parentPaymentId() != null : needsFigure(d.get(), p);
-        return byFigure ? estimate(p.actuallyPaid(), p.payCurrency(), p.paymentId()) : null;
+        return wanted(p, d) ? fetch(p) : null;
+    }
+
+    /**
+     * Whether the update of {@code found} (the deposit the payment is about, as the caller read it; empty when none)
+     * will be valued by the provider's figure that the payment does not carry, so an estimate is worth a provider call.
+     * No database read: the IPN path asks this inside its write transaction, about the row it read there.
+     */
+    boolean wanted(Payment p, Optional<Deposit> found) {
+        if (!mayWant(p)) {
+            return false;
+        }
+        return found.isEmpty() ? p.parentPaymentId() != null : needsFigure(found.get(), p);
+    }
+
+    /** The provider's estimate for what the payment received; null when it has none yet. Never call it under the lock. */
+    BigDecimal fetch(Payment p) {
+        return estimate(p.actuallyPaid(), p.payCurrency(), p.paymentId());
+    }
+
+    /** Only a payment that received coins, reports no fiat figure and finished (fully or partly) can want one. */
+    private static boolean mayWant(Payment p) {
+        boolean received = p.actuallyPaid() != null && p.actuallyPaid().signum() > 0;
+        boolean reported = p.actuallyPaidAtFiat() != null && p.actuallyPaidAtFiat().signum() > 0;
+        NowPaymentsStatus s = p.parsedStatus();
+        return received && !reported && p.payCurrency() != null
+                && (s == NowPaymentsStatus.FINISHED || s == NowPaymentsStatus.PARTIALLY_PAID);
     }
 
     /** For an admin's approval of a deposit held for review that has no fiat figure stored. */

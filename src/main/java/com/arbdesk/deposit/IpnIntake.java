@@ -64,10 +64,13 @@ public final class IpnIntake {
                     hint[1]), IpnVerdict.MALFORMED, e.getMessage()));
             throw malformed();
         }
-        // Why the estimate first: it may ask the provider, never while holding the write lock
-        BigDecimal estimate = valuation.estimateFor(p);
-        return updater.applyIpn(new IpnEventDao.Received(clock.instant(), remoteAddress, signature, text, p.paymentId(), p.status()),
-                p, estimate);
+        IpnEventDao.Received raw = new IpnEventDao.Received(clock.instant(), remoteAddress, signature, text, p.paymentId(), p.status());
+        // Why two steps: an estimate may ask the provider, never while holding the write lock. Almost every IPN needs
+        // none and is applied at once; one that does leaves the transaction without a write, the estimate is fetched,
+        // and the IPN is applied with it (the decision is made again under the lock).
+        Payment payment = p;
+        return updater.applyIpnUnlessEstimateWanted(raw, payment, valuation)
+                .orElseGet(() -> updater.applyIpn(raw, payment, valuation.fetch(payment)));
     }
 
     /** Runs a stored IPN through verification and the update path again, in one write transaction. */

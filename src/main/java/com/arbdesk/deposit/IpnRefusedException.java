@@ -8,7 +8,7 @@ public final class IpnRefusedException extends Failure {
     private final IpnVerdict verdict;
 
     IpnRefusedException(IpnVerdict verdict, FailureCode code, String message) {
-        super(code, message);
+        super(code, message, false); // an expected outcome: no stack trace (see Failure)
         this.verdict = verdict;
     }
 

@@ -21,7 +21,8 @@ public final class IpnVerificationException extends Exception {
     private final Reason reason;
 
     public IpnVerificationException(Reason reason, String message) {
-        super(reason + ": " + message);
+        // an expected outcome, not a bug: no stack trace, so a flood of forged IPNs costs no stack walks
+        super(reason + ": " + message, null, false, false);
         this.reason = reason;
     }
 

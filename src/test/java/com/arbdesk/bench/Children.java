@@ -30,6 +30,18 @@ public final class Children {
         return p;
     }
 
+    /** CPU seconds (user + system) the process {@code pid} has used so far, from /proc (clock ticks of 1/100 s). */
+    public static double cpuSeconds(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // the fields after the command name, which is in parentheses and may contain spaces
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read the CPU time of process " + pid + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Stops one child: SIGTERM, then SIGKILL after 10 s. */
     public static void stop(Process p) {
         p.destroy();

@@ -34,6 +34,8 @@ public final class Suite {
     private Accounts.Account payer;
     private final List<Accounts.Account> idle = new ArrayList<>();
     private Path baseDb;
+    /** The server the size scenarios load (its CPU time is read around each measured run); 0 outside them. */
+    private long serverPid;
 
     public Suite(BenchConfig cfg, Results results, Path work, Targets targets, Targets.Secrets secrets) {
         this.cfg = cfg;
@@ -118,6 +120,7 @@ public final class Suite {
         Files.copy(sizeDb, db);
         log("size " + size + ", run " + run + ": " + side);
         try (Server server = side == Side.APP ? targets.app(db) : targets.reference(db)) {
+            serverPid = server.pid();
             results.add(size, side, "startup.s", server.startupSeconds());
             log(String.format("  start-up to first 200: %.2f s", server.startupSeconds()));
             if (side == Side.APP && cfg.runs("pages")) {
@@ -217,8 +220,13 @@ public final class Suite {
             LoadResult w = LoadGenerator.run(cfg.connections(), Duration.ofSeconds(cfg.warmupSeconds()), status, requests);
             sent += w.ok() + w.failed();
         }
+        double cpuBefore = serverPid == 0 ? 0 : Children.cpuSeconds(serverPid);
         LoadResult r = LoadGenerator.run(cfg.connections(), duration, status, requests);
         sent += r.ok() + r.failed();
+        if (serverPid != 0 && r.ok() > 0) {
+            // CPU seconds the server process spent per answered request: steadier than throughput on a shared machine
+            results.add(size, side, metric + ".cpu", (Children.cpuSeconds(serverPid) - cpuBefore) * 1000 / r.ok());
+        }
         results.add(size, side, metric + ".rate", r.perSecond());
         results.add(size, side, metric + ".p99", r.p99Millis());
         log("  " + metric + ": " + r.summary());

@@ -56,7 +56,14 @@ public final class Targets {
                 Map.entry("NOWPAYMENTS_CREATE_PER_SECOND", "1000"),
                 Map.entry("SIGNUPS_PER_ADDRESS_PER_HOUR", "1000000"),
                 Map.entry("WS_TOKENS_PER_ADDRESS_PER_MINUTE", "1000000")));
-        return Server.start(name, List.of(java(), "-jar", war.toString()), env, port, workDir, workDir.resolve(name + ".log"));
+        List<String> cmd = new java.util.ArrayList<>(List.of(java()));
+        // BENCH_APP_JAVA_OPTS: extra JVM options for the app only (a profiler, say), never for the reference
+        String extra = System.getenv("BENCH_APP_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.strip().split("\\s+")));
+        }
+        cmd.addAll(List.of("-jar", war.toString()));
+        return Server.start(name, cmd, env, port, workDir, workDir.resolve(name + ".log"));
     }
 
     /** The bare reference servlet on the same Tomcat and jars (this JVM's class path). */

@@ -32,15 +32,20 @@ public final class Database implements AutoCloseable {
     private final BlockingQueue<Connection> readers;
     private final int readerCount;
 
-    private Database(SQLiteDataSource dataSource, int readerCount) throws SQLException {
+    private Database(SQLiteDataSource dataSource, Path file, int readerCount) throws SQLException {
         this.dialect = Dialect.SQLITE;
         this.dataSource = dataSource;
-        this.writer = dataSource.getConnection();
+        this.writer = cachingConnection(dataSource, file);
         this.readerCount = readerCount;
         this.readers = new ArrayBlockingQueue<>(readerCount);
         for (int i = 0; i < readerCount; i++) {
-            readers.add(dataSource.getConnection());
+            readers.add(cachingConnection(dataSource, file));
         }
+    }
+
+    /** A connection with the data source's settings (WAL, busy timeout, foreign keys) that keeps its statements. */
+    private static Connection cachingConnection(SQLiteDataSource ds, Path file) throws SQLException {
+        return new CachingSqliteConnection(ds.getUrl(), file.toAbsolutePath().toString(), ds.getConfig().toProperties());
     }
 
     private Database(HikariDataSource pool) {
@@ -100,7 +105,7 @@ public final class Database implements AutoCloseable {
             config.enforceForeignKeys(true);
             SQLiteDataSource ds = new SQLiteDataSource(config);
             ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-            return new Database(ds, readerCount);
+            return new Database(ds, file, readerCount);
         } catch (SQLException | java.io.IOException e) {
             throw new DataAccessException("cannot open the database at " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }

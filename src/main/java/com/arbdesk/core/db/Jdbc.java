@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,15 +37,30 @@ public final class Jdbc {
     }
 
     public static <T> List<T> query(Connection c, String sql, Binder binder, RowMapper<T> mapper) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            binder.bind(st);
-            try (ResultSet rs = st.executeQuery()) {
-                List<T> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(mapper.map(rs));
-                }
-                return out;
+        CachingSqliteConnection.Entry cached = c instanceof CachingSqliteConnection cc ? cc.acquire(sql) : null;
+        if (cached != null) {
+            boolean failed = true;
+            try {
+                List<T> rows = rows(cached.statement, binder, mapper);
+                failed = false;
+                return rows;
+            } finally {
+                ((CachingSqliteConnection) c).release(sql, cached, failed);
             }
+        }
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            return rows(st, binder, mapper);
+        }
+    }
+
+    private static <T> List<T> rows(PreparedStatement st, Binder binder, RowMapper<T> mapper) throws SQLException {
+        binder.bind(st);
+        try (ResultSet rs = st.executeQuery()) {
+            List<T> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(mapper.map(rs));
+            }
+            return out;
         }
     }
 
@@ -56,16 +70,34 @@ public final class Jdbc {
     }
 
     public static int update(Connection c, String sql, Binder binder) throws SQLException {
+        CachingSqliteConnection.Entry cached = c instanceof CachingSqliteConnection cc ? cc.acquire(sql) : null;
+        if (cached != null) {
+            boolean failed = true;
+            try {
+                binder.bind(cached.statement);
+                int n = cached.statement.executeUpdate();
+                failed = false;
+                return n;
+            } finally {
+                ((CachingSqliteConnection) c).release(sql, cached, failed);
+            }
+        }
         try (PreparedStatement st = c.prepareStatement(sql)) {
             binder.bind(st);
             return st.executeUpdate();
         }
     }
 
-    /** Runs an INSERT and returns the generated row id (the {@code id} column; on PostgreSQL through RETURNING id). */
+    /**
+     * Runs an INSERT and returns the generated row id (the {@code id} column, through RETURNING id: one statement, which
+     * SQLite's connection keeps prepared like any other).
+     */
     public static long insert(Connection c, String sql, Binder binder) throws SQLException {
-        try (PreparedStatement st = Dialect.of(c) == Dialect.SQLITE ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
-                : c.prepareStatement(sql, new String[] {"id"})) {
+        if (Dialect.of(c) == Dialect.SQLITE) {
+            return queryOne(c, sql + " RETURNING id", binder, rs -> rs.getLong(1))
+                    .orElseThrow(() -> new SQLException("INSERT returned no generated key"));
+        }
+        try (PreparedStatement st = c.prepareStatement(sql, new String[] {"id"})) {
             binder.bind(st);
             st.executeUpdate();
             try (ResultSet keys = st.getGeneratedKeys()) {

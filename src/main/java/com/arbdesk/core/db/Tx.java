@@ -182,6 +182,15 @@ public final class Tx {
     }
 
     private static void exec(Connection c, String sql) {
+        if (c instanceof CachingSqliteConnection) {
+            // BEGIN, COMMIT and ROLLBACK run on every transaction: kept prepared like the DAOs' statements
+            try {
+                Jdbc.update(c, sql, st -> { });
+                return;
+            } catch (SQLException e) {
+                throw new DataAccessException(sql + " failed: " + e.getMessage(), e);
+            }
+        }
         try (Statement st = c.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
@@ -190,8 +199,8 @@ public final class Tx {
     }
 
     private static void rollback(Connection c) {
-        try (Statement st = c.createStatement()) {
-            st.execute("ROLLBACK");
+        try {
+            Jdbc.update(c, "ROLLBACK", st -> { });
         } catch (SQLException e) {
             // "no transaction is active" after a failed BEGIN or a COMMIT that already ended it
             LOG.log(Level.FINE, "rollback skipped", e);
