@@ -23,7 +23,6 @@ import com.arbdesk.web.api.ArbitrageHistoryResource;
 import com.arbdesk.web.api.ArbitrageResource;
 import com.arbdesk.web.api.AuthResource;
 import com.arbdesk.web.api.DepositResource;
-import com.arbdesk.web.api.IpnResource;
 import com.arbdesk.web.api.MarketDataResource;
 import com.arbdesk.web.api.MeResource;
 import com.arbdesk.web.api.OpenApiResource;
@@ -62,7 +61,6 @@ public class ArbDeskApplication extends ResourceConfig {
         register(ProviderResource.class);
         register(DepositResource.class);
         register(AdminDepositResource.class);
-        register(IpnResource.class);
         register(WsTokenResource.class);
         register(ArbitrageResource.class);
         register(ArbitrageHistoryResource.class);

@@ -76,7 +76,10 @@ public final class Routes {
             return new Route(Kind.STATIC, AccessRule.PUBLIC);
         }
         Class<?> servlet = ownClass(className);
-        return servlet == null ? DENIED_PAGE : new Route(Kind.PAGE, AccessRule.of(servlet));
+        if (servlet == null) {
+            return DENIED_PAGE;
+        }
+        return new Route(servlet.isAnnotationPresent(JsonRoute.class) ? Kind.API : Kind.PAGE, AccessRule.of(servlet));
     }
 
     /** One of ArbDesk's own servlet classes; a container servlet (the JSP compiler, say) declares nothing and is denied. */

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -64,7 +65,35 @@ public class OpenApiResource {
             converters.addConverter(new ApiModelResolver());
         }
         OpenAPI api = new Reader(new SwaggerConfiguration().openAPI(base).prettyPrint(true)).read(resources);
+        api.getPaths().addPathItem("/nowpayments/ipn", ipnPath());
         return io.swagger.v3.core.util.Json.pretty(api);
+    }
+
+    /** The IPN webhook is a servlet ({@link IpnServlet}), not a resource the reader sees: described here by hand. */
+    private static io.swagger.v3.oas.models.PathItem ipnPath() {
+        var answer = new io.swagger.v3.oas.models.media.ObjectSchema()
+                .addProperty("ok", new io.swagger.v3.oas.models.media.BooleanSchema())
+                .addProperty("verdict", new io.swagger.v3.oas.models.media.StringSchema()._enum(
+                        java.util.Arrays.stream(com.arbdesk.deposit.IpnVerdict.values()).map(com.arbdesk.deposit.IpnVerdict::wire).toList()));
+        var error = new io.swagger.v3.oas.models.media.ObjectSchema().addProperty("error",
+                new io.swagger.v3.oas.models.media.ObjectSchema().addProperty("code", new io.swagger.v3.oas.models.media.StringSchema())
+                        .addProperty("message", new io.swagger.v3.oas.models.media.StringSchema()));
+        java.util.function.Function<io.swagger.v3.oas.models.media.Schema<?>, io.swagger.v3.oas.models.media.Content> json = schema ->
+                new io.swagger.v3.oas.models.media.Content().addMediaType(MediaType.APPLICATION_JSON,
+                        new io.swagger.v3.oas.models.media.MediaType().schema(schema));
+        var responses = new io.swagger.v3.oas.models.responses.ApiResponses()
+                .addApiResponse("200", new io.swagger.v3.oas.models.responses.ApiResponse().description("handled").content(json.apply(answer)));
+        for (String status : List.of("400", "401", "403", "413", "415", "500")) {
+            responses.addApiResponse(status, new io.swagger.v3.oas.models.responses.ApiResponse().description("refused").content(json.apply(error)));
+        }
+        var op = new io.swagger.v3.oas.models.Operation().operationId("receiveIpn")
+                .summary("NOWPayments' IPN webhook, signed with HMAC-SHA512 over the key-sorted body")
+                .addParametersItem(new io.swagger.v3.oas.models.parameters.HeaderParameter().name("x-nowpayments-sig").required(true)
+                        .schema(new io.swagger.v3.oas.models.media.StringSchema()))
+                .requestBody(new io.swagger.v3.oas.models.parameters.RequestBody().required(true)
+                        .content(json.apply(new io.swagger.v3.oas.models.media.ObjectSchema())))
+                .responses(responses);
+        return new io.swagger.v3.oas.models.PathItem().post(op);
     }
 
     /** swagger's model resolver over the API's ObjectMapper (names, dates as strings). */
