@@ -34,6 +34,18 @@ public final class SocketFleet implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens {@code count} more sockets and returns what each costs the server process {@code pid}: its live heap
+     * ({@link HeapProbe}, after a full GC) before and after, over {@code count}, in KiB.
+     */
+    public double openMeasuringHeap(long pid, List<SocketTarget> targets, int count) throws Exception {
+        long before = HeapProbe.liveBytes(pid);
+        open(targets, count);
+        Thread.sleep(500);
+        long after = HeapProbe.liveBytes(pid);
+        return (after - before) / 1024.0 / count;
+    }
+
     /** One socket with its own listener, kept in this fleet. */
     public WebSocket connectOne(SocketTarget target, WebSocket.Listener listener)
             throws InterruptedException, ExecutionException, TimeoutException {

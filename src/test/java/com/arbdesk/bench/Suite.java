@@ -190,11 +190,7 @@ public final class Suite {
         List<SocketTarget> idleTargets = idle.stream()
                 .map(a -> side == Side.APP ? SocketTarget.app(server, a) : SocketTarget.reference(server, a)).toList();
         try (SocketFleet fleet = new SocketFleet()) {
-            long before = HeapProbe.liveBytes(server.pid());
-            fleet.open(idleTargets, cfg.sockets());
-            Thread.sleep(500);
-            long after = HeapProbe.liveBytes(server.pid());
-            double kib = (after - before) / 1024.0 / cfg.sockets();
+            double kib = fleet.openMeasuringHeap(server.pid(), idleTargets, cfg.sockets());
             results.add(size, side, "heap.socket.kib", kib);
             log(String.format("  heap per idle socket: %.1f KiB (%d sockets)", kib, fleet.size()));
             EventLatency latency = new EventLatency();

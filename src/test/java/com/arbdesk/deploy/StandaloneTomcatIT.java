@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.arbdesk.auth.DemoAccounts;
+import com.arbdesk.bench.SocketFleet;
+import com.arbdesk.bench.SocketTarget;
 import com.arbdesk.boot.App;
 import com.arbdesk.testing.RawHttp;
 import com.arbdesk.testing.TestClient;
@@ -63,6 +65,9 @@ class StandaloneTomcatIT {
                     // the one line the README asks a standalone deployer to add inside <Host>
                     .replace("</Host>", "<Valve className=\"org.apache.catalina.valves.ErrorReportValve\" showReport=\"false\""
                             + " showServerInfo=\"false\"/></Host>"));
+            // the line the README asks for in conf/catalina.properties: Tomcat's per-socket WebSocket buffers at 2 KiB
+            Files.writeString(base.resolve("conf/catalina.properties"), "\norg.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE=2048\n",
+                    java.nio.file.StandardOpenOption.APPEND);
             Files.copy(TestServer.war(), base.resolve("webapps/arbdesk.war"), StandardCopyOption.REPLACE_EXISTING);
 
             ProcessBuilder pb = new ProcessBuilder("sh", home.resolve("bin/catalina.sh").toString(), "run");
@@ -96,6 +101,22 @@ class StandaloneTomcatIT {
             String ws = "ws://localhost:" + port + "/arbdesk/ws";
             try (WsClient socket = WsClient.connect(ws, Map.of("Cookie", "arbdesk_session=" + token))) {
                 assertTrue(socket.next(Duration.ofSeconds(10)).contains("\"event\":\"hello\""));
+                socket.send(WsClient.paddedPing(1024));
+                assertTrue(socket.next(Duration.ofSeconds(10)).contains("\"event\":\"pong\""), "1,024 characters fit");
+            }
+            try (WsClient socket = WsClient.connect(ws, Map.of("Cookie", "arbdesk_session=" + token))) {
+                assertTrue(socket.next(Duration.ofSeconds(10)).contains("\"event\":\"hello\""));
+                socket.send(WsClient.paddedPing(1025));
+                assertEquals(1009, socket.awaitClose(Duration.ofSeconds(10)), "web.xml's 1 KiB text buffer applies here too");
+            }
+            // with the README's catalina.properties line, an idle socket stays within issue #13's 40 KiB here as well
+            // (catalina.sh run execs the JVM, so the process is Tomcat's)
+            try (SocketFleet fleet = new SocketFleet()) {
+                SocketTarget target = new SocketTarget(URI.create(ws), Map.of("Cookie", "arbdesk_session=" + token));
+                fleet.open(List.of(target), 20);
+                double kib = fleet.openMeasuringHeap(tomcat.pid(), List.of(target), 500);
+                System.out.printf("Tomcat %s: heap per idle authenticated socket %.1f KiB (500 sockets)%n", version, kib);
+                assertTrue(kib > 5 && kib <= 40, String.format("%.1f KiB per idle socket", kib));
             }
             WsClient.HandshakeRefused refused = assertThrows(WsClient.HandshakeRefused.class, () -> WsClient.connect(ws, Map.of()));
             assertEquals(401, refused.status());

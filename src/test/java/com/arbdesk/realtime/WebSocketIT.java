@@ -98,7 +98,13 @@ class WebSocketIT {
             assertEquals("hello", parse(s.next(Duration.ofSeconds(5))).path("event").asText());
             s.send("{\"type\":\"ping\"}");
             assertEquals("pong", parse(s.next(Duration.ofSeconds(5))).path("event").asText(), "a control message fits the 1 KiB buffer");
-            s.send("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(2_000) + "\"}");
+            s.send(WsClient.paddedPing(1024));
+            assertEquals("pong", parse(s.next(Duration.ofSeconds(5))).path("event").asText(),
+                    "1,024 characters, the text buffer's size (web.xml), are still read and answered");
+        }
+        try (WsClient s = u.connect()) {
+            assertEquals("hello", parse(s.next(Duration.ofSeconds(5))).path("event").asText());
+            s.send(WsClient.paddedPing(1025));
             assertEquals(1009, s.awaitClose(Duration.ofSeconds(5)), "the buffer is 1 KiB (web.xml), not Tomcat's 8 KiB default");
         }
     }

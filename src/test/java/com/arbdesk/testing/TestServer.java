@@ -152,6 +152,11 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** The server process's id (for {@code jcmd}). */
+    public long pid() {
+        return process.pid();
+    }
+
     public int port() {
         return port;
     }

@@ -119,6 +119,15 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
+    /**
+     * A {@code ping} control message padded to exactly {@code chars} characters, for the text buffer's limit (web.xml's
+     * textBufferSize: 1,024 characters fit, more close the socket with 1009).
+     */
+    public static String paddedPing(int chars) {
+        String head = "{\"type\":\"ping\",\"pad\":\"";
+        return head + "x".repeat(chars - head.length() - 2) + "\"}";
+    }
+
     public void send(String text) {
         socket.sendText(text, true).join();
     }
