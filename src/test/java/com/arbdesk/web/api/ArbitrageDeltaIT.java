@@ -1,0 +1,127 @@
+package com.arbdesk.web.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.arbdesk.auth.DemoAccounts;
+import com.arbdesk.testing.TestClient;
+import com.arbdesk.testing.TestServer;
+import com.arbdesk.testing.WsClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deltas of arbitrage_update, applied to the first full list as a dashboard applies them, give the next full
+ * list (the simulated market, one poll a second); and they are much smaller than the list.
+ */
+class ArbitrageDeltaIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static TestServer server;
+    static TestClient user;
+    static String token;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(Map.of("APP_MODE", "demo", "ARBITRAGE_POLL_SECONDS", "1"));
+        token = server.client().login(DemoAccounts.USER_EMAIL, DemoAccounts.USER_PASSWORD);
+        user = server.client().withBearer(token);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static String key(JsonNode row) {
+        return row.path("pair").asText() + "|" + row.path("buy_exchange").asText() + "|" + row.path("sell_exchange").asText();
+    }
+
+    /** A row as the table shows it: the age at 0.1 s, without the persisted time (a delta sends neither alone). */
+    private static JsonNode shown(JsonNode row) {
+        ObjectNode o = row.deepCopy();
+        o.put("age_ms", (row.path("age_ms").asLong() + 50) / 100);
+        o.remove("persisted_seconds");
+        return o;
+    }
+
+    private static List<JsonNode> shownAll(Iterable<JsonNode> rows) {
+        List<JsonNode> out = new ArrayList<>();
+        rows.forEach(r -> out.add(shown(r)));
+        return out;
+    }
+
+    /** As the dashboard does: upserts replace or add, removals drop, a sent order is taken whole. */
+    private static void apply(Map<String, JsonNode> rows, JsonNode d) {
+        d.path("upsert").forEach(r -> rows.put(key(r), r));
+        d.path("remove").forEach(k -> rows.remove(k.asText()));
+        if (d.has("order")) {
+            Map<String, JsonNode> ordered = new LinkedHashMap<>();
+            d.path("order").forEach(k -> ordered.put(k.asText(), rows.get(k.asText())));
+            assertEquals(rows.keySet(), ordered.keySet(), "the order names every row and only those");
+            rows.clear();
+            rows.putAll(ordered);
+        }
+    }
+
+    @Test
+    void deltasAppliedToTheFullListGiveTheNextFullList() throws Exception {
+        try (WsClient ws = WsClient.connect("ws://localhost:" + server.port() + "/ws", Map.of("Cookie", "arbdesk_session=" + token), true)) {
+            JsonNode first = user.get("/api/arbitrage/opportunities").json();
+            long version = first.path("version").asLong();
+            assertTrue(version > 0, first.path("version").toString());
+            Map<String, JsonNode> rows = new LinkedHashMap<>();
+            first.path("opportunities").forEach(r -> rows.put(key(r), r));
+            int fullBytes = JSON.writeValueAsString(first).getBytes(StandardCharsets.UTF_8).length;
+            List<Integer> deltaBytes = new ArrayList<>();
+            int applied = 0;
+            int changedRows = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (applied < 4 && System.nanoTime() < deadline) {
+                String text = ws.next(Duration.ofSeconds(10));
+                JsonNode m = JSON.readTree(text);
+                if (!m.path("event").asText().equals("arbitrage_update")) {
+                    continue;
+                }
+                JsonNode d = m.path("data");
+                if (d.path("version").asLong() <= version) {
+                    continue; // announced before the list was read: already in it
+                }
+                assertEquals(version, d.path("base").asLong(), "each delta applies to the version before it, none is skipped");
+                assertEquals(d.path("base").asLong() + 1, d.path("version").asLong());
+                apply(rows, d);
+                assertEquals(rows.size(), d.path("count").asInt());
+                version = d.path("version").asLong();
+                changedRows += d.path("upsert").size() + d.path("remove").size();
+                deltaBytes.add(text.getBytes(StandardCharsets.UTF_8).length);
+                applied++;
+            }
+            assertEquals(4, applied, "four deltas arrived");
+            assertTrue(changedRows > 0, "the simulated market moved some rows");
+            JsonNode next = user.get("/api/arbitrage/opportunities").json();
+            // the list may already be one version on: then the deltas caught up with it are the ones to compare against
+            while (next.path("version").asLong() > version) {
+                JsonNode d = JSON.readTree(ws.next(Duration.ofSeconds(10))).path("data");
+                if (d.path("version").asLong() != version + 1) {
+                    continue;
+                }
+                apply(rows, d);
+                version = d.path("version").asLong();
+            }
+            assertEquals(version, next.path("version").asLong());
+            assertEquals(shownAll(next.path("opportunities")), shownAll(rows.values()));
+            System.out.printf("[bytes] full list %d B (%d rows); arbitrage_update frames %s B%n", fullBytes, rows.size(), deltaBytes);
+        }
+    }
+}
