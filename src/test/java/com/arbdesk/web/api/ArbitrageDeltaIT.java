@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.arbdesk.auth.DemoAccounts;
+import com.arbdesk.testing.RawHttp;
 import com.arbdesk.testing.TestClient;
 import com.arbdesk.testing.TestServer;
 import com.arbdesk.testing.WsClient;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Deflater;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,27 @@ class ArbitrageDeltaIT {
         }
     }
 
+    /** The size of a text once deflated on its own (permessage-deflate without context takeover: the worst case). */
+    private static int deflated(String text) {
+        Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        d.setInput(text.getBytes(StandardCharsets.UTF_8));
+        d.finish();
+        byte[] buf = new byte[1 << 20];
+        int n = d.deflate(buf);
+        d.end();
+        return n;
+    }
+
+    @Test
+    void theSocketCompressesEachMessageWhenTheBrowserOffersTo() {
+        RawHttp.Answer a = RawHttp.send(server.port(), "GET", "/ws", Map.of("Upgrade", "websocket", "Connection", "Upgrade",
+                "Sec-WebSocket-Version", "13", "Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==",
+                "Sec-WebSocket-Extensions", "permessage-deflate; client_max_window_bits", "Origin", server.baseUrl(),
+                "Cookie", "arbdesk_session=" + token), null);
+        assertEquals(101, a.status(), a.toString());
+        assertTrue(a.optionalHeader("sec-websocket-extensions").orElse("").contains("permessage-deflate"), a.headers().toString());
+    }
+
     @Test
     void deltasAppliedToTheFullListGiveTheNextFullList() throws Exception {
         try (WsClient ws = WsClient.connect("ws://localhost:" + server.port() + "/ws", Map.of("Cookie", "arbdesk_session=" + token), true)) {
@@ -85,6 +108,7 @@ class ArbitrageDeltaIT {
             first.path("opportunities").forEach(r -> rows.put(key(r), r));
             int fullBytes = JSON.writeValueAsString(first).getBytes(StandardCharsets.UTF_8).length;
             List<Integer> deltaBytes = new ArrayList<>();
+            List<Integer> deflatedBytes = new ArrayList<>();
             int applied = 0;
             int changedRows = 0;
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -105,6 +129,7 @@ class ArbitrageDeltaIT {
                 version = d.path("version").asLong();
                 changedRows += d.path("upsert").size() + d.path("remove").size();
                 deltaBytes.add(text.getBytes(StandardCharsets.UTF_8).length);
+                deflatedBytes.add(deflated(text));
                 applied++;
             }
             assertEquals(4, applied, "four deltas arrived");
@@ -121,7 +146,9 @@ class ArbitrageDeltaIT {
             }
             assertEquals(version, next.path("version").asLong());
             assertEquals(shownAll(next.path("opportunities")), shownAll(rows.values()));
-            System.out.printf("[bytes] full list %d B (%d rows); arbitrage_update frames %s B%n", fullBytes, rows.size(), deltaBytes);
+            System.out.printf("[bytes] full list %d B (%d B deflated, %d rows); arbitrage_update frames %s B (deflated %s B),"
+                    + " rows upserted or removed over the 4: %d%n", fullBytes, deflated(JSON.writeValueAsString(first)), rows.size(),
+                    deltaBytes, deflatedBytes, changedRows);
         }
     }
 }
