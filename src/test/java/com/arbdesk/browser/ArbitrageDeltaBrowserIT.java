@@ -95,6 +95,6 @@ class ArbitrageDeltaBrowserIT {
         List<WebElement> rows = d.findElements(ROWS);
         assertTrue(!rows.isEmpty() && rows.stream().allMatch(r -> r.getAttribute("data-route").startsWith("ETH/USDT|")),
                 "the filter still holds after a delta");
-        assertEquals(1, listRequests(d), "no request for the full list after the first: " + version(d) + " versions later");
+        assertEquals(1, listRequests(d), "no request for the full list after the first, " + (version(d) - first) + " versions later");
     }
 }
