@@ -97,4 +97,44 @@ class ArbitrageDeltaBrowserIT {
                 "the filter still holds after a delta");
         assertEquals(1, listRequests(d), "no request for the full list after the first, " + (version(d) - first) + " versions later");
     }
+
+    /**
+     * Deltas dispatched by the test in one script (no real one can come in between): a changed row is the only row
+     * rebuilt, the others keep their elements; a delta whose base is not the version held makes the page read the list.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"desktop", "phone"})
+    void aDeltaRebuildsOnlyItsRowAndAGapReadsTheListAgain(String viewport) {
+        WebDriver d = browsers.open(Browsers.size(viewport));
+        Browsers.signUp(d, server, "delta-gap");
+        Browsers.waitFor(d).until(ExpectedConditions.numberOfElementsToBeMoreThan(ROWS, 3));
+        Browsers.waitFor(d).until(dr -> version(dr) > 0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) js(d, """
+                const section = document.querySelector('[data-arbitrage]');
+                const held = Number(section.getAttribute('data-version'));
+                const trs = [...document.querySelectorAll('[data-arb-rows] tr[data-route]')];
+                trs.forEach(tr => { tr.__before = true; });
+                const route = trs[1].getAttribute('data-route');
+                const row = JSON.parse(JSON.stringify(window.ArbDeskArbitrage.row(route)));
+                row.ask = '12345.678';
+                document.dispatchEvent(new CustomEvent('arbdesk:arbitrage_update', { detail: {
+                  updated_at: new Date().toISOString(), version: held + 0.5, base: held, upsert: [row], remove: [] } }));
+                const after = [...document.querySelectorAll('[data-arb-rows] tr[data-route]')];
+                const changed = after.filter(tr => !tr.__before).map(tr => tr.getAttribute('data-route'));
+                return { route: route, changed: changed, rows: after.length, before: trs.length,
+                  ask: after.filter(tr => tr.getAttribute('data-route') === route)[0].children[3].textContent,
+                  version: section.getAttribute('data-version'), held: String(held) };""");
+        assertEquals(List.of(r.get("route")), r.get("changed"), "only the changed row is rebuilt: " + r);
+        assertEquals(r.get("before"), r.get("rows"));
+        assertEquals("12345.7", r.get("ask"), "the new ask at 6 significant digits");
+        assertEquals(1, listRequests(d), "a delta that follows the version held is applied, not read again");
+
+        js(d, """
+                document.dispatchEvent(new CustomEvent('arbdesk:arbitrage_update', { detail: {
+                  updated_at: new Date().toISOString(), version: 9e15, base: 1, upsert: [], remove: [] } }));""");
+        Browsers.waitFor(d).until(dr -> listRequests(dr) == 2);
+        Browsers.waitFor(d).until(dr -> !dr.findElement(By.cssSelector("[data-arb-rows]")).getText().contains("12345.7"));
+        Browser.screenshot(d, "arbitrage-deltas-gap-" + viewport);
+    }
 }
