@@ -47,7 +47,8 @@ public final class ArbitrageFeed {
     /**
      * Called once per announcement (on one thread, before the broadcast): moves to the next version and returns the
      * arbitrage_update data, the delta from the version before. A version whose rows did not change still goes
-     * out (an empty delta), so the "updated" time and the views that listen for the announcement move on.
+     * out (an empty delta), so the "updated" time and the views that listen for the announcement move on. The rows are
+     * the newest snapshot's, which may be a poll later than {@code announced} (announcements are throttled).
      */
     public synchronized String next(ArbitrageUpdated announced) {
         Published before = current();
