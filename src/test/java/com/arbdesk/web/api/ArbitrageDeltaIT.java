@@ -151,4 +151,34 @@ class ArbitrageDeltaIT {
                     deltaBytes, deflatedBytes, changedRows);
         }
     }
+
+    /** The text of the announcement of one version, as one socket received it. */
+    private static String frameOf(WsClient ws, long version) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            String text = ws.next(Duration.ofSeconds(10));
+            JsonNode m = JSON.readTree(text);
+            if (m.path("event").asText().equals("arbitrage_update") && m.path("data").path("version").asLong() == version) {
+                return text;
+            }
+        }
+        throw new AssertionError("no announcement of version " + version);
+    }
+
+    @Test
+    void everySocketGetsTheSameTextWithNoOnesOwnParts() throws Exception {
+        String admin = server.client().login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD);
+        String url = "ws://localhost:" + server.port() + "/ws";
+        try (WsClient a = WsClient.connect(url, Map.of("Cookie", "arbdesk_session=" + token), true);
+             WsClient b = WsClient.connect(url, Map.of("Cookie", "arbdesk_session=" + admin), true)) {
+            // the user's own ranking is asked for in between: it must not reach the shared announcement
+            assertEquals("me", user.get("/api/arbitrage/opportunities?rank_for=me").json().path("ranked_for").asText());
+            long next = user.get("/api/arbitrage/opportunities").json().path("version").asLong() + 2;
+            String fromA = frameOf(a, next);
+            assertEquals(fromA, frameOf(b, next), "one text for every socket");
+            JsonNode upsert = JSON.readTree(fromA).path("data").path("upsert");
+            assertTrue(upsert.size() > 0);
+            upsert.forEach(r -> assertTrue(r.path("deposit_leg").isNull(), "no deposit leg in the shared delta: " + r));
+        }
+    }
 }
