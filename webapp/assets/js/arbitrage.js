@@ -337,8 +337,9 @@
   }
 
   function apply(d) {
-    if (state.loading || d.version <= state.version) { return; } // already in the list held (or being read again)
-    if (state.mine || d.base !== state.version || !d.upsert) { load(); return; }
+    // a summary without delta (sent before the socket's subscription took effect): the next delta applies or shows the gap
+    if (state.loading || d.version === undefined || d.version <= state.version) { return; }
+    if (state.mine || d.base !== state.version) { load(); return; }
     var byKey = {};
     state.data.opportunities.forEach(function (o) { byKey[key(o)] = o; });
     d.upsert.forEach(function (o) { byKey[key(o)] = o; });

@@ -136,6 +136,8 @@
       var again = attempt > 0;
       attempt = 0;
       setState('live', 'Live');
+      // a page that shows market data asks for the deltas; the others get each announcement's summary only
+      if (document.querySelector('[data-live-market]')) { socket.send(JSON.stringify({ type: 'subscribe', topic: 'market' })); }
       // market data is not kept for catch-up: the pages that hold it read it again
       if (again) { document.dispatchEvent(new CustomEvent('arbdesk:reconnected')); }
     };

@@ -51,7 +51,7 @@ public final class LivePublisher implements AutoCloseable {
     /** The newest row sent; only the delivery thread touches it. Rows stored before start-up are left to catch-up. */
     private long deliveredId;
     private volatile BooleanSupplier pruneWhen = () -> true;
-    private volatile Function<ArbitrageUpdated, String> marketData = LivePublisher::summary;
+    private volatile Function<ArbitrageUpdated, String> marketData;
 
     public LivePublisher(Tx tx, LiveEventDao dao, AuthService auth, LedgerService ledger, SessionRegistry sessions, Clock clock) {
         this.tx = tx;
@@ -111,8 +111,9 @@ public final class LivePublisher implements AutoCloseable {
     }
 
     /**
-     * What each arbitrage_update carries (the web layer's delta of the shared list); computed once per announcement on
-     * the housekeeping thread and the same text sent to every socket.
+     * What arbitrage_update carries to the sockets that asked for market data ({@code {"type":"subscribe","topic":"market"}}:
+     * the web layer's delta of the shared list); computed once per announcement on the housekeeping thread, the same
+     * text for all of them. The other sockets (pages without the table) get the short summary only.
      */
     public void announceMarketWith(Function<ArbitrageUpdated, String> data) {
         this.marketData = data;
@@ -120,7 +121,9 @@ public final class LivePublisher implements AutoCloseable {
 
     private void announceMarket(ArbitrageUpdated a) {
         try {
-            sessions.broadcast(envelope("arbitrage_update", 0, marketData.apply(a)));
+            String summary = envelope("arbitrage_update", 0, summary(a));
+            Function<ArbitrageUpdated, String> data = marketData;
+            sessions.broadcastMarket(data == null ? summary : envelope("arbitrage_update", 0, data.apply(a)), summary);
         } catch (RuntimeException e) {
             // a background task: this announcement is lost, the next one carries the delta from the last version sent
             LOG.log(Level.WARNING, "could not announce market data", e);

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArbitrageDeltaIT {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SUBSCRIBE = "{\"type\":\"subscribe\",\"topic\":\"market\"}";
     static TestServer server;
     static TestClient user;
     static String token;
@@ -101,6 +102,7 @@ class ArbitrageDeltaIT {
     @Test
     void deltasAppliedToTheFullListGiveTheNextFullList() throws Exception {
         try (WsClient ws = WsClient.connect("ws://localhost:" + server.port() + "/ws", Map.of("Cookie", "arbdesk_session=" + token), true)) {
+            ws.send(SUBSCRIBE);
             JsonNode first = user.get("/api/arbitrage/opportunities").json();
             long version = first.path("version").asLong();
             assertTrue(version > 0, first.path("version").toString());
@@ -170,7 +172,10 @@ class ArbitrageDeltaIT {
         String admin = server.client().login(DemoAccounts.ADMIN_EMAIL, DemoAccounts.ADMIN_PASSWORD);
         String url = "ws://localhost:" + server.port() + "/ws";
         try (WsClient a = WsClient.connect(url, Map.of("Cookie", "arbdesk_session=" + token), true);
-             WsClient b = WsClient.connect(url, Map.of("Cookie", "arbdesk_session=" + admin), true)) {
+             WsClient b = WsClient.connect(url, Map.of("Cookie", "arbdesk_session=" + admin), true);
+             WsClient c = WsClient.connect(url, Map.of("Cookie", "arbdesk_session=" + token), true)) {
+            a.send(SUBSCRIBE);
+            b.send(SUBSCRIBE);
             // the user's own ranking is asked for in between: it must not reach the shared announcement
             assertEquals("me", user.get("/api/arbitrage/opportunities?rank_for=me").json().path("ranked_for").asText());
             long next = user.get("/api/arbitrage/opportunities").json().path("version").asLong() + 2;
@@ -179,6 +184,13 @@ class ArbitrageDeltaIT {
             JsonNode upsert = JSON.readTree(fromA).path("data").path("upsert");
             assertTrue(upsert.size() > 0);
             upsert.forEach(r -> assertTrue(r.path("deposit_leg").isNull(), "no deposit leg in the shared delta: " + r));
+            JsonNode summary = null;
+            while (summary == null) {
+                JsonNode m = JSON.readTree(c.next(Duration.ofSeconds(10)));
+                summary = m.path("event").asText().equals("arbitrage_update") ? m.path("data") : null;
+            }
+            assertTrue(summary.has("updated_at") && summary.has("count") && !summary.has("upsert"),
+                    "a socket that did not subscribe gets the summary only: " + summary);
         }
     }
 }
