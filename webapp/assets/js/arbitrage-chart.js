@@ -1,7 +1,7 @@
 // The spread history chart of one route (pair, buy exchange, sell exchange), opened from the arbitrage
 // table: gross and net spread at each size over 1 h / 24 h / 7 d / 30 d from GET /api/arbitrage/history,
 // lanes under the plot marking when each size was profitable, and the live point appended on every
-// arbitrage_update. uPlot (the WebJar inside the WAR) is loaded only when a chart first opens.
+// arbitrage_update (the route's row in the dashboard's list once its delta is applied). uPlot (the WebJar inside the WAR) is loaded only when a chart first opens.
 // Spreads arrive as decimal strings; they become numbers here only to be plotted.
 (function () {
   'use strict';
@@ -161,35 +161,26 @@
       .catch(function (e) { if (seq === state.seq) { status.textContent = 'Could not load the history: ' + e.message; } });
   }
 
-  // The live point: the route's current row, read again with the scanner's announcement.
+  // The live point: the route's current row in the dashboard's list (arbitrage.js), as each announcement left it.
   function live(e) {
-    if (!dialog.open || !state.data || !state.plot) { return; }
+    if (!dialog.open || !state.data || !state.plot || !window.ArbDeskArbitrage) { return; }
     var r = state.route;
-    var q = new URLSearchParams({ pair: r.pair, exchange: r.buy });
-    fetch(base + '/api/arbitrage/opportunities?' + q.toString(), { credentials: 'same-origin' })
-      .then(function (res) { return res.json(); })
-      .then(function (data) {
-        if (!dialog.open || data.error || r !== state.route) { return; }
-        var o = (data.opportunities || []).filter(function (x) {
-          return x.pair === r.pair && x.buy_exchange === r.buy && x.sell_exchange === r.sell;
-        })[0];
-        var t = Date.parse(data.updated_at);
-        if (!o || !(t > state.lastT) || o.flags.indexOf('stale') >= 0 || o.flags.indexOf('implausible') >= 0) { return; }
-        state.lastT = t;
-        state.data[0].push(t / 1000);
-        state.data[1].push(num(o.gross_pct));
-        state.sizes.forEach(function (s, k) {
-          var at = o.sizes.filter(function (z) { return z.size_usd === s; })[0];
-          var net = at && at.fillable ? at.net_pct : null;
-          state.data[2 + k].push(num(net));
-          state.profitable[k].push(net !== null && Number(net) > 0);
-        });
-        if (!state.sizes.length) { return load(); }
-        state.livePoints++;
-        state.plot.setData(state.data);
-        describe();
-      })
-      .catch(function () { /* the next announcement tries again */ });
+    var o = window.ArbDeskArbitrage.row(r.pair + '|' + r.buy + '|' + r.sell);
+    var t = Date.parse(e.detail.updated_at);
+    if (!o || !(t > state.lastT) || o.flags.indexOf('stale') >= 0 || o.flags.indexOf('implausible') >= 0) { return; }
+    state.lastT = t;
+    state.data[0].push(t / 1000);
+    state.data[1].push(num(o.gross_pct));
+    state.sizes.forEach(function (s, k) {
+      var at = o.sizes.filter(function (z) { return z.size_usd === s; })[0];
+      var net = at && at.fillable ? at.net_pct : null;
+      state.data[2 + k].push(num(net));
+      state.profitable[k].push(net !== null && Number(net) > 0);
+    });
+    if (!state.sizes.length) { load(); return; }
+    state.livePoints++;
+    state.plot.setData(state.data);
+    describe();
   }
 
   dialog.querySelectorAll('[data-range]').forEach(function (b) {
@@ -209,7 +200,7 @@
   window.addEventListener('resize', function () {
     if (state.plot) { state.plot.setSize(size()); }
   });
-  document.addEventListener('arbdesk:arbitrage_update', live);
+  document.addEventListener('arbdesk:arbitrage_rows', live);
 
   window.ArbDeskChart = {
     open: function (route) {

@@ -1,6 +1,9 @@
 // The dashboard's arbitrage table: the best route per pair by default (all routes one click away),
-// filters, keyboard-sortable columns with aria-sort, "updated N s ago", refreshed when the server
-// announces new opportunities (arbitrage_update over the WebSocket) and every 10 s if offline.
+// filters, keyboard-sortable columns with aria-sort, "updated N s ago". The page holds the shared list of
+// routes (read once, with its version) and applies each arbitrage_update's delta to it (upsert rows, remove
+// keys, the new order), rebuilding only the rows that changed; it reads the whole list again only at load, when
+// a delta's base is not the version it holds (a missed update, a reconnect, another instance), or ranked by
+// holdings (that order and the deposit legs are the user's own: never in the shared delta). Filters apply here.
 // Decimals stay strings (compared and rounded as strings); text goes in with textContent. A row opens
 // the route's spread history chart. Each row names the network its coin would travel on, the transfer
 // time and the capture odds; rows whose coin cannot move are marked and always listed after the others.
@@ -14,7 +17,9 @@
   var rows = section.querySelector('[data-arb-rows]');
   var updated = section.querySelector('[data-arb-updated]');
   var sourceBadge = section.querySelector('[data-arb-source]');
-  var state = { data: null, sort: 'net', desc: true, updatedAt: 0, loading: false, all: false, mine: false };
+  var state = { data: null, version: null, pending: [], sort: 'net', desc: true, updatedAt: 0, loading: false, all: false, mine: false };
+  // the row each route's <tr> was built from, and the view it was built for: an unchanged row keeps its <tr>
+  var built = {};
   var holdingsNote = section.querySelector('[data-arb-holdings]');
   var TEXT_COLUMNS = ['pair', 'buy_exchange', 'sell_exchange'];
   // decimals a size is shown with, per base asset (what exchanges quote lots in); others get 4
@@ -168,11 +173,33 @@
     return Object.keys(best).map(function (k) { return best[k]; });
   }
 
+  // A decimal typed into "Min net %" as a plain decimal string (".5" -> "0.5"), '' for none, null if not a number.
+  function minNet() {
+    var v = form.min_net.value.trim().replace(/^\+/, '');
+    if (!v) { return ''; }
+    if (!/^-?(\d+\.?\d*|\.\d+)$/.test(v)) { return null; }
+    return v.replace(/^(-?)\./, '$10.').replace(/\.$/, '');
+  }
+
+  // The same filters the API applies (ArbitrageService.query): pair, either exchange, net % at the size >= min.
+  function passes(o, min) {
+    if (form.pair.value && o.pair.toLowerCase() !== form.pair.value.toLowerCase()) { return false; }
+    var x = form.exchange.value.toLowerCase();
+    if (x && o.buy_exchange.toLowerCase() !== x && o.sell_exchange.toLowerCase() !== x) { return false; }
+    if (!min) { return true; }
+    var size = form.size.value;
+    var at = size ? o.sizes.filter(function (z) { return cmp(z.size_usd, size) === 0; })[0] : null;
+    var net = size ? (at ? at.net_pct : null) : o.net_pct;
+    return net !== null && net !== undefined && cmp(net, min) >= 0;
+  }
+
   function render() {
-    var everything = state.data.opportunities;
+    var min = minNet();
+    if (min === null) { updated.textContent = 'Could not load: min_net must be a number'; return; }
+    var everything = state.data.opportunities.filter(function (o) { return passes(o, min); });
     var list = state.all ? everything.slice() : bestPerPair(everything);
     var textual = TEXT_COLUMNS.indexOf(state.sort) >= 0;
-    var order = everything.slice();
+    var order = state.data.opportunities;
     list.sort(function (a, b) {
       if (blocked(a) !== blocked(b)) { return blocked(a) ? 1 : -1; }
       if (state.sort === 'rank') { return order.indexOf(a) - order.indexOf(b); }
@@ -187,52 +214,68 @@
         th.removeAttribute('aria-sort');
       }
     });
-    rows.textContent = '';
+    var view = form.size.value + '|' + state.mine;
+    var fresh = {};
+    var rebuilt = 0;
+    var trs = list.map(function (o) {
+      var k = key(o);
+      var b = built[k];
+      if (!b || b.o !== o || b.view !== view) { b = { o: o, view: view, tr: rowOf(o) }; rebuilt++; }
+      fresh[k] = b;
+      return b.tr;
+    });
+    built = fresh;
     if (!list.length) {
       var tr = document.createElement('tr');
       var c = td('No opportunities match these filters right now.', 'empty');
       c.colSpan = 12;
       tr.appendChild(c);
-      rows.appendChild(tr);
+      trs = [tr];
     }
+    // move or insert only what is not already in place, then drop what is left over
+    trs.forEach(function (t, i) { if (rows.children[i] !== t) { rows.insertBefore(t, rows.children[i] || null); } });
+    while (rows.children.length > trs.length) { rows.removeChild(rows.lastChild); }
+    rows.setAttribute('data-rebuilt', String(rebuilt));
     more.hidden = everything.length <= list.length && !state.all;
     more.textContent = state.all ? 'Best route per pair' : 'Show all ' + everything.length + ' routes';
     rows.setAttribute('data-view', state.all ? 'all' : 'best');
-    list.forEach(function (o) {
-      var s = atSize(o);
-      var net = s ? s.net_pct : o.net_pct;
-      var tr = document.createElement('tr');
-      tr.className = (net && net.charAt(0) !== '-' && net !== '0.0000' ? 'arb-pos' : '') + (blocked(o) ? ' arb-blocked' : '');
-      tr.setAttribute('data-route', o.pair + '|' + o.buy_exchange + '|' + o.sell_exchange);
-      var pairCell = td('');
-      var open = document.createElement('button');
-      open.type = 'button';
-      open.className = 'arb-route';
-      open.textContent = o.pair;
-      open.setAttribute('aria-label', 'Spread history of ' + o.pair + ', buy on ' + o.buy_exchange + ', sell on ' + o.sell_exchange);
-      pairCell.appendChild(open);
-      tr.appendChild(pairCell);
-      tr.appendChild(td(o.buy_exchange));
-      tr.appendChild(td(o.sell_exchange));
-      tr.appendChild(td(price(o.ask), 'num mono'));
-      tr.appendChild(td(price(o.bid), 'num mono'));
-      tr.appendChild(td(o.gross_pct, 'num mono'));
-      tr.appendChild(td(net, 'num mono ' + (net && net.charAt(0) === '-' ? 'neg' : 'pos')));
-      var asset = o.pair.split('/')[0];
-      tr.appendChild(td(s ? amount(s.base_amount, asset) + ' ' + asset + (s.fillable ? '' : s.reason === 'below_min_withdrawal' ? ' (below min. withdrawal)' : ' (partial)') : null, 'num mono small'));
-      tr.appendChild(td(s && s.profit_usd ? usd(s.profit_usd) : null, 'num mono ' + (s && s.profit_usd && s.profit_usd.charAt(0) === '-' ? 'neg' : '')));
-      tr.appendChild(td((o.age_ms / 1000).toFixed(1) + ' s', 'num small'));
-      tr.appendChild(transferCell(o));
-      var flags = td('', 'small');
-      o.flags.filter(function (f) { return f !== 'not_transferable'; }).forEach(function (f) {
-        var b = document.createElement('span');
-        b.className = 'badge badge-flag';
-        b.textContent = f;
-        flags.appendChild(b);
-      });
-      tr.appendChild(flags);
-      rows.appendChild(tr);
+  }
+
+  // One route's row.
+  function rowOf(o) {
+    var s = atSize(o);
+    var net = s ? s.net_pct : o.net_pct;
+    var tr = document.createElement('tr');
+    tr.className = (net && net.charAt(0) !== '-' && net !== '0.0000' ? 'arb-pos' : '') + (blocked(o) ? ' arb-blocked' : '');
+    tr.setAttribute('data-route', o.pair + '|' + o.buy_exchange + '|' + o.sell_exchange);
+    var pairCell = td('');
+    var open = document.createElement('button');
+    open.type = 'button';
+    open.className = 'arb-route';
+    open.textContent = o.pair;
+    open.setAttribute('aria-label', 'Spread history of ' + o.pair + ', buy on ' + o.buy_exchange + ', sell on ' + o.sell_exchange);
+    pairCell.appendChild(open);
+    tr.appendChild(pairCell);
+    tr.appendChild(td(o.buy_exchange));
+    tr.appendChild(td(o.sell_exchange));
+    tr.appendChild(td(price(o.ask), 'num mono'));
+    tr.appendChild(td(price(o.bid), 'num mono'));
+    tr.appendChild(td(o.gross_pct, 'num mono'));
+    tr.appendChild(td(net, 'num mono ' + (net && net.charAt(0) === '-' ? 'neg' : 'pos')));
+    var asset = o.pair.split('/')[0];
+    tr.appendChild(td(s ? amount(s.base_amount, asset) + ' ' + asset + (s.fillable ? '' : s.reason === 'below_min_withdrawal' ? ' (below min. withdrawal)' : ' (partial)') : null, 'num mono small'));
+    tr.appendChild(td(s && s.profit_usd ? usd(s.profit_usd) : null, 'num mono ' + (s && s.profit_usd && s.profit_usd.charAt(0) === '-' ? 'neg' : '')));
+    tr.appendChild(td((o.age_ms / 1000).toFixed(1) + ' s', 'num small'));
+    tr.appendChild(transferCell(o));
+    var flags = td('', 'small');
+    o.flags.filter(function (f) { return f !== 'not_transferable'; }).forEach(function (f) {
+      var b = document.createElement('span');
+      b.className = 'badge badge-flag';
+      b.textContent = f;
+      flags.appendChild(b);
     });
+    tr.appendChild(flags);
+    return tr;
   }
 
   function fillSelect(select, values, label) {
@@ -245,11 +288,12 @@
     });
   }
 
+  // The whole list (unfiltered: the filters apply here), with the version the next delta applies to.
   function load() {
-    if (state.loading) { return; }
+    if (state.loading) { state.reload = true; return; }
     state.loading = true;
+    state.reload = false;
     var q = new URLSearchParams();
-    ['pair', 'exchange', 'size', 'min_net'].forEach(function (k) { if (form[k].value) { q.set(k, form[k].value); } });
     state.mine = form.rank_for.checked;
     if (state.mine) { q.set('rank_for', 'me'); }
     fetch(base + '/api/arbitrage/opportunities?' + q.toString(), { credentials: 'same-origin' })
@@ -261,15 +305,53 @@
         fillSelect(form.size, data.sizes_usd, 'size');
         sourceBadge.textContent = data.source === 'simulated' ? 'simulated market data' : 'live market data';
         state.data = data;
+        state.version = data.version;
         showHoldings(data);
-        state.updatedAt = Date.parse(data.updated_at);
-        section.setAttribute('data-updated-at', data.updated_at);
-        render();
-        tick();
+        shown(data.updated_at);
+        // the announcements that came while reading: those newer than this list apply on top of it
+        var waiting = state.pending;
+        state.pending = [];
+        waiting.forEach(apply);
       })
       .catch(function (e) { updated.textContent = 'Could not load: ' + e.message; })
-      .then(function () { state.loading = false; });
+      .then(function () {
+        state.loading = false;
+        if (state.reload) { load(); } // the filters asked for another list while this one was read
+      });
   }
+
+  function shown(updatedAt) {
+    state.updatedAt = Date.parse(updatedAt);
+    section.setAttribute('data-updated-at', updatedAt);
+    section.setAttribute('data-version', String(state.version));
+    render();
+    tick();
+    document.dispatchEvent(new CustomEvent('arbdesk:arbitrage_rows', { detail: { updated_at: updatedAt } }));
+  }
+
+  // One arbitrage_update: applied when it follows the version held, else the list is read again. Ranked by
+  // holdings the list is the user's own, so it is read again (the delta only carries the shared rows).
+  function update(e) {
+    if (state.loading) { state.pending.push(e.detail || {}); return; }
+    if (state.data) { apply(e.detail || {}); }
+  }
+
+  function apply(d) {
+    // a summary without delta (sent before the socket's subscription took effect): the next delta applies or shows the gap
+    if (state.loading || d.version === undefined || d.version <= state.version) { return; }
+    if (state.mine || d.base !== state.version) { load(); return; }
+    var byKey = {};
+    state.data.opportunities.forEach(function (o) { byKey[key(o)] = o; });
+    d.upsert.forEach(function (o) { byKey[key(o)] = o; });
+    (d.remove || []).forEach(function (k) { delete byKey[k]; });
+    var order = d.order || state.data.opportunities.map(key);
+    state.data.opportunities = order.map(function (k) { return byKey[k]; }).filter(Boolean);
+    state.data.updated_at = d.updated_at;
+    state.version = d.version;
+    shown(d.updated_at);
+  }
+
+  function key(o) { return o.pair + '|' + o.buy_exchange + '|' + o.sell_exchange; }
 
   // What the deposit-aware ranking rests on, or why it changes nothing.
   function showHoldings(data) {
@@ -308,13 +390,18 @@
     state.sort = form.rank_for.checked ? 'rank' : 'net';
     state.desc = true;
   });
-  form.addEventListener('change', load);
-  form.addEventListener('submit', function (e) { e.preventDefault(); load(); });
-  document.addEventListener('arbdesk:arbitrage_update', load);
+  // the filters apply to the list held; only the holdings ranking is a different list
+  form.addEventListener('change', function (e) {
+    if (e.target === form.rank_for) { load(); } else if (state.data) { render(); }
+  });
+  form.addEventListener('input', function (e) { if (e.target === form.min_net && state.data) { render(); } });
+  form.addEventListener('submit', function (e) { e.preventDefault(); if (state.data) { render(); } });
+  document.addEventListener('arbdesk:arbitrage_update', update);
+  // back after a drop: the deltas missed are gone, read the list again
+  document.addEventListener('arbdesk:reconnected', load);
   setInterval(tick, 1000);
-  setInterval(function () {
-    var live = document.querySelector('[data-live-indicator]');
-    if (!live || live.getAttribute('data-state') !== 'live') { load(); }
-  }, 10000);
+  window.ArbDeskArbitrage = {
+    row: function (k) { return state.data && state.data.opportunities.filter(function (o) { return key(o) === k; })[0]; }
+  };
   load();
 })();

@@ -132,7 +132,15 @@
     var scheme = window.location.protocol === 'https:' ? 'wss://' : 'ws://';
     setState(attempt === 0 ? 'connecting' : 'reconnecting', attempt === 0 ? 'Connecting…' : 'Reconnecting…');
     socket = new WebSocket(scheme + window.location.host + base + '/ws');
-    socket.onopen = function () { attempt = 0; setState('live', 'Live'); };
+    socket.onopen = function () {
+      var again = attempt > 0;
+      attempt = 0;
+      setState('live', 'Live');
+      // a page that shows market data asks for the deltas; the others get each announcement's summary only
+      if (document.querySelector('[data-live-market]')) { socket.send(JSON.stringify({ type: 'subscribe', topic: 'market' })); }
+      // market data is not kept for catch-up: the pages that hold it read it again
+      if (again) { document.dispatchEvent(new CustomEvent('arbdesk:reconnected')); }
+    };
     socket.onmessage = function (e) {
       try { receive(JSON.parse(e.data)); } catch (err) { /* a malformed frame is skipped */ }
     };

@@ -48,7 +48,7 @@
 
   <t:transactions transactions="${view.transactions}" total="${view.transactionCount}"/>
 
-  <section class="card" id="arbitrage" data-arbitrage>
+  <section class="card" id="arbitrage" data-arbitrage data-live-market>
     <div class="card-head">
       <h2 class="card-title">Arbitrage opportunities</h2>
       <span class="arb-meta"><span class="badge badge-muted" data-arb-source data-testid="arb-source">loading&hellip;</span>

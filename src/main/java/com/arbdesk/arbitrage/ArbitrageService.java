@@ -126,7 +126,12 @@ public final class ArbitrageService implements AutoCloseable {
     }
 
     public List<Opportunity> query(Filter f) {
-        return snapshot().opportunities().stream()
+        return query(snapshot(), f);
+    }
+
+    /** The opportunities of this snapshot that pass the filter, in its order. */
+    public static List<Opportunity> query(Snapshot s, Filter f) {
+        return s.opportunities().stream()
                 .filter(o -> f.pair() == null || o.pair().equalsIgnoreCase(f.pair()))
                 .filter(o -> f.exchange() == null || o.buyExchange().equalsIgnoreCase(f.exchange())
                         || o.sellExchange().equalsIgnoreCase(f.exchange()))

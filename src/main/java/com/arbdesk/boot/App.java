@@ -65,6 +65,7 @@ import com.arbdesk.realtime.SharedUsedTokens;
 import com.arbdesk.realtime.WsTokens;
 import com.arbdesk.sandbox.SandboxService;
 import com.arbdesk.web.Services;
+import com.arbdesk.web.api.ArbitrageFeed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -102,6 +103,7 @@ public final class App implements Services, AutoCloseable {
     private final Database.Subscription liveFeed;
     private final Leadership backgroundWork;
     private final ArbitrageService arbitrage;
+    private final ArbitrageFeed arbitrageFeed;
     private final AppMetrics metrics = new AppMetrics();
     private final SpreadHistory spreadHistory;
     private final EpisodeLog episodeLog;
@@ -177,6 +179,9 @@ public final class App implements Services, AutoCloseable {
         // several instances on PostgreSQL: rows another instance committed reach the sockets this one holds
         this.liveFeed = database.listen(LiveEventDao.CHANNEL, livePublisher::wake);
         this.arbitrage = new ArbitrageService(MarketDataSources.of(config.arbitrage(), clock), ArbitrageSettings.of(config.arbitrage()), events, clock);
+        // each announcement carries the delta of the shared list since the one before, computed once for every socket
+        this.arbitrageFeed = new ArbitrageFeed(arbitrage, clock.millis());
+        livePublisher.announceMarketWith(arbitrageFeed::next);
         metrics.watchDeposits(events, depositAdmin);
         metrics.watchDatabase(database);
         metrics.watchSockets(sockets);
@@ -286,6 +291,12 @@ public final class App implements Services, AutoCloseable {
         return ipnIntake;
     }
 
+    @Override
+    public ArbitrageFeed arbitrageFeed() {
+        return arbitrageFeed;
+    }
+
+    @Override
     public LivePublisher livePublisher() {
         return livePublisher;
     }

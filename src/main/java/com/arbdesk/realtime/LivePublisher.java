@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -50,6 +51,7 @@ public final class LivePublisher implements AutoCloseable {
     /** The newest row sent; only the delivery thread touches it. Rows stored before start-up are left to catch-up. */
     private long deliveredId;
     private volatile BooleanSupplier pruneWhen = () -> true;
+    private volatile Function<ArbitrageUpdated, String> marketData;
 
     public LivePublisher(Tx tx, LiveEventDao dao, AuthService auth, LedgerService ledger, SessionRegistry sessions, Clock clock) {
         this.tx = tx;
@@ -69,8 +71,7 @@ public final class LivePublisher implements AutoCloseable {
         events.inTransaction(BalanceChanged.class, writer::balanceChanged);
         events.inTransaction(AlertFired.class, writer::alertFired);
         // market data is not kept for catch-up: a reconnecting page simply re-reads the table
-        events.afterCommit(ArbitrageUpdated.class, a -> housekeeping.execute(() -> sessions.broadcast(envelope("arbitrage_update", 0,
-                "{\"updated_at\":\"" + a.updatedAt() + "\",\"count\":" + a.count() + ",\"source\":\"" + a.source() + "\"}"))));
+        events.afterCommit(ArbitrageUpdated.class, a -> housekeeping.execute(() -> announceMarket(a)));
         events.afterCommit(UserDisabled.class, d -> thread.execute(() -> sessions.closeUser(d.userId(), "account disabled")));
         events.afterCommit(SessionsEnded.class, ended -> thread.execute(() -> sessions.closeSessions(ended)));
     }
@@ -107,6 +108,30 @@ public final class LivePublisher implements AutoCloseable {
             // a background loop: the rows are kept, the next wake resumes after the last one sent
             LOG.log(Level.SEVERE, "could not deliver live events", e);
         }
+    }
+
+    /**
+     * What arbitrage_update carries to the sockets that asked for market data ({@code {"type":"subscribe","topic":"market"}}:
+     * the web layer's delta of the shared list); computed once per announcement on the housekeeping thread, the same
+     * text for all of them. The other sockets (pages without the table) get the short summary only.
+     */
+    public void announceMarketWith(Function<ArbitrageUpdated, String> data) {
+        this.marketData = data;
+    }
+
+    private void announceMarket(ArbitrageUpdated a) {
+        try {
+            String summary = envelope("arbitrage_update", 0, summary(a));
+            Function<ArbitrageUpdated, String> data = marketData;
+            sessions.broadcastMarket(data == null ? summary : envelope("arbitrage_update", 0, data.apply(a)), summary);
+        } catch (RuntimeException e) {
+            // a background task: this announcement is lost, the next one carries the delta from the last version sent
+            LOG.log(Level.WARNING, "could not announce market data", e);
+        }
+    }
+
+    private static String summary(ArbitrageUpdated a) {
+        return "{\"updated_at\":\"" + a.updatedAt() + "\",\"count\":" + a.count() + ",\"source\":\"" + a.source() + "\"}";
     }
 
     public static String envelope(String event, long seq, String dataJson) {

@@ -22,6 +22,8 @@ public final class Outbox {
     private boolean closed;
     /** Queued but not sent yet: a new socket waits for its hello, which must go first (see {@link #start}). */
     private boolean holding;
+    /** Asked for the market data deltas (the dashboard); the others get the announcements' summary. */
+    private volatile boolean market;
 
     Outbox(LiveSocket socket, long userId, java.time.Instant expiresAt, String sessionId, LiveStats stats) {
         this.socket = socket;
@@ -45,6 +47,15 @@ public final class Outbox {
         } catch (IllegalStateException e) {
             // a message started in between: fine, the next sweep pings again
         }
+    }
+
+    /** From now on this socket gets each arbitrage_update with its delta, not only the summary. */
+    public void subscribeMarket() {
+        market = true;
+    }
+
+    boolean wantsMarket() {
+        return market;
     }
 
     public void offer(String message) {

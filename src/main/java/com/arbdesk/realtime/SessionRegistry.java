@@ -63,9 +63,12 @@ public final class SessionRegistry {
         }
     }
 
-    /** Queues a message to every open socket (events not kept for catch-up, like market updates). */
-    void broadcast(String message) {
-        bySocket.values().forEach(o -> o.offer(message));
+    /**
+     * Queues a market update to every open socket (not kept for catch-up): {@code full} to the sockets subscribed to
+     * market data, {@code summary} to the others. Both texts are built once, whatever the number of sockets.
+     */
+    void broadcastMarket(String full, String summary) {
+        bySocket.values().forEach(o -> o.offer(o.wantsMarket() ? full : summary));
     }
 
     Collection<Outbox> all() {

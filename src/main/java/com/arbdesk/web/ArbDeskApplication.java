@@ -3,6 +3,7 @@ package com.arbdesk.web;
 import com.arbdesk.admin.AdminService;
 import com.arbdesk.alerts.AlertService;
 import com.arbdesk.arbitrage.ArbitrageService;
+import com.arbdesk.web.api.ArbitrageFeed;
 import com.arbdesk.arbitrage.EpisodeLog;
 import com.arbdesk.arbitrage.SpreadHistory;
 import com.arbdesk.auth.AuthService;
@@ -82,6 +83,7 @@ public class ArbDeskApplication extends ResourceConfig {
                 bind(app.ipnIntake()).to(IpnIntake.class);
                 bind(app.wsTokens()).to(WsTokens.class);
                 bind(app.arbitrage()).to(ArbitrageService.class);
+                bind(app.arbitrageFeed()).to(ArbitrageFeed.class);
                 bind(app.spreadHistory()).to(SpreadHistory.class);
                 bind(app.episodeLog()).to(EpisodeLog.class);
                 bind(app.alerts()).to(AlertService.class);

@@ -16,6 +16,7 @@ import com.arbdesk.ledger.LedgerService;
 import com.arbdesk.nowpayments.ProviderMonitor;
 import com.arbdesk.realtime.LivePublisher;
 import com.arbdesk.realtime.WsTokens;
+import com.arbdesk.web.api.ArbitrageFeed;
 import jakarta.servlet.ServletContext;
 import java.time.Clock;
 
@@ -55,6 +56,9 @@ public interface Services {
     IpnIntake ipnIntake();
 
     ArbitrageService arbitrage();
+
+    /** The versioned shared opportunity list and its deltas (what arbitrage_update carries). */
+    ArbitrageFeed arbitrageFeed();
 
     SpreadHistory spreadHistory();
 

@@ -36,6 +36,8 @@ public class ArbitrageResource {
     ArbitrageService arbitrage;
     @Inject
     DepositService deposits;
+    @Inject
+    ArbitrageFeed feed;
     @Context
     HttpServletRequest req;
 
@@ -93,8 +95,8 @@ public class ArbitrageResource {
     public record HoldingView(String coin, String network, boolean pending) {
     }
 
-    /** The answer: which source, when, and the rows; rankedFor and holdings say whose holdings ordered them. */
-    public record OpportunitiesResponse(String source, Instant updatedAt, List<String> pairs, List<String> exchanges,
+    /** The answer: which source, when, which version of the shared list (arbitrage_update deltas apply to it), and the rows; rankedFor and holdings say whose holdings ordered them. */
+    public record OpportunitiesResponse(String source, Instant updatedAt, long version, List<String> pairs, List<String> exchanges,
                                         List<String> sizesUsd, List<OpportunityView> opportunities, String rankedFor,
                                         List<HoldingView> holdings) {
     }
@@ -136,15 +138,16 @@ public class ArbitrageResource {
         ArbitrageService.Filter f = new ArbitrageService.Filter(decimal("min_net", minNet), blank(pair), blank(exchange),
                 decimal("size", size));
         boolean forMe = rankedForMe(rankFor);
-        ArbitrageService.Snapshot s = arbitrage.snapshot();
-        List<Opportunity> found = arbitrage.query(f);
+        ArbitrageFeed.Published published = feed.current();
+        ArbitrageService.Snapshot s = published.snapshot();
+        List<Opportunity> found = ArbitrageService.query(s, f);
         List<HoldingsRanking.Holding> holdings = forMe
                 ? DepositHoldings.of(deposits, CurrentUser.of(req).orElseThrow().id(), s.updatedAt()) : List.of();
         List<OpportunityView> rows = forMe && arbitrage.transfers() != null
                 ? HoldingsRanking.rank(found, holdings, arbitrage.transfers().book()).stream()
                         .map(r -> OpportunityView.of(r.opportunity(), r.leg())).toList()
                 : found.stream().map(OpportunityView::of).toList();
-        return new OpportunitiesResponse(s.source(), s.updatedAt(), arbitrage.settings().pairs(), arbitrage.settings().exchanges(),
+        return new OpportunitiesResponse(s.source(), s.updatedAt(), published.version(), arbitrage.settings().pairs(), arbitrage.settings().exchanges(),
                 arbitrage.settings().engine().sizesUsd().stream().map(BigDecimal::toPlainString).toList(), rows,
                 forMe ? "me" : null, holdings.stream().map(h -> new HoldingView(h.coin(), h.network(), h.pending())).toList());
     }

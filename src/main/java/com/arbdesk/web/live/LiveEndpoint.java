@@ -25,7 +25,8 @@ import java.util.logging.Logger;
  * The live-update socket at /ws. The auth filter has already refused unauthenticated and
  * foreign-origin upgrades, so every session has a {@link CurrentUser} principal. On open the client
  * gets {@code hello} with the latest seq; it may send {@code {"type":"resume","last_seq":N}} to get
- * what it missed, or a {@code resync} telling it to reload its state over REST. The annotation names the
+ * what it missed, or a {@code resync} telling it to reload its state over REST; {@code {"type":"subscribe","topic":"market"}}
+ * makes each arbitrage_update carry the delta of the opportunity list (without it, only the summary). The annotation names the
  * path and the access rule; {@link LiveEndpointConfigurator} deploys it and builds each instance.
  */
 @RolesAllowed(Roles.USER)
@@ -70,6 +71,11 @@ public class LiveEndpoint {
         switch (msg.path("type").asText()) {
             case "ping" -> out.offer("{\"event\":\"pong\",\"seq\":0,\"data\":{}}");
             case "resume" -> resume(out, msg.path("last_seq").asLong(0));
+            case "subscribe" -> {
+                if (msg.path("topic").asText().equals("market")) {
+                    out.subscribeMarket();
+                }
+            }
             default -> { }
         }
     }
