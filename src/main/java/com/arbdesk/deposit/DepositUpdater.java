@@ -229,13 +229,12 @@ public final class DepositUpdater {
                     "txn:" + d.id() + ":to:" + credited.toMinor(), d.id(), "NOWPayments payment " + p.paymentId());
         }
         String paid = p.actuallyPaid() == null ? d.actuallyPaid() : p.actuallyPaid().toPlainString();
-        deposits.updateState(c, d.id(), new DepositDao.State(next, p.status(), p.paymentId(), p.payAddress(), p.payinExtraId(),
+        Deposit after = deposits.updateState(c, d, new DepositDao.State(next, p.status(), p.paymentId(), p.payAddress(), p.payinExtraId(),
                 p.payinHash(), p.payAmount() == null ? null : p.payAmount().toPlainString(), paid,
                 fiat == null ? null : fiat.toPlainString(),
                 credited.toMinor(), flags, d.failureReason()), now);
         deposits.insertEvent(c, d.id(), now, d.status(), next, p.status(), source, delta.toMinor(), note,
                 ipnEventId);
-        Deposit after = deposits.findById(c, d.id()).orElseThrow();
         if (next != d.status() || d.paymentId() == null || !flags.equals(d.flags())) {
             // a move (or a payment now attached, or a new flag) changes the watch: a payment in progress is checked soon
             watch.write(c, d.id(), schedule.plan(after, ReconcileSchedule.Event.CHANGED, now), null);

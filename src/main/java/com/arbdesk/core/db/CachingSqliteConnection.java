@@ -56,7 +56,8 @@ final class CachingSqliteConnection extends JDBC4Connection {
             return null;
         }
         if (e == null || e.statement.isClosed()) {
-            e = new Entry(prepareStatement(sql));
+            checkOpen();
+            e = new Entry(new KeptNamesStatement(this, sql));
             cache.put(sql, e);
         } else {
             e.statement.clearParameters();

@@ -28,6 +28,11 @@ public final class Jdbc {
         return rs.wasNull() ? null : v;
     }
 
+    public static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
     public static void setNullableLong(PreparedStatement st, int index, Long value) throws SQLException {
         if (value == null) {
             st.setNull(index, java.sql.Types.INTEGER);
