@@ -1,6 +1,7 @@
 package com.arbdesk.admin;
 
 import com.arbdesk.core.db.Jdbc;
+import com.arbdesk.core.db.StoredInstants;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -41,6 +42,6 @@ public final class AuditDao {
             st.setInt(3, limit);
         }, rs -> new AuditEntry(rs.getLong("id"), Jdbc.nullableLong(rs, "actor_user_id"), rs.getString("email"),
                 rs.getString("action"), rs.getString("target_type"), rs.getString("target_id"), rs.getString("details"),
-                Instant.parse(rs.getString("created_at"))));
+                StoredInstants.parse(rs.getString("created_at"))));
     }
 }

@@ -1,6 +1,7 @@
 package com.arbdesk.alerts;
 
 import com.arbdesk.core.db.Jdbc;
+import com.arbdesk.core.db.StoredInstants;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -59,6 +60,6 @@ public final class AlertFiringDao {
         return new AlertFiring(rs.getLong("id"), rs.getLong("user_id"), Jdbc.nullableLong(rs, "rule_id"), rs.getString("pair"),
                 rs.getString("buy_exchange"), rs.getString("sell_exchange"), new BigDecimal(rs.getString("size_usd_text")),
                 new BigDecimal(rs.getString("net_pct_text")), new BigDecimal(rs.getString("min_net_pct_text")),
-                rs.getLong("held_seconds"), Instant.parse(rs.getString("fired_at")), seen == null ? null : Instant.parse(seen));
+                rs.getLong("held_seconds"), StoredInstants.parse(rs.getString("fired_at")), seen == null ? null : Instant.parse(seen));
     }
 }

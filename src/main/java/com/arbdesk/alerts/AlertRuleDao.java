@@ -1,6 +1,7 @@
 package com.arbdesk.alerts;
 
 import com.arbdesk.core.db.Jdbc;
+import com.arbdesk.core.db.StoredInstants;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -87,6 +88,6 @@ public final class AlertRuleDao {
         return new AlertRule(rs.getLong("id"), rs.getLong("user_id"), rs.getString("pair"), rs.getString("buy_exchange"),
                 rs.getString("sell_exchange"), new BigDecimal(rs.getString("size_usd_text")),
                 new BigDecimal(rs.getString("min_net_pct_text")), Duration.ofSeconds(rs.getLong("min_duration_seconds")),
-                rs.getInt("enabled") == 1, Instant.parse(rs.getString("created_at")), Instant.parse(rs.getString("updated_at")));
+                rs.getInt("enabled") == 1, StoredInstants.parse(rs.getString("created_at")), StoredInstants.parse(rs.getString("updated_at")));
     }
 }

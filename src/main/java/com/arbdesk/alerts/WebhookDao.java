@@ -1,6 +1,7 @@
 package com.arbdesk.alerts;
 
 import com.arbdesk.core.db.Jdbc;
+import com.arbdesk.core.db.StoredInstants;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -20,7 +21,7 @@ public final class WebhookDao {
     public Optional<Webhook> find(Connection c, long userId) throws SQLException {
         return Jdbc.queryOne(c, "SELECT user_id, url, secret, updated_at FROM alert_webhooks WHERE user_id = ?",
                 st -> st.setLong(1, userId), rs -> new Webhook(rs.getLong("user_id"), rs.getString("url"),
-                        rs.getString("secret"), Instant.parse(rs.getString("updated_at"))));
+                        rs.getString("secret"), StoredInstants.parse(rs.getString("updated_at"))));
     }
 
     public void insert(Connection c, long userId, String url, String secret, Instant now) throws SQLException {

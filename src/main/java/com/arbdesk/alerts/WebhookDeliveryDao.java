@@ -1,6 +1,7 @@
 package com.arbdesk.alerts;
 
 import com.arbdesk.core.db.Jdbc;
+import com.arbdesk.core.db.StoredInstants;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -67,7 +68,7 @@ public final class WebhookDeliveryDao {
                 WHERE d.user_id = ? AND d.id >= ? ORDER BY a.delivery_id, a.attempt
                 """, st -> { st.setLong(1, userId); st.setLong(2, oldest); }, rs -> {
                     log.computeIfAbsent(rs.getLong("delivery_id"), k -> new ArrayList<>()).add(new WebhookDelivery.Attempt(
-                            rs.getInt("attempt"), Instant.parse(rs.getString("attempted_at")), nullableInt(rs, "status_code"),
+                            rs.getInt("attempt"), StoredInstants.parse(rs.getString("attempted_at")), nullableInt(rs, "status_code"),
                             rs.getString("error"), rs.getLong("duration_ms")));
                     return null;
                 });
@@ -127,7 +128,7 @@ public final class WebhookDeliveryDao {
         return new WebhookDelivery(rs.getLong("id"), rs.getLong("user_id"), Jdbc.nullableLong(rs, "firing_id"),
                 Jdbc.nullableLong(rs, "redelivery_of"), rs.getString("delivery_uid"), rs.getString("url"), rs.getString("body"),
                 DeliveryStatus.of(rs.getString("status")), rs.getInt("attempts"), next == null ? null : Instant.ofEpochMilli(next),
-                nullableInt(rs, "last_status_code"), rs.getString("last_error"), Instant.parse(rs.getString("created_at")),
-                Instant.parse(rs.getString("updated_at")), List.of());
+                nullableInt(rs, "last_status_code"), rs.getString("last_error"), StoredInstants.parse(rs.getString("created_at")),
+                StoredInstants.parse(rs.getString("updated_at")), List.of());
     }
 }

@@ -1,6 +1,7 @@
 package com.arbdesk.auth;
 
 import com.arbdesk.core.db.Jdbc;
+import com.arbdesk.core.db.StoredInstants;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -93,8 +94,8 @@ public final class SessionDao {
 
     private static SessionRecord map(ResultSet rs) throws SQLException {
         String revoked = rs.getString("revoked_at");
-        return new SessionRecord(rs.getString("id"), rs.getLong("user_id"), Instant.parse(rs.getString("created_at")),
-                Instant.parse(rs.getString("expires_at")), revoked == null ? null : Instant.parse(revoked),
+        return new SessionRecord(rs.getString("id"), rs.getLong("user_id"), StoredInstants.parse(rs.getString("created_at")),
+                StoredInstants.parse(rs.getString("expires_at")), revoked == null ? null : Instant.parse(revoked),
                 rs.getString("user_agent"), rs.getString("client_address"));
     }
 }

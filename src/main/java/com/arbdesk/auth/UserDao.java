@@ -2,6 +2,7 @@ package com.arbdesk.auth;
 
 import com.arbdesk.core.db.Dialect;
 import com.arbdesk.core.db.Jdbc;
+import com.arbdesk.core.db.StoredInstants;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -80,6 +81,6 @@ public final class UserDao {
 
     private static User map(ResultSet rs) throws SQLException {
         return new User(rs.getLong("id"), rs.getString("email"), rs.getString("password_hash"),
-                Role.valueOf(rs.getString("role")), rs.getInt("disabled") == 1, Instant.parse(rs.getString("created_at")));
+                Role.valueOf(rs.getString("role")), rs.getInt("disabled") == 1, StoredInstants.parse(rs.getString("created_at")));
     }
 }

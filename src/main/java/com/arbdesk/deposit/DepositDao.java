@@ -4,6 +4,7 @@ import com.arbdesk.core.Asset;
 import com.arbdesk.core.Money;
 import com.arbdesk.core.db.Dialect;
 import com.arbdesk.core.db.Jdbc;
+import com.arbdesk.core.db.StoredInstants;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -254,7 +255,7 @@ public final class DepositDao {
         return Jdbc.query(c, """
                 SELECT id, at, from_status, to_status, provider_status, source, credited_minor, note, ipn_event_id
                 FROM deposit_events WHERE transaction_id = ? ORDER BY id
-                """, st -> st.setLong(1, depositId), rs -> new Event(rs.getLong("id"), Instant.parse(rs.getString("at")),
+                """, st -> st.setLong(1, depositId), rs -> new Event(rs.getLong("id"), StoredInstants.parse(rs.getString("at")),
                 rs.getString("from_status"), rs.getString("to_status"), rs.getString("provider_status"), rs.getString("source"),
                 rs.getLong("credited_minor"), rs.getString("note"), Jdbc.nullableLong(rs, "ipn_event_id")));
     }
@@ -265,12 +266,12 @@ public final class DepositDao {
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
         String s = rs.getString(column);
-        return s == null ? null : Instant.parse(s);
+        return s == null ? null : StoredInstants.parse(s);
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
         String s = rs.getString(column);
-        return s == null ? null : Instant.parse(s);
+        return s == null ? null : StoredInstants.parse(s);
     }
 
     /**
@@ -292,7 +293,7 @@ public final class DepositDao {
                 rs.getString(19), rs.getString(20),
                 instant(rs, 21), instant(rs, 22), rs.getString(23),
                 DepositFlag.parseCsv(rs.getString(24)), rs.getString(25),
-                Jdbc.nullableLong(rs, 26), Instant.parse(rs.getString(27)),
-                Instant.parse(rs.getString(28)), watch);
+                Jdbc.nullableLong(rs, 26), StoredInstants.parse(rs.getString(27)),
+                StoredInstants.parse(rs.getString(28)), watch);
     }
 }

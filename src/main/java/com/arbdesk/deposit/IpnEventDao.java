@@ -1,6 +1,7 @@
 package com.arbdesk.deposit;
 
 import com.arbdesk.core.db.Jdbc;
+import com.arbdesk.core.db.StoredInstants;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -115,11 +116,11 @@ public final class IpnEventDao {
     /** Empty when no IPN has arrived yet (MAX() would answer one NULL row, which queryOne cannot hold). */
     public Optional<Instant> lastReceived(Connection c) throws SQLException {
         return Jdbc.queryOne(c, "SELECT received_at FROM ipn_events ORDER BY received_at DESC LIMIT 1", st -> { },
-                rs -> Instant.parse(rs.getString("received_at")));
+                rs -> StoredInstants.parse(rs.getString("received_at")));
     }
 
     private static IpnEvent map(ResultSet rs) throws SQLException {
-        return new IpnEvent(rs.getLong("id"), Instant.parse(rs.getString("received_at")), rs.getString("remote_address"),
+        return new IpnEvent(rs.getLong("id"), StoredInstants.parse(rs.getString("received_at")), rs.getString("remote_address"),
                 rs.getString("signature"), rs.getString("body"), rs.getString("payment_id"), rs.getString("provider_status"),
                 IpnVerdict.fromWire(rs.getString("verdict")), rs.getString("detail"), Jdbc.nullableLong(rs, "transaction_id"));
     }

@@ -4,6 +4,7 @@ import com.arbdesk.core.Asset;
 import com.arbdesk.core.Money;
 import com.arbdesk.core.db.Dialect;
 import com.arbdesk.core.db.Jdbc;
+import com.arbdesk.core.db.StoredInstants;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -118,7 +119,7 @@ public final class LedgerDao {
                 Money.ofMinor(Asset.valueOf(rs.getString("asset")), rs.getLong("amount_minor")),
                 rs.getString("entry_type"), rs.getString("source"), rs.getString("source_ref"),
                 Jdbc.nullableLong(rs, "transaction_id"), Jdbc.nullableLong(rs, "actor_user_id"),
-                rs.getString("reason"), Instant.parse(rs.getString("created_at")));
+                rs.getString("reason"), StoredInstants.parse(rs.getString("created_at")));
     }
 
 }

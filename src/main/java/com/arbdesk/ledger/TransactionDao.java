@@ -3,6 +3,7 @@ package com.arbdesk.ledger;
 import com.arbdesk.core.Asset;
 import com.arbdesk.core.Money;
 import com.arbdesk.core.db.Jdbc;
+import com.arbdesk.core.db.StoredInstants;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -66,11 +67,12 @@ public final class TransactionDao {
                 }, TransactionDao::map);
     }
 
+    /** A row of {@link #SELECT}, read by position in its column order (SQLite's driver maps names per result set). */
     private static TransactionRecord map(ResultSet rs) throws SQLException {
-        return new TransactionRecord(rs.getLong("id"), rs.getLong("user_id"), rs.getString("email"), rs.getString("type"),
-                Money.ofMinor(Asset.USD, rs.getLong("amount_usd_minor")), rs.getString("status"), rs.getString("reference"),
-                rs.getString("description"), Jdbc.nullableLong(rs, "created_by"), Instant.parse(rs.getString("created_at")),
-                Instant.parse(rs.getString("updated_at")), Money.ofMinor(Asset.USD, rs.getLong("credited_minor")),
-                rs.getString("pay_currency"), rs.getString("payin_hash"));
+        return new TransactionRecord(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                Money.ofMinor(Asset.USD, rs.getLong(5)), rs.getString(6), rs.getString(7),
+                rs.getString(8), Jdbc.nullableLong(rs, 9), StoredInstants.parse(rs.getString(10)),
+                StoredInstants.parse(rs.getString(11)), Money.ofMinor(Asset.USD, rs.getLong(12)),
+                rs.getString(13), rs.getString(14));
     }
 }
