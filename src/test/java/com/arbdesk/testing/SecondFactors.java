@@ -39,12 +39,9 @@ public final class SecondFactors {
             return SecondFactors.code(secret);
         }
 
-        /** A code not used yet: waits (at most 30 s) for the next step when this one's code was taken. */
+        /** A code not used yet: the next step's when this one's code was taken (see {@link #unusedStep}). */
         public synchronized String freshCode() {
-            while (Totp.step(Instant.now()) <= lastStep) {
-                TestServer.sleep(250);
-            }
-            lastStep = Totp.step(Instant.now());
+            lastStep = unusedStep(lastStep);
             return Totp.code(Base32.decode(secret), lastStep, Totp.DIGITS);
         }
 
@@ -52,6 +49,18 @@ public final class SecondFactors {
         public String loginWithRecoveryCode(TestClient c, String email, String password) {
             return SecondFactors.login(c, email, password, recoveryCodes.pop());
         }
+    }
+
+    /**
+     * The earliest step after {@code usedStep} whose code the server accepts now: the current step, or when its code
+     * was used, the next one, which {@link Totp#WINDOW} accepts as clock drift (an authenticator a few seconds ahead
+     * shows it). Waits for the clock only when even that is taken, instead of up to 30 s for the next step to begin.
+     */
+    public static long unusedStep(long usedStep) {
+        while (usedStep + 1 > Totp.step(Instant.now()) + Totp.WINDOW) {
+            TestServer.sleep(250);
+        }
+        return Math.max(usedStep + 1, Totp.step(Instant.now()));
     }
 
     /** The current 6-digit code of a base32 secret, as an authenticator app shows it. */

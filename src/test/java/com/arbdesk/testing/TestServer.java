@@ -29,6 +29,11 @@ import java.util.stream.Stream;
  */
 public final class TestServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final int FORK_PORTS_FROM = 26_000;
+    private static final int FORK_SLOT_WIDTH = 1_000;
+    private static final int FORK_SLOTS = 6; // 26000..31999, below the ephemeral range
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_PORT =
+            new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(FORK_SLOT_WIDTH));
 
     private final Process process;
     private final Path dir;
@@ -124,7 +129,17 @@ public final class TestServer implements AutoCloseable {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/health")))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
-                    return;
+                    // Tomcat binds the port before the application logs its banner: only with the banner out is the
+                    // answer known to be this server's, not that of whoever held the port (another fork, checkout)
+                    String text = logText();
+                    if (text.contains("java.net.BindException")) {
+                        process.destroyForcibly();
+                        throw new IllegalStateException("port " + port + " was taken; /health answered from another process:\n"
+                                + logTail());
+                    }
+                    if (text.contains(" is running at ")) {
+                        return;
+                    }
                 }
             } catch (IOException e) {
                 // not listening yet
@@ -146,10 +161,29 @@ public final class TestServer implements AutoCloseable {
         return war;
     }
 
+    /**
+     * A port nothing listens on now. Failsafe runs the integration tests in parallel forks (pom: arbdesk.it.forks), each
+     * starting servers: a fork takes ports from its own slot below the kernel's ephemeral range (32768 and up, where
+     * port 0 binds and outgoing connections land), so two forks never pick the same port between this check and the
+     * server's bind. Outside failsafe (no fork number), the kernel picks.
+     */
     public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+        String fork = System.getProperty("arbdesk.it.fork", "");
+        if (!fork.matches("[0-9]+")) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                return s.getLocalPort();
+            }
         }
+        int base = FORK_PORTS_FROM + (Integer.parseInt(fork) - 1) % FORK_SLOTS * FORK_SLOT_WIDTH;
+        for (int i = 0; i < FORK_SLOT_WIDTH; i++) {
+            int candidate = base + Math.floorMod(NEXT_PORT.getAndIncrement(), FORK_SLOT_WIDTH); // round the slot: no quick reuse
+            try (ServerSocket s = new ServerSocket(candidate)) {
+                return s.getLocalPort();
+            } catch (IOException e) {
+                // in use (another program's fixed port): the next one
+            }
+        }
+        throw new IOException("no free port in " + base + ".." + (base + FORK_SLOT_WIDTH - 1));
     }
 
     /** The server process's id (for {@code jcmd}). */
