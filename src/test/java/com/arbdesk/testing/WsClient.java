@@ -120,6 +120,36 @@ public final class WsClient implements AutoCloseable {
     }
 
     /**
+     * The user's events {@code after + 1 .. after + count}, in seq order, as a client applies them (live.js): a live
+     * push may overtake a resume's catch-up, and an event may come both ways, so the order of arrival is not asserted,
+     * only that each seq arrives and nothing in between is missing. Messages with seq 0 (pong, market data) and seqs
+     * outside the range are skipped. An AssertionError when one is still missing after the timeout.
+     */
+    public java.util.List<com.fasterxml.jackson.databind.JsonNode> seqs(long after, int count, Duration timeout) {
+        java.util.TreeMap<Long, com.fasterxml.jackson.databind.JsonNode> got = new java.util.TreeMap<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (got.size() < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("seqs " + (after + 1) + ".." + (after + count) + " expected, got " + got.keySet());
+            }
+            com.fasterxml.jackson.databind.JsonNode m;
+            try {
+                m = JSON.readTree(next(Duration.ofNanos(left)));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new AssertionError(e);
+            }
+            long seq = m.path("seq").asLong();
+            if (seq > after && seq <= after + count) {
+                got.putIfAbsent(seq, m);
+            }
+        }
+        return java.util.List.copyOf(got.values());
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
      * A {@code ping} control message padded to exactly {@code chars} characters, for the text buffer's limit (web.xml's
      * textBufferSize: 1,024 characters fit, more close the socket with 1009).
      */
