@@ -6,10 +6,16 @@ import java.util.Deque;
 
 /**
  * One socket's queue of outgoing messages with at most one send in flight, so a slow or dead
- * client only ever delays itself; a client whose queue overflows is closed.
+ * client only ever delays itself; a client whose queue overflows is closed (it reconnects and resumes by seq).
+ * <p>
+ * The limit is on what the queue holds, in characters, with a count cap behind it: a busy account's burst of small
+ * events (the benchmark's payer gets two per IPN, 1,400 a second) fits about a second and a half, while a few
+ * market-data deltas (up to ~130 KB each) are as much as a stalled dashboard may hold. A count of 256 closed a
+ * healthy socket after a 0.2 s stall under that burst, yet let 256 deltas (30 MB) pile up for a dead one.
  */
 public final class Outbox {
-    static final int MAX_QUEUED = 256;
+    static final int MAX_QUEUED_CHARS = 1 << 20;
+    static final int MAX_QUEUED = 4_096;
 
     final LiveSocket socket;
     public final long userId;
@@ -18,6 +24,8 @@ public final class Outbox {
     final String sessionId;
     private final LiveStats stats;
     private final Deque<String> queue = new ArrayDeque<>();
+    /** The characters in {@link #queue}. */
+    private long queuedChars;
     private boolean sending;
     private boolean closed;
     /** Queued but not sent yet: a new socket waits for its hello, which must go first (see {@link #start}). */
@@ -63,11 +71,13 @@ public final class Outbox {
             if (closed) {
                 return;
             }
-            if (queue.size() >= MAX_QUEUED) {
+            if (queue.size() >= MAX_QUEUED || queuedChars + message.length() > MAX_QUEUED_CHARS) {
                 closed = true;
                 queue.clear();
+                queuedChars = 0;
             } else {
                 queue.addLast(message);
+                queuedChars += message.length();
                 if (sending || holding) {
                     return;
                 }
@@ -97,6 +107,7 @@ public final class Outbox {
             }
             holding = false;
             queue.addFirst(first);
+            queuedChars += first.length();
             if (sending) {
                 return;
             }
@@ -109,6 +120,9 @@ public final class Outbox {
         String next;
         synchronized (this) {
             next = queue.pollFirst();
+            if (next != null) {
+                queuedChars -= next.length();
+            }
             if (next == null || closed) {
                 sending = false;
                 return;

@@ -95,4 +95,27 @@ class OutboxTest {
         assertEquals(1, stats.queueOverflows(), "the overflow is counted");
         assertEquals(Outbox.MAX_QUEUED + 2, stats.messagesSent(), "the send that never completed is not counted");
     }
+
+    @Test
+    void theQueueIsBoundedByWhatItHoldsSoABurstOfSmallEventsFitsAndBigFramesDoNot() {
+        FakeSocket stuck = new FakeSocket(true);
+        Outbox burst = new Outbox(stuck.session, 1, null, null, stats);
+        String event = "x".repeat(400); // a deposit_updated envelope's size
+        int fit = Outbox.MAX_QUEUED_CHARS / event.length(); // 2,621: about 1.8 s of the benchmark payer's events
+        for (int i = 0; i < Math.min(fit, Outbox.MAX_QUEUED); i++) {
+            burst.offer(event);
+        }
+        assertFalse(stuck.closed.get() != null, "a burst of small events within the limit keeps the socket");
+        FakeSocket dashboard = new FakeSocket(true);
+        Outbox market = new Outbox(dashboard.session, 2, null, null, stats);
+        String delta = "d".repeat(130_000);
+        for (int i = 0; i < 8; i++) {
+            market.offer(delta);
+        }
+        assertFalse(dashboard.closed.get() != null, "seven 130 KB frames queued behind a stalled send still fit");
+        market.offer(delta);
+        market.offer(delta);
+        assertTrue(dashboard.closed.get() != null, "nine queued behind it exceed the limit");
+        assertEquals(CloseReason.CloseCodes.TRY_AGAIN_LATER, dashboard.closed.get().getCloseCode());
+    }
 }
