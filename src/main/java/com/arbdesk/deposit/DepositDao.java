@@ -264,11 +264,6 @@ public final class DepositDao {
         return t == null ? null : t.toString();
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        String s = rs.getString(column);
-        return s == null ? null : StoredInstants.parse(s);
-    }
-
     private static Instant instant(ResultSet rs, int column) throws SQLException {
         String s = rs.getString(column);
         return s == null ? null : StoredInstants.parse(s);

@@ -11,7 +11,6 @@ import com.arbdesk.auth.SecondFactorService;
 import com.arbdesk.config.AppConfig;
 import com.arbdesk.deposit.DepositAdmin;
 import com.arbdesk.deposit.DepositService;
-import com.arbdesk.deposit.IpnIntake;
 import com.arbdesk.ledger.LedgerService;
 import com.arbdesk.nowpayments.ProviderMonitor;
 import com.arbdesk.realtime.WsTokens;
@@ -80,7 +79,6 @@ public class ArbDeskApplication extends ResourceConfig {
                 bind(app.providerMonitor()).to(ProviderMonitor.class);
                 bind(app.deposits()).to(DepositService.class);
                 bind(app.depositAdmin()).to(DepositAdmin.class);
-                bind(app.ipnIntake()).to(IpnIntake.class);
                 bind(app.wsTokens()).to(WsTokens.class);
                 bind(app.arbitrage()).to(ArbitrageService.class);
                 bind(app.arbitrageFeed()).to(ArbitrageFeed.class);
