@@ -1,5 +1,6 @@
 package com.arbdesk.auth;
 
+import com.arbdesk.core.BuiltAhead;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.JwtException;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import javax.crypto.SecretKey;
 
 /**
@@ -33,7 +35,7 @@ public final class JwtService {
 
     private final SecretKey key;
     private final Clock clock;
-    private final JwtParser parser;
+    private final Supplier<JwtParser> parser;
     /**
      * Tokens already verified, with what they said: the same token string always verifies to the same claims, and
      * the only check that changes with time is expiry, which is re-checked on every hit. Parsing and checking a token
@@ -44,12 +46,13 @@ public final class JwtService {
     public JwtService(String secret, Clock clock) {
         this.key = Keys.hmacShaKeyFor(secret.getBytes(StandardCharsets.UTF_8));
         this.clock = clock;
-        // immutable and thread-safe: built once instead of per request
-        this.parser = Jwts.parser()
+        // immutable and thread-safe: built once instead of per request, beside the rest of start-up (its library's
+        // classes took 0.3 s of the start-up thread)
+        this.parser = BuiltAhead.start("jwt-parser", () -> Jwts.parser()
                 .verifyWith(key)
                 .requireIssuer(ISSUER)
                 .clock(() -> Date.from(clock.instant()))
-                .build();
+                .build());
     }
 
     /** What a valid token says: whose it is, the session it belongs to and when it ends. */
@@ -105,7 +108,7 @@ public final class JwtService {
             return Optional.empty();
         }
         try {
-            Jws<Claims> jws = parser.parseSignedClaims(token);
+            Jws<Claims> jws = parser.get().parseSignedClaims(token);
             // allow-list: only HS256, even though the key would also fit other HMAC variants
             if (!"HS256".equals(jws.getHeader().getAlgorithm()) || jws.getPayload().getExpiration() == null) {
                 return Optional.empty();

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * The HTTP plumbing of {@link NowPaymentsClient}: headers, timeouts, error mapping, and bounded
@@ -31,13 +32,13 @@ final class ProviderHttp {
     private static final String USER_AGENT = "ArbDesk-NowPaymentsClient/1";
 
     private final NowPaymentsClient.Settings settings;
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
     private final List<String> secrets;
     private final ProviderCallObserver observer;
     /** The base URL's own path (e.g. "/v1"), which is not part of an endpoint's name. */
     private final String basePath;
 
-    ProviderHttp(NowPaymentsClient.Settings settings, HttpClient http, ProviderCallObserver observer) {
+    ProviderHttp(NowPaymentsClient.Settings settings, Supplier<HttpClient> http, ProviderCallObserver observer) {
         this.settings = settings;
         this.http = http;
         this.observer = observer;
@@ -115,7 +116,7 @@ final class ProviderHttp {
     /** One request and its answer, whatever the status; a failure to get an answer is a NowPaymentsException. */
     private HttpResponse<String> exchange(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.get().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpConnectTimeoutException e) {
             // A connect timeout means nobody answered the door: the provider is unreachable.
             throw new NowPaymentsException(Kind.UNAVAILABLE, 0, null, "connect timed out", e);
