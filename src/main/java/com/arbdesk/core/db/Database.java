@@ -31,11 +31,14 @@ public final class Database implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final BlockingQueue<Connection> readers;
     private final int readerCount;
+    /** SQLite only: the writes of all threads, run in shared transactions on {@link #writer}. */
+    private final GroupCommit groupCommit;
 
     private Database(SQLiteDataSource dataSource, Path file, int readerCount) throws SQLException {
         this.dialect = Dialect.SQLITE;
         this.dataSource = dataSource;
         this.writer = cachingConnection(dataSource, file);
+        this.groupCommit = new GroupCommit(writeLock, writer);
         this.readerCount = readerCount;
         this.readers = new ArrayBlockingQueue<>(readerCount);
         for (int i = 0; i < readerCount; i++) {
@@ -52,6 +55,7 @@ public final class Database implements AutoCloseable {
         this.dialect = Dialect.POSTGRESQL;
         this.dataSource = pool;
         this.writer = null;
+        this.groupCommit = null;
         this.readers = null;
         this.readerCount = pool.getMaximumPoolSize();
     }
@@ -146,6 +150,10 @@ public final class Database implements AutoCloseable {
 
     ReentrantLock writeLock() {
         return writeLock;
+    }
+
+    GroupCommit groupCommit() {
+        return groupCommit;
     }
 
     Connection writer() {

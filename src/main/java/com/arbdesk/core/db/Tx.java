@@ -14,7 +14,8 @@ import java.util.logging.Logger;
  * Runs work in a database transaction; nested calls on the same thread join the open transaction. Callbacks
  * registered with {@link #afterCommit} run only once the commit succeeded: that is where events leave the process.
  * SQLite: writes take the single writer under its lock with BEGIN IMMEDIATE, so a write transaction never fails
- * half-way on a lock upgrade. PostgreSQL: each transaction takes a pooled connection at READ COMMITTED; the DAOs
+ * half-way on a lock upgrade; writes queued meanwhile by other threads share one transaction, each in its own
+ * savepoint ({@link GroupCommit}). PostgreSQL: each transaction takes a pooled connection at READ COMMITTED; the DAOs
  * lock the rows they change ({@link Dialect#forUpdate}), and a transaction that lost a race (serialization
  * failure, deadlock, or a concurrent insert of the same unique key) is rolled back and run again from the start,
  * so it re-reads what the winner committed.
@@ -49,28 +50,41 @@ public final class Tx {
         return db.dialect() == Dialect.SQLITE ? writeSqlite(work) : writeServer(work);
     }
 
+    /** SQLite: the work joins the writer's next shared transaction ({@link GroupCommit}). */
     private <T> T writeSqlite(SqlWork<T> work) {
-        db.writeLock().lock();
-        Open open = new Open(db.writer(), new ArrayList<>());
-        OPEN.set(open);
-        T result;
-        try {
-            Connection c = open.connection();
-            exec(c, "BEGIN IMMEDIATE");
-            try {
-                result = run(c, work);
-                exec(c, "COMMIT");
-            } catch (RuntimeException | Error e) {
-                rollback(c);
-                throw e;
-            }
-        } finally {
-            OPEN.remove();
-            db.writeLock().unlock();
+        GroupCommit.Queued<T> done = db.groupCommit().write(work, SQLITE_RUNNER);
+        if (done.failure instanceof RuntimeException e) {
+            throw e;
         }
-        open.callbacks().forEach(Tx::runCallback);
-        return result;
+        if (done.failure instanceof Error e) {
+            throw e;
+        }
+        done.callbacks.forEach(Tx::runCallback);
+        return done.result;
     }
+
+    /** How a batch runs one caller's work: with that caller's transaction context on the running thread. */
+    private static final GroupCommit.Runner SQLITE_RUNNER = new GroupCommit.Runner() {
+        @Override
+        public <T> T run(Connection c, SqlWork<T> work, List<Runnable> callbacks) {
+            OPEN.set(new Open(c, callbacks));
+            try {
+                return Tx.run(c, work);
+            } finally {
+                OPEN.remove();
+            }
+        }
+
+        @Override
+        public void exec(Connection c, String sql) {
+            Tx.exec(c, sql);
+        }
+
+        @Override
+        public void rollback(Connection c) {
+            Tx.rollback(c);
+        }
+    };
 
     private <T> T writeServer(SqlWork<T> work) {
         for (int attempt = 1; ; attempt++) {
