@@ -6,6 +6,7 @@ import com.arbdesk.config.ConfigException;
 import com.arbdesk.config.ConfigReader;
 import com.arbdesk.sandbox.SandboxApplication;
 import com.arbdesk.sandbox.SandboxService;
+import com.arbdesk.web.CachedExpressions;
 import com.arbdesk.web.RecordElResolver;
 import com.arbdesk.web.Services;
 import com.arbdesk.web.live.LiveEndpointConfigurator;
@@ -56,6 +57,7 @@ public final class Bootstrap implements ServletContextListener {
             api.setAsyncSupported(true);
         });
         RecordElResolver.install(ctx);
+        CachedExpressions.install(ctx);
         StringBuilder banner = new StringBuilder("ArbDesk " + app.version() + " is running at " + config.baseUrl() + "/ ("
                 + config.mode().name().toLowerCase(java.util.Locale.ROOT) + " mode, database " + config.databaseDescription() + ")");
         if (config.sandbox().only()) {
