@@ -6,6 +6,8 @@ import com.arbdesk.core.db.Tx;
 import com.arbdesk.core.events.EventBus;
 import com.arbdesk.core.Failure;
 import com.arbdesk.core.FailureCode;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -41,10 +43,21 @@ public final class LedgerService {
     }
 
     public TransactionPage transactions(long userId, int limit, int offset) {
+        return tx.read(c -> page(c, userId, limit, offset));
+    }
+
+    /** A user's balance and latest transactions, read in one snapshot (the dashboard: they agree with each other). */
+    public record Summary(Money balance, TransactionPage recent) {
+    }
+
+    public Summary summary(long userId, int limit) {
+        return tx.read(c -> new Summary(ledger.balance(c, userId, Asset.USD), page(c, userId, limit, 0)));
+    }
+
+    private TransactionPage page(Connection c, long userId, int limit, int offset) throws SQLException {
         int lim = Math.max(1, Math.min(limit, 100));
         int off = Math.max(0, offset);
-        return tx.read(c -> new TransactionPage(transactions.forUser(c, userId, lim, off),
-                transactions.countForUser(c, userId), lim, off));
+        return new TransactionPage(transactions.forUser(c, userId, lim, off), transactions.countForUser(c, userId), lim, off);
     }
 
     public List<TransactionRecord> recentTransactions(String type, int limit, int offset) {

@@ -4,6 +4,7 @@ import com.arbdesk.auth.Roles;
 import com.arbdesk.web.Services;
 import com.arbdesk.core.Money;
 import com.arbdesk.ledger.CoinCatalogue;
+import com.arbdesk.ledger.LedgerService;
 import com.arbdesk.web.CurrentUser;
 import com.arbdesk.web.Pages;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,9 +48,9 @@ public class DashboardPage extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
         Services app = Services.from(getServletContext());
         CurrentUser me = CurrentUser.of(req).orElseThrow();
-        Money balance = app.ledger().balance(me.id());
-        TransactionsFragment.View recent = TransactionsFragment.View.of(
-                app.ledger().transactions(me.id(), TransactionsFragment.RECENT, 0));
+        LedgerService.Summary summary = app.ledger().summary(me.id(), TransactionsFragment.RECENT);
+        Money balance = summary.balance();
+        TransactionsFragment.View recent = TransactionsFragment.View.of(summary.recent());
         // USD is the only holding until crypto deposits land; its share of the portfolio is therefore all of it
         List<HoldingView> holdings = List.of(new HoldingView("USD", "US Dollar", balance.display(), balance.display(), "100%"));
         req.setAttribute("view", new DashboardView(me.email(), balance.display(), balance.toPlainString(), holdings,
