@@ -212,7 +212,8 @@ public final class Database implements AutoCloseable {
             com.zaxxer.hikari.HikariPoolMXBean pool = ((HikariDataSource) dataSource).getHikariPoolMXBean();
             return pool == null ? 0 : pool.getThreadsAwaitingConnection();
         }
-        return writeLock.getQueueLength();
+        // writes queued for the next shared transaction (GroupCommit), and anything blocked on the lock itself
+        return groupCommit.waiting() + writeLock.getQueueLength();
     }
 
     /** True when a trivial query answers; used by /health. */

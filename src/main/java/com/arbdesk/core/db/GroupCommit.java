@@ -53,6 +53,11 @@ final class GroupCommit {
         this.writer = writer;
     }
 
+    /** Writes queued and not yet taken into a transaction (the writer-waiting gauge). */
+    int waiting() {
+        return queue.size();
+    }
+
     /** One caller's work and, once {@link #done}, its outcome. */
     static final class Queued<T> {
         final Tx.SqlWork<T> work;

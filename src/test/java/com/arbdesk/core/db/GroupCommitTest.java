@@ -76,8 +76,12 @@ class GroupCommitTest {
                 }));
             }
             assertTrue(queued.await(5, TimeUnit.SECONDS));
-            // each caller has queued (or is about to): give them a moment to park behind the held writer
-            Thread.sleep(100);
+            // every caller queues behind the held writer, and the writer-waiting gauge counts them
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (db.writesWaiting() < WRITERS && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(WRITERS, db.writesWaiting(), "the writer-waiting gauge counts the queued writes");
         } finally {
             db.writeLock().unlock();
         }
