@@ -74,8 +74,9 @@ final class GroupCommit {
     }
 
     /**
-     * Runs {@code work} in a committed write transaction and returns its result (or throws what it threw), then
-     * hands back the after-commit callbacks it registered, for the caller to run.
+     * Runs {@code work} in a write transaction and returns once that transaction has ended: the returned entry holds
+     * the work's result, or what it threw (or what the commit threw), and the after-commit callbacks it registered,
+     * for the caller to run.
      */
     <T> Queued<T> write(Tx.SqlWork<T> work, Runner runner) {
         Queued<T> mine = new Queued<>(work);
