@@ -1,8 +1,9 @@
 // The dashboard's arbitrage table: the best route per pair by default (all routes one click away),
 // filters, keyboard-sortable columns with aria-sort, "updated N s ago". The page holds the shared list of
 // routes (read once, with its version) and applies each arbitrage_update's delta to it (upsert rows, remove
-// keys, the new order), rebuilding only the rows that changed; it reads the whole list again only at load, when
-// a delta's base is not the version it holds (a missed update, a reconnect, another instance), or ranked by
+// keys, the new order), rebuilding only the rows that changed; it reads the whole list again only when the socket's
+// market subscription is confirmed (at load, after a reconnect), when a delta's base is not the version it holds (a
+// missed update, another instance), or ranked by
 // holdings (that order and the deposit legs are the user's own: never in the shared delta). Filters apply here.
 // Decimals stay strings (compared and rounded as strings); text goes in with textContent. A row opens
 // the route's spread history chart. Each row names the network its coin would travel on, the transfer
@@ -397,11 +398,13 @@
   form.addEventListener('input', function (e) { if (e.target === form.min_net && state.data) { render(); } });
   form.addEventListener('submit', function (e) { e.preventDefault(); if (state.data) { render(); } });
   document.addEventListener('arbdesk:arbitrage_update', update);
-  // back after a drop: the deltas missed are gone, read the list again
-  document.addEventListener('arbdesk:reconnected', load);
+  // The list is read once the socket's subscription is confirmed (at load and again after each reconnect): every
+  // delta after that list then reaches the page, so none is missed between the read and the subscription. Without
+  // the socket in time the list is read anyway, and read again when the subscription comes.
+  document.addEventListener('arbdesk:market_subscribed', function () { clearTimeout(fallback); load(); });
+  var fallback = setTimeout(function () { if (!state.data) { load(); } }, 2000);
   setInterval(tick, 1000);
   window.ArbDeskArbitrage = {
     row: function (k) { return state.data && state.data.opportunities.filter(function (o) { return key(o) === k; })[0]; }
   };
-  load();
 })();

@@ -102,7 +102,7 @@ class ArbitrageDeltaIT {
     @Test
     void deltasAppliedToTheFullListGiveTheNextFullList() throws Exception {
         try (WsClient ws = WsClient.connect("ws://localhost:" + server.port() + "/ws", Map.of("Cookie", "arbdesk_session=" + token), true)) {
-            ws.send(SUBSCRIBE);
+            subscribe(ws);
             JsonNode first = user.get("/api/arbitrage/opportunities").json();
             long version = first.path("version").asLong();
             assertTrue(version > 0, first.path("version").toString());
@@ -154,6 +154,21 @@ class ArbitrageDeltaIT {
         }
     }
 
+    /**
+     * Asks for the deltas and waits for the server's confirmation, as the dashboard does before it reads the list: a list
+     * read after it is at least as new as any announcement this socket got as a summary, so no delta is missed.
+     */
+    private static void subscribe(WsClient ws) throws Exception {
+        ws.send(SUBSCRIBE);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (JSON.readTree(ws.next(Duration.ofSeconds(10))).path("event").asText().equals("market_subscribed")) {
+                return;
+            }
+        }
+        throw new AssertionError("the subscription was not confirmed");
+    }
+
     /** The text of the announcement of one version, as one socket received it. */
     private static String frameOf(WsClient ws, long version) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -174,8 +189,8 @@ class ArbitrageDeltaIT {
         try (WsClient a = WsClient.connect(url, Map.of("Cookie", "arbdesk_session=" + token), true);
              WsClient b = WsClient.connect(url, Map.of("Cookie", "arbdesk_session=" + admin), true);
              WsClient c = WsClient.connect(url, Map.of("Cookie", "arbdesk_session=" + token), true)) {
-            a.send(SUBSCRIBE);
-            b.send(SUBSCRIBE);
+            subscribe(a);
+            subscribe(b);
             // the user's own ranking is asked for in between: it must not reach the shared announcement
             assertEquals("me", user.get("/api/arbitrage/opportunities?rank_for=me").json().path("ranked_for").asText());
             long next = user.get("/api/arbitrage/opportunities").json().path("version").asLong() + 2;
