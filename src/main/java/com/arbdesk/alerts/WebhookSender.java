@@ -2,6 +2,7 @@ package com.arbdesk.alerts;
 
 import com.arbdesk.core.Background;
 import com.arbdesk.core.Failure;
+import com.arbdesk.core.OwnedHttpClient;
 import com.arbdesk.core.db.Tx;
 import java.io.IOException;
 import java.net.URI;
@@ -47,6 +48,7 @@ public final class WebhookSender implements AutoCloseable {
     private final Duration timeout;
     private final List<Duration> backoff;
     private final Clock clock;
+    private final OwnedHttpClient owned;
     private final HttpClient http;
     private final ScheduledExecutorService thread = Background.singleThread("alert-webhooks");
     private final ExecutorService senders = Executors.newFixedThreadPool(SENDERS, r -> {
@@ -66,7 +68,8 @@ public final class WebhookSender implements AutoCloseable {
         this.timeout = timeout;
         this.backoff = List.copyOf(backoff);
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.owned = OwnedHttpClient.build("webhook-http", b -> b.connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER));
+        this.http = owned.client();
     }
 
     /** Starts the delivery loop; it posts only while {@code active} (the instance doing the background work). */
@@ -183,5 +186,6 @@ public final class WebhookSender implements AutoCloseable {
     public void close() {
         thread.shutdownNow();
         senders.shutdownNow();
+        owned.close();
     }
 }

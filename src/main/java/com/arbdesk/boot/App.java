@@ -358,6 +358,7 @@ public final class App implements Services, AutoCloseable {
         livePublisher.close();
         rejectedIpns.close();
         providerMonitor.close();
+        provider.close();
         metrics.close();
         if (sandbox != null) {
             sandbox.close();

@@ -1,6 +1,7 @@
 package com.arbdesk.nowpayments;
 
 import com.arbdesk.core.BuiltAhead;
+import com.arbdesk.core.OwnedHttpClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -89,6 +90,8 @@ public final class NowPaymentsClient {
 
     private final ProviderHttp http;
     private final JwtSession jwt;
+    /** The HTTP client built here, closed with this client; null when it was given. */
+    private final BuiltAhead<OwnedHttpClient> owned;
 
     public NowPaymentsClient(Settings settings) {
         this(settings, ProviderCallObserver.NONE);
@@ -97,21 +100,30 @@ public final class NowPaymentsClient {
     /** With every request told to {@code observer} (the metrics). */
     public NowPaymentsClient(Settings settings, ProviderCallObserver observer) {
         // built beside the rest of start-up: the JDK's HTTP client classes took 0.15 s of the start-up thread
-        this(settings, BuiltAhead.start("provider-http-client", () -> HttpClient.newBuilder()
+        this(settings, BuiltAhead.start("provider-http-client", () -> OwnedHttpClient.build("provider-http", b -> b
                 .connectTimeout(settings.connectTimeout())
                 // Why never: a redirect could carry the x-api-key header to another host.
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build()), observer);
+                .followRedirects(HttpClient.Redirect.NEVER))), observer);
     }
 
-    /** With a given HttpClient (tests); its connect timeout and redirect policy are the caller's. */
+    /** With a given HttpClient (tests); its connect timeout and redirect policy are the caller's, and so is closing it. */
     public NowPaymentsClient(Settings settings, HttpClient httpClient) {
-        this(settings, BuiltAhead.of(httpClient), ProviderCallObserver.NONE);
+        this.http = new ProviderHttp(settings, BuiltAhead.of(httpClient), ProviderCallObserver.NONE);
+        this.jwt = new JwtSession(http, settings.email(), settings.password());
+        this.owned = null;
     }
 
-    private NowPaymentsClient(Settings settings, Supplier<HttpClient> httpClient, ProviderCallObserver observer) {
-        this.http = new ProviderHttp(settings, httpClient, observer);
+    private NowPaymentsClient(Settings settings, BuiltAhead<OwnedHttpClient> owned, ProviderCallObserver observer) {
+        this.http = new ProviderHttp(settings, () -> owned.get().client(), observer);
         this.jwt = new JwtSession(http, settings.email(), settings.password());
+        this.owned = owned;
+    }
+
+    /** Stops the HTTP client's threads this client built (not one it was given). */
+    public void close() {
+        if (owned != null) {
+            owned.get().close();
+        }
     }
 
     /** Whether the account login for {@link #listPayments} is configured. */

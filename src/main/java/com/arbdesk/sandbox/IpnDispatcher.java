@@ -1,5 +1,6 @@
 package com.arbdesk.sandbox;
 
+import com.arbdesk.core.OwnedHttpClient;
 import com.arbdesk.sandbox.SandboxPayment.IpnAttempt;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +22,8 @@ final class IpnDispatcher {
     private static final Logger LOG = Logger.getLogger(IpnDispatcher.class.getName());
     private static final Duration BUDGET = Duration.ofSeconds(3);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(BUDGET).build();
+    private final OwnedHttpClient owned = OwnedHttpClient.build("sandbox-ipn-http", b -> b.connectTimeout(BUDGET));
+    private final HttpClient http = owned.client();
     private final IpnSigner signer;
     private final ScheduledExecutorService scheduler;
     private final int retries;
@@ -92,5 +94,10 @@ final class IpnDispatcher {
         synchronized (p) {
             p.ipnLog.add(new IpnAttempt(clock.instant(), status, httpStatus, outcome));
         }
+    }
+
+    /** Stops the HTTP client's threads (the sandbox is closing). */
+    void close() {
+        owned.close();
     }
 }

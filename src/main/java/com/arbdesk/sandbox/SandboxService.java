@@ -391,5 +391,6 @@ public final class SandboxService implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
+        ipn.close();
     }
 }
