@@ -50,10 +50,14 @@ public final class AdminService {
         return users.stream().map(u -> new UserSummary(u, balances.getOrDefault(u.id(), Money.usd("0")))).toList();
     }
 
+    /** The user's page, read in one snapshot (the reads inside join it): the balance agrees with the rows shown. */
     public UserDetail userDetail(long userId) {
         User user = auth.findById(userId).orElseThrow(() -> Failure.notFound("User " + userId));
-        return new UserDetail(user, ledger.balance(userId), ledger.transactions(userId, 50, 0).items(),
-                ledger.entries(userId, 50), tx.read(c -> audit.forTarget(c, "user", Long.toString(userId), 50)));
+        return tx.read(c -> {
+            LedgerService.Summary s = ledger.summary(userId, 50);
+            return new UserDetail(user, s.balance(), s.recent().items(), ledger.entries(userId, 50),
+                    audit.forTarget(c, "user", Long.toString(userId), 50));
+        });
     }
 
     public List<TransactionRecord> transactions(String type, int limit, int offset) {

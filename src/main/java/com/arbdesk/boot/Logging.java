@@ -40,9 +40,11 @@ public final class Logging implements AutoCloseable {
         this.bridge = bridge;
     }
 
-    /** Installs the JUL bridge in front of Logback's start-up configuration; {@link #close()} undoes it. */
+    /**
+     * Installs the JUL bridge in front of Logback's start-up configuration ({@link LogbackDefaults}, which already
+     * set the human format: the caller switches it once the settings are read); {@link #close()} undoes it.
+     */
     public static Logging install() {
-        useFormat("human");
         java.util.logging.Logger root = LogManager.getLogManager().getLogger("");
         List<Handler> old = List.of(root.getHandlers());
         old.forEach(root::removeHandler);
