@@ -73,6 +73,21 @@ public final class EventLatency {
         }
     }
 
+    /**
+     * Forgets what a run measured (a warm-up's figures); the listener stays. Call between runs only: a run waits for
+     * its stragglers before it returns.
+     */
+    public void reset() {
+        sentAt.clear();
+        synchronized (eventLatencies) {
+            eventLatencies.clear();
+        }
+        synchronized (httpLatencies) {
+            httpLatencies.clear();
+        }
+        httpFailed.set(0);
+    }
+
     /** Sends {@code rate} IPNs per second for {@code duration} over {@code pool}, then waits for the stragglers. */
     public Result run(String baseUrl, Ipns ipns, List<Seeder.Pending> pool, int rate, Duration duration) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

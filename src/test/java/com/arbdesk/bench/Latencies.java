@@ -14,6 +14,11 @@ public final class Latencies {
         values[size++] = nanos;
     }
 
+    /** Forgets every latency recorded. */
+    public void clear() {
+        size = 0;
+    }
+
     public int count() {
         return size;
     }
