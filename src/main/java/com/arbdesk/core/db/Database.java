@@ -33,17 +33,22 @@ public final class Database implements AutoCloseable {
     private final int readerCount;
     /** SQLite only: the writes of all threads, run in shared transactions on {@link #writer}. */
     private final GroupCommit groupCommit;
+    /** SQLite only: the WAL checkpoints, off the writer. */
+    private final WalCheckpointer checkpointer;
+    private static final java.time.Duration CHECKPOINT_EVERY = java.time.Duration.ofMillis(250);
 
     private Database(SQLiteDataSource dataSource, Path file, int readerCount) throws SQLException {
         this.dialect = Dialect.SQLITE;
         this.dataSource = dataSource;
         this.writer = cachingConnection(dataSource, file);
+        WalCheckpointer.disableAutomatic(writer);
         this.groupCommit = new GroupCommit(writeLock, writer);
         this.readerCount = readerCount;
         this.readers = new ArrayBlockingQueue<>(readerCount);
         for (int i = 0; i < readerCount; i++) {
             readers.add(cachingConnection(dataSource, file));
         }
+        this.checkpointer = new WalCheckpointer(dataSource.getConnection(), CHECKPOINT_EVERY);
     }
 
     /** A connection with the data source's settings (WAL, busy timeout, foreign keys) that keeps its statements. */
@@ -56,6 +61,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = pool;
         this.writer = null;
         this.groupCommit = null;
+        this.checkpointer = null;
         this.readers = null;
         this.readerCount = pool.getMaximumPoolSize();
     }
@@ -243,6 +249,7 @@ public final class Database implements AutoCloseable {
             pool.close();
             return;
         }
+        checkpointer.close();
         writeLock.lock();
         try {
             closeQuietly(writer);
