@@ -121,8 +121,14 @@ public final class NowPaymentsClient {
 
     /** Stops the HTTP client's threads this client built (not one it was given). */
     public void close() {
-        if (owned != null) {
+        if (owned == null) {
+            return;
+        }
+        try {
             owned.get().close();
+        } catch (RuntimeException e) {
+            // it was never built (its failure was thrown to every call): no thread to stop, and the rest of the
+            // application's stop must go on
         }
     }
 
