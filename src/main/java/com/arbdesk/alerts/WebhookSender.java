@@ -49,7 +49,6 @@ public final class WebhookSender implements AutoCloseable {
     private final List<Duration> backoff;
     private final Clock clock;
     private final OwnedHttpClient owned;
-    private final HttpClient http;
     private final ScheduledExecutorService thread = Background.singleThread("alert-webhooks");
     private final ExecutorService senders = Executors.newFixedThreadPool(SENDERS, r -> {
         Thread t = new Thread(r, "alert-webhook-post");
@@ -69,7 +68,6 @@ public final class WebhookSender implements AutoCloseable {
         this.backoff = List.copyOf(backoff);
         this.clock = clock;
         this.owned = OwnedHttpClient.build("webhook-http", b -> b.connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER));
-        this.http = owned.client();
     }
 
     /** Starts the delivery loop; it posts only while {@code active} (the instance doing the background work). */
@@ -146,7 +144,7 @@ public final class WebhookSender implements AutoCloseable {
                     .header(WebhookSigner.DELIVERY_HEADER, d.deliveryUid())
                     .header(WebhookSigner.EVENT_HEADER, EVENT)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-            status = http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
+            status = owned.client().send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status / 100 != 2) {
                 error = "HTTP " + status;
             }

@@ -3,7 +3,6 @@ package com.arbdesk.sandbox;
 import com.arbdesk.core.OwnedHttpClient;
 import com.arbdesk.sandbox.SandboxPayment.IpnAttempt;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -23,7 +22,6 @@ final class IpnDispatcher {
     private static final Duration BUDGET = Duration.ofSeconds(3);
 
     private final OwnedHttpClient owned = OwnedHttpClient.build("sandbox-ipn-http", b -> b.connectTimeout(BUDGET));
-    private final HttpClient http = owned.client();
     private final IpnSigner signer;
     private final ScheduledExecutorService scheduler;
     private final int retries;
@@ -75,7 +73,7 @@ final class IpnDispatcher {
                 .header("x-nowpayments-sig", signer.sign(body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+        return owned.client().sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
             int code = response == null ? 0 : response.statusCode();
             boolean ok = code >= 200 && code < 300;
             String outcome = ok ? "delivered" : error != null ? "failed: " + error.getClass().getSimpleName() : "failed: HTTP " + code;

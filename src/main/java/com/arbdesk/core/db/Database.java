@@ -24,6 +24,7 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class Database implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MS = 5_000;
+    private static final java.time.Duration CHECKPOINT_EVERY = java.time.Duration.ofMillis(250);
 
     private final Dialect dialect;
     private final DataSource dataSource;
@@ -35,7 +36,6 @@ public final class Database implements AutoCloseable {
     private final GroupCommit groupCommit;
     /** SQLite only: the WAL checkpoints, off the writer. */
     private final WalCheckpointer checkpointer;
-    private static final java.time.Duration CHECKPOINT_EVERY = java.time.Duration.ofMillis(250);
 
     private Database(SQLiteDataSource dataSource, Path file, int readerCount) throws SQLException {
         this.dialect = Dialect.SQLITE;
@@ -259,7 +259,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(Connection c) {
+    static void closeQuietly(Connection c) {
         try {
             c.close();
         } catch (SQLException ignored) {

@@ -59,10 +59,6 @@ final class WalCheckpointer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // closing at shutdown: nothing left to do with the error
-        }
+        Database.closeQuietly(connection);
     }
 }
