@@ -111,9 +111,11 @@ public final class Bootstrap implements ServletContextListener {
                 out.put(key, v);
             }
         }
-        String conf = ctx.getInitParameter("arbdesk.ARBDESK_CONF");
-        if (conf != null) {
-            out.put("ARBDESK_CONF", conf);
+        for (String key : new String[] {"ARBDESK_CONF", ConfigReader.ISOLATED}) {
+            String v = ctx.getInitParameter("arbdesk." + key);
+            if (v != null) {
+                out.put(key, v);
+            }
         }
         return out;
     }

@@ -46,15 +46,22 @@ public final class EmbeddedServer implements AutoCloseable {
     public static void run(String[] args, Path war) throws IOException, LifecycleException {
         Integer port = null;
         boolean sandboxOnly = false;
+        boolean classArchive = false;
         for (int i = 0; i < args.length; i++) {
             if ("--port".equals(args[i]) && i + 1 < args.length) {
                 port = Integer.parseInt(args[++i]);
             } else if (i == 0 && "sandbox".equals(args[i])) {
                 sandboxOnly = true;
+            } else if (i == 0 && ClassArchive.COMMAND.equals(args[i]) && args.length == 1) {
+                classArchive = true;
             } else {
-                System.err.println("usage: java -jar arbdesk.war [sandbox] [--port N] | backup FILE [--database PATH]   (settings: see README.md)");
+                System.err.println("usage: java -jar arbdesk.war [sandbox] [--port N] | backup FILE [--database PATH]"
+                        + " | " + ClassArchive.COMMAND + "   (settings: see README.md)");
                 System.exit(2);
             }
+        }
+        if (classArchive) {
+            System.exit(ClassArchive.train(war));
         }
         // the launcher needs the port before the application's configuration exists; AppConfig reads the same PORT
         String envPort = System.getenv("PORT");
@@ -82,6 +89,103 @@ public final class EmbeddedServer implements AutoCloseable {
         }, "arbdesk-shutdown"));
         server.tomcat.getServer().await();
     }
+
+    /**
+     * {@code java -XX:ArchiveClassesAtExit=arbdesk.jsa -jar arbdesk.war cds-archive}: a training start whose JVM writes
+     * a dynamic class-data-sharing archive at exit; {@code java -XX:SharedArchiveFile=arbdesk.jsa -jar arbdesk.war}
+     * then maps those classes already parsed and verified instead of loading them from the jars, about a third less
+     * start-up CPU (issue #13, BENCHMARKS.md). The training start touches nothing of the deployment it runs in: production
+     * mode (the classes a real start loads) with throwaway secrets, its own throwaway database and no provider, with no
+     * setting read from the environment or the conf file, on a free loopback port. It answers a few pages so their classes are in the archive too, then stops.
+     * An archive made by another build of the WAR or another JVM is refused by the JVM with one warning, and the
+     * start goes on without it.
+     */
+    static final class ClassArchive {
+        static final String COMMAND = "cds-archive";
+        static final String[] PAGES = {"/health", "/login", "/signup"};
+
+        private ClassArchive() {
+        }
+
+        static int train(Path war) throws IOException, LifecycleException {
+            String archive = archiveOption();
+            if (archive.isEmpty()) {
+                System.err.println("cds-archive writes the archive only when the JVM is told where:\n"
+                        + "  java -XX:ArchiveClassesAtExit=arbdesk.jsa -jar arbdesk.war cds-archive\n"
+                        + "then start with: java -XX:SharedArchiveFile=arbdesk.jsa -jar arbdesk.war");
+                return 2;
+            }
+            Path work = Files.createTempDirectory("arbdesk-cds-");
+            int port;
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                port = s.getLocalPort();
+            }
+            Map<String, String> params = new java.util.HashMap<>();
+            params.put("arbdesk." + ISOLATED_CONFIG, "true");
+            // production mode, as the starts that use the archive: random secrets, a provider address where nothing
+            // listens (its check fails, once), the simulated market source
+            params.put("arbdesk.APP_MODE", "production");
+            params.put("arbdesk.JWT_SECRET", randomHex(48));
+            params.put("arbdesk.NOWPAYMENTS_IPN_SECRET", randomHex(24));
+            params.put("arbdesk.NOWPAYMENTS_API_KEY", "cds-training");
+            params.put("arbdesk.NOWPAYMENTS_API_URL", "http://127.0.0.1:" + port + "/cds-training-no-provider/v1");
+            params.put("arbdesk.ARBITRAGE_SOURCE", "simulated");
+            params.put("arbdesk.PORT", Integer.toString(port));
+            params.put("arbdesk.APP_BASE_URL", "http://127.0.0.1:" + port);
+            params.put("arbdesk.DATABASE_PATH", work.resolve("training.db").toString());
+            BaseDir base = BaseDir.forWar(war, Path.of(System.getProperty("java.io.tmpdir")));
+            int failures = 0;
+            try (EmbeddedServer server = start(war, port, params, base.dir(), base.lock() == null)) {
+                for (String page : PAGES) {
+                    failures += get("http://127.0.0.1:" + port + page) == 200 ? 0 : 1;
+                }
+            } finally {
+                base.release();
+                deleteTree(work);
+            }
+            if (failures > 0) {
+                System.err.println("ArbDesk: " + failures + " training page(s) did not answer 200; the archive is written anyway");
+            }
+            System.out.println("ArbDesk: class archive " + archive + " is written as this JVM exits; start with"
+                    + " java -XX:SharedArchiveFile=" + archive + " -jar " + war.getFileName());
+            return 0;
+        }
+
+        private static String randomHex(int bytes) {
+            byte[] b = new byte[bytes];
+            new java.security.SecureRandom().nextBytes(b);
+            return HexFormat.of().formatHex(b);
+        }
+
+        /** The value of -XX:ArchiveClassesAtExit, empty when it was not given. */
+        static String archiveOption() {
+            try {
+                return java.lang.management.ManagementFactory.getPlatformMXBean(
+                        com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption("ArchiveClassesAtExit").getValue();
+            } catch (IllegalArgumentException e) {
+                return ""; // a JVM without the option
+            }
+        }
+
+        private static int get(String url) throws IOException {
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection) new java.net.URL(url).openConnection();
+            c.setInstanceFollowRedirects(false);
+            try (InputStream in = c.getResponseCode() < 400 ? c.getInputStream() : c.getErrorStream()) {
+                if (in != null) {
+                    in.readAllBytes();
+                }
+                return c.getResponseCode();
+            } finally {
+                c.disconnect();
+            }
+        }
+    }
+
+    /**
+     * The context parameter ({@code arbdesk.ISOLATED_CONFIG=true}) by which the launcher tells the application to read
+     * its settings from the context parameters alone: no environment, no conf file (the class-archive training start).
+     */
+    static final String ISOLATED_CONFIG = "ISOLATED_CONFIG";
 
     public static EmbeddedServer start(Path war, int port, Map<String, String> contextParams, Path baseDir,
                                        boolean deleteBaseDir) throws IOException, LifecycleException {

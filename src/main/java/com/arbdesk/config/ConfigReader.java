@@ -38,8 +38,20 @@ public final class ConfigReader {
     private ConfigReader() {
     }
 
-    /** Loads from the real environment and the conf file named by ARBDESK_CONF (default conf/arbdesk.properties). */
+    /**
+     * The override by which the embedded launcher's class-archive training start asks for the overrides alone: no
+     * environment and no conf file, so nothing of the deployment it runs in (database, provider keys) is used.
+     */
+    public static final String ISOLATED = "ISOLATED_CONFIG";
+
+    /**
+     * Loads from the real environment and the conf file named by ARBDESK_CONF (default conf/arbdesk.properties), or
+     * from the overrides alone when they hold {@link #ISOLATED} = true.
+     */
     public static AppConfig load(Map<String, String> overrides, String contextPath) {
+        if ("true".equals(overrides.get(ISOLATED))) {
+            return resolve(overrides, Map.of(), Map.of(), contextPath);
+        }
         Map<String, String> env = System.getenv();
         Path conf = Path.of(firstNonBlank(overrides.get("ARBDESK_CONF"), env.get("ARBDESK_CONF"), AppConfig.DEFAULT_CONF_FILE));
         return resolve(overrides, env, readProperties(conf), contextPath);

@@ -41,6 +41,21 @@ class AppConfigTest {
     }
 
     @Test
+    void anIsolatedLoadReadsTheOverridesAloneNotTheConfFile(@TempDir Path dir) throws Exception {
+        Path conf = dir.resolve("arbdesk.properties");
+        Files.writeString(conf, "DATABASE_PATH=/srv/deployment.db\nDATABASE_URL=jdbc:postgresql://db.internal/arbdesk\n");
+        if (System.getenv("DATABASE_PATH") == null) { // the environment beats the conf file in a normal load
+            AppConfig normal = ConfigReader.load(Map.of("ARBDESK_CONF", conf.toString()), "");
+            assertEquals(Path.of("/srv/deployment.db"), normal.databasePath(), "the conf file is read by a normal load");
+        }
+        AppConfig isolated = ConfigReader.load(Map.of(ConfigReader.ISOLATED, "true", "ARBDESK_CONF", conf.toString(),
+                "DATABASE_PATH", dir.resolve("training.db").toString()), "");
+        assertEquals(dir.resolve("training.db"), isolated.databasePath());
+        assertTrue(isolated.databaseServer().isEmpty(), "no DATABASE_URL from the conf file");
+        assertEquals(AppMode.DEMO, isolated.mode());
+    }
+
+    @Test
     void generatedSecretsDifferPerStart() {
         assertNotEquals(ConfigReader.resolve(Map.of(), Map.of(), Map.of()).jwtSecret(),
                 ConfigReader.resolve(Map.of(), Map.of(), Map.of()).jwtSecret());

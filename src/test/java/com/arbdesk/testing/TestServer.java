@@ -106,9 +106,17 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts {@code java -jar arbdesk.war} with exactly these settings as its environment (plus PATH/JAVA_HOME). */
     public static Process launch(Map<String, String> env, Path log, Path workDir, String... args) throws IOException {
+        return launch(List.of(), env, log, workDir, args);
+    }
+
+    /** {@link #launch(Map, Path, Path, String...)} with these JVM options before {@code -jar}. */
+    public static Process launch(List<String> jvmOptions, Map<String, String> env, Path log, Path workDir, String... args)
+            throws IOException {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx384m", "-XX:+UseSerialGC",
-                "-Djava.io.tmpdir=" + workDir, "-jar", war().toAbsolutePath().toString()));
+                "-Djava.io.tmpdir=" + workDir));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", war().toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> penv = pb.environment();
