@@ -48,6 +48,8 @@ public final class Suite {
     }
 
     public void run() throws Exception {
+        log("writing the class archive (java -XX:ArchiveClassesAtExit=... -jar arbdesk.war cds-archive)");
+        targets.trainClassArchive();
         setUp();
         for (int size : cfg.sqlite() ? cfg.sizes() : List.<Integer>of()) {
             Path sizeDb = seedSize(size);
@@ -120,6 +122,12 @@ public final class Suite {
         }
         Files.copy(sizeDb, db);
         log("size " + size + ", run " + run + ": " + side);
+        if (side == Side.APP) {
+            try (Server plain = targets.appWithoutArchive(db)) {
+                results.add(size, side, "startup.plain.s", plain.startupSeconds());
+                log(String.format("  start-up to first 200 without the class archive: %.2f s", plain.startupSeconds()));
+            }
+        }
         try (Server server = side == Side.APP ? targets.app(db) : targets.reference(db)) {
             serverPid = server.pid();
             results.add(size, side, "startup.s", server.startupSeconds());

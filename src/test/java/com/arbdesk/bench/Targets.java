@@ -1,11 +1,13 @@
 package com.arbdesk.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** How the two servers are launched: the app as {@code java -jar arbdesk.war} in production mode, the reference as its main class. */
 public final class Targets {
@@ -26,11 +28,32 @@ public final class Targets {
     private final String providerUrl;
     private final Path workDir;
 
+    /** The class archive the app starts with (README, "Faster start-up"); null until {@link #trainClassArchive()}. */
+    private Path classArchive;
+
     public Targets(Path war, Secrets secrets, String providerUrl, Path workDir) {
         this.war = war.toAbsolutePath();
         this.secrets = secrets;
         this.providerUrl = providerUrl;
         this.workDir = workDir;
+    }
+
+    /**
+     * Writes the class archive as the README documents it ({@code cds-archive}, once per WAR) and makes every later
+     * app start use it; {@link #appWithoutArchive} still starts without it.
+     */
+    public void trainClassArchive() throws IOException, InterruptedException {
+        Path archive = workDir.resolve("arbdesk.jsa").toAbsolutePath();
+        Files.deleteIfExists(archive);
+        Path log = workDir.resolve("cds-archive.log");
+        Process p = new ProcessBuilder(java(), "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds*=error", "-jar",
+                war.toString(), "cds-archive").directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0 || !Files.isRegularFile(archive)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("the class archive was not written; see " + log);
+        }
+        classArchive = archive;
     }
 
     /** The app in production mode on loopback against the stub provider, with the abuse limits lifted for the load. */
@@ -43,6 +66,15 @@ public final class Targets {
      * {@code DATABASE_USER} for PostgreSQL); {@code name} names its log file.
      */
     public Server app(Map<String, String> database, String name) throws IOException, InterruptedException {
+        return app(database, name, true);
+    }
+
+    /** The app as {@link #app(Path)}, started without the class archive: the start-up the archive is compared with. */
+    public Server appWithoutArchive(Path db) throws IOException, InterruptedException {
+        return app(Map.of("DATABASE_PATH", db.toAbsolutePath().toString()), "app-without-archive", false);
+    }
+
+    private Server app(Map<String, String> database, String name, boolean withArchive) throws IOException, InterruptedException {
         int port = Server.freePort();
         Map<String, String> env = new java.util.HashMap<>(database);
         env.putAll(Map.ofEntries(
@@ -61,6 +93,9 @@ public final class Targets {
         String extra = System.getenv("BENCH_APP_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(List.of(extra.strip().split("\\s+")));
+        }
+        if (withArchive && classArchive != null) {
+            cmd.add("-XX:SharedArchiveFile=" + classArchive);
         }
         cmd.addAll(List.of("-jar", war.toString()));
         return Server.start(name, cmd, env, port, workDir, workDir.resolve(name + ".log"));
