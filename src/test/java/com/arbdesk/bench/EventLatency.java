@@ -20,10 +20,12 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class EventLatency {
     /** p50/p99 from IPN send to event, how many events never came within the grace period, and the HTTP p99. */
-    public record Result(double p50Millis, double p99Millis, long sent, long missing, double httpP99Millis, long httpFailed) {
+    public record Result(double p50Millis, double p99Millis, long sent, long missing, double httpP99Millis, long httpFailed,
+                         String socketEnd) {
         public String summary() {
-            return String.format("event p50 %.1f ms p99 %.1f ms, %d sent, %d missing; IPN answer p99 %.1f ms, %d not 200",
-                    p50Millis, p99Millis, sent, missing, httpP99Millis, httpFailed);
+            return String.format("event p50 %.1f ms p99 %.1f ms, %d sent, %d missing; IPN answer p99 %.1f ms, %d not 200%s",
+                    p50Millis, p99Millis, sent, missing, httpP99Millis, httpFailed,
+                    socketEnd.isEmpty() ? "" : "; the payer's socket " + socketEnd);
         }
     }
 
@@ -34,6 +36,9 @@ public final class EventLatency {
     private final Latencies eventLatencies = new Latencies();
     private final Latencies httpLatencies = new Latencies();
     private final AtomicLong httpFailed = new AtomicLong();
+    private final AtomicLong received = new AtomicLong();
+    /** How the payer's socket ended during a run (closed by the server with its code and reason, or failed); empty while open. */
+    private volatile String socketEnd = "";
 
     /** The listener for the payer's socket. */
     public WebSocket.Listener listener() {
@@ -50,10 +55,24 @@ public final class EventLatency {
                 ws.request(1);
                 return null;
             }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
+                socketEnd = "was closed by the server (" + code + " " + reason + ") after " + received.get() + " messages";
+                System.err.println("bench: " + socketEnd);
+                return null;
+            }
+
+            @Override
+            public void onError(WebSocket ws, Throwable error) {
+                socketEnd = "failed (" + error + ") after " + received.get() + " messages";
+                System.err.println("bench: " + socketEnd);
+            }
         };
     }
 
     private void onMessage(String text, long now) {
+        received.incrementAndGet();
         if (!text.contains("\"deposit_updated\"")) {
             return;
         }
@@ -125,6 +144,6 @@ public final class EventLatency {
             http = Latencies.merge(List.of(httpLatencies));
         }
         return new Result(events.percentileMillis(0.5), events.percentileMillis(0.99), total, sentAt.size(),
-                http.percentileMillis(0.99), httpFailed.get());
+                http.percentileMillis(0.99), httpFailed.get(), socketEnd);
     }
 }

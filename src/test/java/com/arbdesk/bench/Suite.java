@@ -123,12 +123,14 @@ public final class Suite {
         Files.copy(sizeDb, db);
         log("size " + size + ", run " + run + ": " + side);
         if (side == Side.APP) {
-            try (Server plain = targets.appWithoutArchive(db)) {
+            try (Server plain = targets.appWithoutArchive(db, "app-without-archive-" + size + "-run" + run)) {
                 results.add(size, side, "startup.plain.s", plain.startupSeconds());
                 log(String.format("  start-up to first 200 without the class archive: %.2f s", plain.startupSeconds()));
             }
         }
-        try (Server server = side == Side.APP ? targets.app(db) : targets.reference(db)) {
+        // one log per server start, kept for the whole invocation (the work directory's <name>.log)
+        String name = (side == Side.APP ? "app" : "reference") + "-" + size + "-run" + run;
+        try (Server server = side == Side.APP ? targets.app(db, name) : targets.reference(db, name)) {
             serverPid = server.pid();
             results.add(size, side, "startup.s", server.startupSeconds());
             log(String.format("  start-up to first 200: %.2f s", server.startupSeconds()));

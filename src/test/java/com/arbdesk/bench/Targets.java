@@ -58,7 +58,12 @@ public final class Targets {
 
     /** The app in production mode on loopback against the stub provider, with the abuse limits lifted for the load. */
     public Server app(Path db) throws IOException, InterruptedException {
-        return app(Map.of("DATABASE_PATH", db.toAbsolutePath().toString()), "app");
+        return app(db, "app");
+    }
+
+    /** {@link #app(Path)} with its log in {@code name}.log. */
+    public Server app(Path db, String name) throws IOException, InterruptedException {
+        return app(Map.of("DATABASE_PATH", db.toAbsolutePath().toString()), name);
     }
 
     /**
@@ -70,8 +75,8 @@ public final class Targets {
     }
 
     /** The app as {@link #app(Path)}, started without the class archive: the start-up the archive is compared with. */
-    public Server appWithoutArchive(Path db) throws IOException, InterruptedException {
-        return app(Map.of("DATABASE_PATH", db.toAbsolutePath().toString()), "app-without-archive", false);
+    public Server appWithoutArchive(Path db, String name) throws IOException, InterruptedException {
+        return app(Map.of("DATABASE_PATH", db.toAbsolutePath().toString()), name, false);
     }
 
     private Server app(Map<String, String> database, String name, boolean withArchive) throws IOException, InterruptedException {
@@ -102,11 +107,11 @@ public final class Targets {
     }
 
     /** The bare reference servlet on the same Tomcat and jars (this JVM's class path). */
-    public Server reference(Path db) throws IOException, InterruptedException {
+    public Server reference(Path db, String name) throws IOException, InterruptedException {
         int port = Server.freePort();
         List<String> cmd = List.of(java(), "-cp", absoluteClassPath(), ReferenceServer.class.getName(),
                 "--port=" + port, "--db=" + db.toAbsolutePath(), "--secret=" + secrets.ipn());
-        return Server.start("reference", cmd, Map.of(), port, workDir, workDir.resolve("reference.log"));
+        return Server.start(name, cmd, Map.of(), port, workDir, workDir.resolve(name + ".log"));
     }
 
     /** This JVM's class path with absolute entries: the child runs in the work directory. */
