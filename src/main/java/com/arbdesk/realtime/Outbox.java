@@ -3,6 +3,7 @@ package com.arbdesk.realtime;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.logging.Logger;
 
 /**
  * One socket's queue of outgoing messages with at most one send in flight, so a slow or dead
@@ -16,6 +17,7 @@ import java.util.Deque;
 public final class Outbox {
     static final int MAX_QUEUED_CHARS = 1 << 20;
     static final int MAX_QUEUED = 4_096;
+    private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
 
     final LiveSocket socket;
     public final long userId;
@@ -67,11 +69,13 @@ public final class Outbox {
     }
 
     public void offer(String message) {
+        String overflow = null;
         synchronized (this) {
             if (closed) {
                 return;
             }
             if (queue.size() >= MAX_QUEUED || queuedChars + message.length() > MAX_QUEUED_CHARS) {
+                overflow = queue.size() + " messages, " + queuedChars + " characters";
                 closed = true;
                 queue.clear();
                 queuedChars = 0;
@@ -84,8 +88,10 @@ public final class Outbox {
                 sending = true;
             }
         }
-        if (closed) {
+        if (overflow != null) {
             stats.overflowed();
+            // an operator's question after "my live updates stopped": this answers it (the client resumes by seq)
+            LOG.warning("closing the live socket " + socket.id() + " of user " + userId + ": it fell behind by " + overflow);
             close(LiveSocket.TRY_AGAIN_LATER, "too slow: reconnect and resume");
             return;
         }
