@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -21,22 +22,31 @@ import java.util.concurrent.locks.LockSupport;
 public final class EventLatency {
     /** p50/p99 from IPN send to event, how many events never came within the grace period, and the HTTP p99. */
     public record Result(double p50Millis, double p99Millis, long sent, long missing, double httpP99Millis, long httpFailed,
-                         String socketEnd) {
+                         String socketEnd, String slowSpells) {
         public String summary() {
-            return String.format("event p50 %.1f ms p99 %.1f ms, %d sent, %d missing; IPN answer p99 %.1f ms, %d not 200%s",
+            return String.format("event p50 %.1f ms p99 %.1f ms, %d sent, %d missing; IPN answer p99 %.1f ms, %d not 200%s%s",
                     p50Millis, p99Millis, sent, missing, httpP99Millis, httpFailed,
-                    socketEnd.isEmpty() ? "" : "; the payer's socket " + socketEnd);
+                    socketEnd.isEmpty() ? "" : "; the payer's socket " + socketEnd,
+                    slowSpells.isEmpty() ? "" : "; slow spells (by when the IPN was sent): " + slowSpells);
         }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration GRACE = Duration.ofSeconds(10);
+    /** The timeline's resolution: the worst event and answer of each quarter second, by when its IPN was sent. */
+    private static final long SLICE_NANOS = 250_000_000L;
+    private static final int SLICES = 4 * 600;
+    /** A slice is reported as a slow spell when its worst event took this long. */
+    private static final long SLOW_NANOS = 100_000_000L;
 
     private final Map<Long, Long> sentAt = new ConcurrentHashMap<>();
     private final Latencies eventLatencies = new Latencies();
     private final Latencies httpLatencies = new Latencies();
     private final AtomicLong httpFailed = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
+    private final AtomicLongArray worstEvent = new AtomicLongArray(SLICES);
+    private final AtomicLongArray worstAnswer = new AtomicLongArray(SLICES);
+    private volatile long runStart;
     /** How the payer's socket ended during a run (closed by the server with its code and reason, or failed); empty while open. */
     private volatile String socketEnd = "";
 
@@ -86,6 +96,7 @@ public final class EventLatency {
                 synchronized (eventLatencies) {
                     eventLatencies.add(now - t0);
                 }
+                worst(worstEvent, t0, now - t0);
             }
         } catch (IOException e) {
             System.err.println("unreadable socket message: " + e);
@@ -105,12 +116,50 @@ public final class EventLatency {
             httpLatencies.clear();
         }
         httpFailed.set(0);
+        for (int i = 0; i < SLICES; i++) {
+            worstEvent.set(i, 0);
+            worstAnswer.set(i, 0);
+        }
+    }
+
+    private void worst(AtomicLongArray slices, long sentAt, long took) {
+        int slice = (int) Math.min(SLICES - 1, Math.max(0, (sentAt - runStart) / SLICE_NANOS));
+        slices.accumulateAndGet(slice, took, Math::max);
+    }
+
+    /**
+     * The quarter seconds whose worst event took over 100 ms, as "+2.25 s: event 640 ms, answer 610 ms", runs of them
+     * joined: whether the tail is one stall or spread out, and whether the IPN answers were as late (the server stalled)
+     * or only the events (the delivery fell behind).
+     */
+    private String slowSpells() {
+        StringBuilder out = new StringBuilder();
+        int shown = 0;
+        for (int i = 0; i < SLICES && shown < 12; i++) {
+            if (worstEvent.get(i) < SLOW_NANOS) {
+                continue;
+            }
+            int j = i;
+            long event = 0;
+            long answer = 0;
+            while (j < SLICES && worstEvent.get(j) >= SLOW_NANOS) {
+                event = Math.max(event, worstEvent.get(j));
+                answer = Math.max(answer, worstAnswer.get(j));
+                j++;
+            }
+            out.append(out.length() == 0 ? "" : ", ").append(String.format("+%.2f-%.2f s: event %d ms, answer %d ms",
+                    i * SLICE_NANOS / 1e9, j * SLICE_NANOS / 1e9, event / 1_000_000, answer / 1_000_000));
+            shown++;
+            i = j;
+        }
+        return out.toString();
     }
 
     /** Sends {@code rate} IPNs per second for {@code duration} over {@code pool}, then waits for the stragglers. */
     public Result run(String baseUrl, Ipns ipns, List<Seeder.Pending> pool, int rate, Duration duration) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long start = System.nanoTime();
+        runStart = start;
         long period = 1_000_000_000L / rate;
         long total = Math.min(pool.size(), duration.toSeconds() * rate);
         for (int i = 0; i < total; i++) {
@@ -126,9 +175,11 @@ public final class EventLatency {
                 if (e != null || r.statusCode() != 200) {
                     httpFailed.incrementAndGet();
                 }
+                long took = System.nanoTime() - t0;
                 synchronized (httpLatencies) {
-                    httpLatencies.add(System.nanoTime() - t0);
+                    httpLatencies.add(took);
                 }
+                worst(worstAnswer, t0, took);
             });
         }
         long deadline = System.nanoTime() + GRACE.toNanos();
@@ -144,6 +195,6 @@ public final class EventLatency {
             http = Latencies.merge(List.of(httpLatencies));
         }
         return new Result(events.percentileMillis(0.5), events.percentileMillis(0.99), total, sentAt.size(),
-                http.percentileMillis(0.99), httpFailed.get(), socketEnd);
+                http.percentileMillis(0.99), httpFailed.get(), socketEnd, slowSpells());
     }
 }

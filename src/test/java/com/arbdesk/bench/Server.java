@@ -85,4 +85,33 @@ public final class Server implements AutoCloseable {
     public void close() {
         Children.stop(process);
     }
+
+    /**
+     * One counter from the app's Prometheus text at {@code /metrics} (the bench lets loopback scrape it), summed over
+     * its label sets; -1 when it cannot be read (the reference has no such page).
+     */
+    public double metric(String name) {
+        try {
+            java.net.http.HttpResponse<String> r = HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/metrics")).timeout(Duration.ofSeconds(10)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                return -1;
+            }
+            double sum = 0;
+            boolean seen = false;
+            for (String line : r.body().split("\n")) {
+                if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    seen = true;
+                }
+            }
+            return seen ? sum : -1;
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
 }

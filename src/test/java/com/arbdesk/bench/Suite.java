@@ -225,10 +225,17 @@ public final class Suite {
             results.add(size, side, "event.p50", r.p50Millis());
             results.add(size, side, "event.p99", r.p99Millis());
             results.add(size, side, "event.missing", r.missing());
-            if (r.missing() > 0 || r.httpFailed() > 0) {
-                results.failed(size + "/" + side + "/events: " + r.summary());
+            String overflows = "";
+            if (side == Side.APP) {
+                // sockets the app closed because their queue overflowed (the payer's, or any of the idle ones)
+                double closed = server.metric("arbdesk_live_queue_overflows_total");
+                results.add(size, side, "event.overflows", closed);
+                overflows = "; sockets closed for a full queue since start: " + (long) closed;
             }
-            log("  IPN → deposit_updated at " + rate + "/s with " + cfg.sockets() + " idle sockets: " + r.summary());
+            if (r.missing() > 0 || r.httpFailed() > 0) {
+                results.failed(size + "/" + side + "/events: " + r.summary() + overflows);
+            }
+            log("  IPN → deposit_updated at " + rate + "/s with " + cfg.sockets() + " idle sockets: " + r.summary() + overflows);
         }
     }
 

@@ -92,7 +92,9 @@ public final class Targets {
                 Map.entry("NOWPAYMENTS_API_URL", providerUrl),
                 Map.entry("NOWPAYMENTS_CREATE_PER_SECOND", "1000"),
                 Map.entry("SIGNUPS_PER_ADDRESS_PER_HOUR", "1000000"),
-                Map.entry("WS_TOKENS_PER_ADDRESS_PER_MINUTE", "1000000")));
+                Map.entry("WS_TOKENS_PER_ADDRESS_PER_MINUTE", "1000000"),
+                // the event test reads live_queue_overflows_total from /metrics after its run
+                Map.entry("METRICS_ALLOWED_IPS", "127.0.0.1/32")));
         List<String> cmd = new java.util.ArrayList<>(List.of(java()));
         // BENCH_APP_JAVA_OPTS: extra JVM options for the app only (a profiler, say), never for the reference
         String extra = System.getenv("BENCH_APP_JAVA_OPTS");
