@@ -101,6 +101,8 @@ class HotQueryPlanTest {
             com.arbdesk.alerts.WebhookDeliveryDao hooks = new com.arbdesk.alerts.WebhookDeliveryDao();
             hooks.due(c, now, 20);
             hooks.recent(c, 1, 50);
+            sessions.stillOpen(c, List.of("s", "t"), now); // every heartbeat sweep, for all open sockets
+            users.enabledAmong(c, List.of(1L, 2L));
             sessions.find(c, "s"); // sessions.open (the account page) sorts one user's few open sessions: not a hot path
 
             List<String> problems = new ArrayList<>();

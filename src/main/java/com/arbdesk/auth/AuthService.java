@@ -195,6 +195,19 @@ public final class AuthService {
         return sessions.openSessions(userId);
     }
 
+    /** Of these sessions, the ones still usable (not revoked or expired, user enabled): one read for all of them. */
+    public java.util.Set<String> openSessions(java.util.Collection<String> sessionIds) {
+        return sessions.openAmong(sessionIds);
+    }
+
+    /** Of these users, the ones that exist and are not disabled: one read for all of them. */
+    public java.util.Set<Long> enabledUsers(java.util.Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return tx.read(c -> users.enabledAmong(c, userIds));
+    }
+
     public Optional<User> findById(long id) {
         return tx.read(c -> users.findById(c, id));
     }

@@ -80,6 +80,15 @@ public final class SessionService {
                 && e.user().map(u -> !u.disabled()).orElse(false);
     }
 
+    /** {@link #isOpen} for many sessions in one read (the sockets' heartbeat); fresh from the database, not the cache. */
+    public Set<String> openAmong(java.util.Collection<String> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return Set.of();
+        }
+        Instant now = clock.instant();
+        return tx.read(c -> sessions.stillOpen(c, sessionIds, now));
+    }
+
     private SessionCache.Entry load(String sessionId) {
         return tx.read(c -> {
             Optional<SessionRecord> s = sessions.find(c, sessionId);

@@ -62,7 +62,8 @@ public final class LivePublisher implements AutoCloseable {
         this.writer = new LiveEventWriter(tx, dao, auth, ledger, clock, this::wake);
         this.deliveredId = tx.read(dao::lastId);
         housekeeping.scheduleWithFixedDelay(this::pruneQuietly, 10, 10, TimeUnit.MINUTES);
-        housekeeping.scheduleWithFixedDelay(new Heartbeat(sessions, auth, clock)::sweep, 30, 30, TimeUnit.SECONDS);
+        // every socket every 30 s, a thirtieth of them each second
+        housekeeping.scheduleWithFixedDelay(new Heartbeat(sessions, auth, clock)::tick, 1, 1, TimeUnit.SECONDS);
     }
 
     /** Subscribes to the bus: the stored events in the publisher's transaction, the others after its commit. */
