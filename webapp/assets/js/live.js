@@ -136,8 +136,13 @@
       var again = attempt > 0;
       attempt = 0;
       setState('live', 'Live');
-      // a page that shows market data asks for the deltas; the others get each announcement's summary only
-      if (document.querySelector('[data-live-market]')) { socket.send(JSON.stringify({ type: 'subscribe', topic: 'market' })); }
+      // a page that shows market data asks for the deltas, one that only reacts to each announcement for its summary;
+      // the others get no market data at all
+      if (document.querySelector('[data-live-market]')) {
+        socket.send(JSON.stringify({ type: 'subscribe', topic: 'market' }));
+      } else if (document.querySelector('[data-live-market-summary]')) {
+        socket.send(JSON.stringify({ type: 'subscribe', topic: 'market_summary' }));
+      }
       // market data is not kept for catch-up: the pages that hold it read it again
       if (again) { document.dispatchEvent(new CustomEvent('arbdesk:reconnected')); }
     };

@@ -32,8 +32,10 @@ public final class Outbox {
     private boolean closed;
     /** Queued but not sent yet: a new socket waits for its hello, which must go first (see {@link #start}). */
     private boolean holding;
-    /** Asked for the market data deltas (the dashboard); the others get the announcements' summary. */
+    /** Asked for the market data deltas (the dashboard). */
     private volatile boolean market;
+    /** Asked for each announcement's short summary only; a socket that asked for neither gets no market data. */
+    private volatile boolean marketSummary;
 
     Outbox(LiveSocket socket, long userId, java.time.Instant expiresAt, String sessionId, LiveStats stats) {
         this.socket = socket;
@@ -66,6 +68,15 @@ public final class Outbox {
 
     boolean wantsMarket() {
         return market;
+    }
+
+    /** From now on this socket gets each arbitrage_update's summary (unless it has the deltas). */
+    public void subscribeMarketSummary() {
+        marketSummary = true;
+    }
+
+    boolean wantsMarketSummary() {
+        return marketSummary;
     }
 
     public void offer(String message) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,16 +112,34 @@ class ArbitrageIT {
     }
 
     @Test
-    void everyLoggedInSocketHearsAboutNewOpportunities() throws Exception {
+    void aSocketThatAsksForTheSummaryHearsAboutNewOpportunitiesAndOneThatAskedForNothingDoesNot() throws Exception {
         String token = server.client().login(DemoAccounts.USER_EMAIL, DemoAccounts.USER_PASSWORD);
-        try (WsClient ws = WsClient.connect("ws://localhost:" + server.port() + "/ws", Map.of("Cookie", "arbdesk_session=" + token), true)) {
+        String url = "ws://localhost:" + server.port() + "/ws";
+        try (WsClient asked = WsClient.connect(url, Map.of("Cookie", "arbdesk_session=" + token), true);
+             WsClient silent = WsClient.connect(url, Map.of("Cookie", "arbdesk_session=" + token), true)) {
+            asked.send("{\"type\":\"subscribe\",\"topic\":\"market_summary\"}");
             ObjectMapper json = new ObjectMapper();
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            boolean seen = false;
-            while (!seen && System.nanoTime() < deadline) {
-                seen = json.readTree(ws.next(Duration.ofSeconds(10))).path("event").asText().equals("arbitrage_update");
+            boolean acked = false;
+            int summaries = 0;
+            while (summaries < 2 && System.nanoTime() < deadline) {
+                JsonNode m = json.readTree(asked.next(Duration.ofSeconds(10)));
+                acked |= m.path("event").asText().equals("market_summary_subscribed");
+                if (m.path("event").asText().equals("arbitrage_update")) {
+                    assertTrue(acked, "the ack comes first");
+                    assertTrue(m.path("data").has("count") && !m.path("data").has("upsert"), "the summary only: " + m);
+                    summaries++;
+                }
             }
-            assertTrue(seen, "an arbitrage_update arrived");
+            assertEquals(2, summaries, "two announcements arrived on the subscribed socket");
+            // both sockets were open for the same two announcements: the other one heard neither
+            List<String> other = new java.util.ArrayList<>();
+            String m;
+            while ((m = silent.poll()) != null) {
+                other.add(m);
+            }
+            assertTrue(other.stream().noneMatch(x -> x.contains("\"arbitrage_update\"")), "nothing asked, nothing sent: " + other);
+            assertTrue(other.stream().anyMatch(x -> x.contains("\"hello\"")), "the silent socket is open: " + other);
         }
     }
 

@@ -40,7 +40,7 @@ public final class WsClient implements AutoCloseable {
 
     /**
      * Connects with these handshake headers; throws {@link HandshakeRefused} with the HTTP status if the
-     * upgrade is refused. Market-data broadcasts (arbitrage_update) are dropped: they reach every socket
+     * upgrade is refused. Market-data broadcasts (arbitrage_update) are dropped: they reach a subscribed socket
      * at any time and are not what these tests look at.
      */
     public static WsClient connect(String wsUrl, Map<String, String> headers) {
@@ -103,6 +103,11 @@ public final class WsClient implements AutoCloseable {
         public int status() {
             return status;
         }
+    }
+
+    /** The next message already received, or null when none is waiting. */
+    public String poll() {
+        return messages.poll();
     }
 
     /** The next message, or an AssertionError after the timeout. */

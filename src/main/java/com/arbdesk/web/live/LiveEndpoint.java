@@ -26,8 +26,9 @@ import java.util.logging.Logger;
  * foreign-origin upgrades, so every session has a {@link CurrentUser} principal. On open the client
  * gets {@code hello} with the latest seq; it may send {@code {"type":"resume","last_seq":N}} to get
  * what it missed, or a {@code resync} telling it to reload its state over REST; {@code {"type":"subscribe","topic":"market"}}
- * makes each arbitrage_update carry the delta of the opportunity list (without it, only the summary) and is answered
- * {@code market_subscribed}, after which the page reads the list. The annotation names the
+ * makes each arbitrage_update carry the delta of the opportunity list and is answered {@code market_subscribed}, after
+ * which the page reads the list; {@code "topic":"market_summary"} asks for each announcement's short summary only
+ * (answered {@code market_summary_subscribed}). A socket that asked for neither gets no arbitrage_update. The annotation names the
  * path and the access rule; {@link LiveEndpointConfigurator} deploys it and builds each instance.
  */
 @RolesAllowed(Roles.USER)
@@ -73,11 +74,18 @@ public class LiveEndpoint {
             case "ping" -> out.offer("{\"event\":\"pong\",\"seq\":0,\"data\":{}}");
             case "resume" -> resume(out, msg.path("last_seq").asLong(0));
             case "subscribe" -> {
-                if (msg.path("topic").asText().equals("market")) {
-                    // the ack goes after the flag is set: a list the page reads once it has the ack is at least as new as
-                    // the last announcement it may have missed, so every later delta reaches it (no gap to read over)
-                    out.subscribeMarket();
-                    out.offer("{\"event\":\"market_subscribed\",\"seq\":0,\"data\":{}}");
+                switch (msg.path("topic").asText()) {
+                    case "market" -> {
+                        // the ack goes after the flag is set: a list the page reads once it has the ack is at least as new
+                        // as the last announcement it may have missed, so every later delta reaches it (no gap to read over)
+                        out.subscribeMarket();
+                        out.offer("{\"event\":\"market_subscribed\",\"seq\":0,\"data\":{}}");
+                    }
+                    case "market_summary" -> {
+                        out.subscribeMarketSummary();
+                        out.offer("{\"event\":\"market_summary_subscribed\",\"seq\":0,\"data\":{}}");
+                    }
+                    default -> { }
                 }
             }
             default -> { }

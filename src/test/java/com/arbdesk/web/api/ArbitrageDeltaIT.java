@@ -191,6 +191,7 @@ class ArbitrageDeltaIT {
              WsClient c = WsClient.connect(url, Map.of("Cookie", "arbdesk_session=" + token), true)) {
             subscribe(a);
             subscribe(b);
+            c.send("{\"type\":\"subscribe\",\"topic\":\"market_summary\"}");
             // the user's own ranking is asked for in between: it must not reach the shared announcement
             assertEquals("me", user.get("/api/arbitrage/opportunities?rank_for=me").json().path("ranked_for").asText());
             long next = user.get("/api/arbitrage/opportunities").json().path("version").asLong() + 2;
@@ -205,7 +206,7 @@ class ArbitrageDeltaIT {
                 summary = m.path("event").asText().equals("arbitrage_update") ? m.path("data") : null;
             }
             assertTrue(summary.has("updated_at") && summary.has("count") && !summary.has("upsert"),
-                    "a socket that did not subscribe gets the summary only: " + summary);
+                    "a socket that asked for the summary gets the summary only: " + summary);
         }
     }
 }
