@@ -11,52 +11,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class HeartbeatTest {
     private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
 
-    /** A socket that counts its pings and keeps the first close code. */
-    static final class Probe implements LiveSocket {
-        final String id;
-        int pings;
-        Integer closedWith;
-
-        Probe(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public void sendText(String message, Consumer<Boolean> done) {
-            done.accept(true);
-        }
-
-        @Override
-        public void ping() {
-            pings++;
-        }
-
-        @Override
-        public void close(int code, String reason) {
-            if (closedWith == null) {
-                closedWith = code;
-            }
-        }
-    }
-
     private final SessionRegistry registry = new SessionRegistry();
-    private final Map<String, Probe> probes = new HashMap<>();
+    private final Map<String, RecordingSocket> probes = new HashMap<>();
     private final List<Set<String>> sessionLookups = new ArrayList<>();
     private final List<Set<Long>> userLookups = new ArrayList<>();
 
-    private Probe open(String socket, long userId, String sessionId, Instant expiresAt) {
-        Probe p = new Probe(socket);
+    private RecordingSocket open(String socket, long userId, String sessionId, Instant expiresAt) {
+        RecordingSocket p = new RecordingSocket(socket);
         registry.add(userId, sessionId, expiresAt, p).start("{\"type\":\"hello\"}");
         probes.put(socket, p);
         return p;
@@ -74,39 +40,39 @@ class HeartbeatTest {
 
     @Test
     void oneLookupForAllSocketsClosesTheEndedOnesAndPingsTheRest() {
-        Probe live = open("a", 1, "s-live", NOW.plusSeconds(3600));
-        Probe secondTab = open("b", 1, "s-live", NOW.plusSeconds(3600));
-        Probe revoked = open("c", 2, "s-revoked", NOW.plusSeconds(3600));
-        Probe expired = open("d", 3, "s-expired-here", NOW.minusSeconds(1));
-        Probe token = open("e", 4, null, null);
-        Probe disabledToken = open("f", 5, null, null);
+        RecordingSocket live = open("a", 1, "s-live", NOW.plusSeconds(3600));
+        RecordingSocket secondTab = open("b", 1, "s-live", NOW.plusSeconds(3600));
+        RecordingSocket revoked = open("c", 2, "s-revoked", NOW.plusSeconds(3600));
+        RecordingSocket expired = open("d", 3, "s-expired-here", NOW.minusSeconds(1));
+        RecordingSocket token = open("e", 4, null, null);
+        RecordingSocket disabledToken = open("f", 5, null, null);
 
         heartbeat(Set.of("s-live", "s-expired-here"), Set.of(4L)).sweep();
 
         assertEquals(List.of(Set.of("s-live", "s-revoked", "s-expired-here")), sessionLookups, "one lookup, each session once");
         assertEquals(List.of(Set.of(4L, 5L)), userLookups, "one lookup for the socket-token sockets' users");
-        assertNull(live.closedWith);
-        assertNull(secondTab.closedWith);
-        assertNull(token.closedWith);
-        assertEquals(1, live.pings);
-        assertEquals(1, secondTab.pings);
-        assertEquals(1, token.pings);
-        assertEquals(LiveSocket.SESSION_ENDED, revoked.closedWith);
-        assertEquals(LiveSocket.SESSION_ENDED, expired.closedWith, "the socket's own login time is over");
-        assertEquals(LiveSocket.SESSION_ENDED, disabledToken.closedWith);
-        assertEquals(0, revoked.pings + expired.pings + disabledToken.pings);
+        assertNull(live.closedWith());
+        assertNull(secondTab.closedWith());
+        assertNull(token.closedWith());
+        assertEquals(1, live.pings());
+        assertEquals(1, secondTab.pings());
+        assertEquals(1, token.pings());
+        assertEquals(LiveSocket.SESSION_ENDED, revoked.closedWith());
+        assertEquals(LiveSocket.SESSION_ENDED, expired.closedWith(), "the socket's own login time is over");
+        assertEquals(LiveSocket.SESSION_ENDED, disabledToken.closedWith());
+        assertEquals(0, revoked.pings() + expired.pings() + disabledToken.pings());
     }
 
     @Test
     void aFailingLookupClosesNothingAndTheNextSweepRuns() {
-        Probe p = open("a", 1, "s", NOW.plusSeconds(3600));
+        RecordingSocket p = open("a", 1, "s", NOW.plusSeconds(3600));
         new Heartbeat(registry, ids -> {
             throw new IllegalStateException("database unavailable");
         }, ids -> Set.of(), Clock.fixed(NOW, ZoneOffset.UTC)).sweep();
-        assertNull(p.closedWith, "a read that failed is not a revoked session");
+        assertNull(p.closedWith(), "a read that failed is not a revoked session");
         heartbeat(Set.of("s"), Set.of()).sweep();
-        assertNull(p.closedWith);
-        assertEquals(1, p.pings);
+        assertNull(p.closedWith());
+        assertEquals(1, p.pings());
     }
 
     @Test
@@ -122,7 +88,7 @@ class HeartbeatTest {
         for (int t = 0; t < Heartbeat.SLICES; t++) {
             beat.tick();
         }
-        probes.values().forEach(p -> assertEquals(1, p.pings, p.id + " is pinged once a round"));
+        probes.values().forEach(p -> assertEquals(1, p.pings(), p.id() + " is pinged once a round"));
         assertEquals(Heartbeat.SLICES, sessionLookups.size(), "one lookup per tick");
         int largest = sessionLookups.stream().mapToInt(Set::size).max().orElseThrow();
         org.junit.jupiter.api.Assertions.assertTrue(largest < 300 / 5, "no tick takes the whole lot: " + largest);

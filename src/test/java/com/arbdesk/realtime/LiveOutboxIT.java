@@ -170,10 +170,12 @@ class LiveOutboxIT {
     @Test
     void aStuckMarketBroadcastNeverDelaysADepositOrBalanceEvent() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
         FakeSocket stuck = new FakeSocket() {
             @Override
             public void sendText(String message, Consumer<Boolean> done) {
                 if (message.contains("arbitrage_update")) {
+                    entered.countDown();
                     try {
                         release.await(); // a broadcast that takes forever (thousands of sockets, a slow one)
                     } catch (InterruptedException e) {
@@ -183,11 +185,13 @@ class LiveOutboxIT {
                 super.sendText(message, done);
             }
         };
-        sockets.add(insertUser("watcher@example.com", Role.USER), null, null, stuck).start("{\"event\":\"hello\",\"seq\":0,\"data\":{}}");
+        Outbox watcher = sockets.add(insertUser("watcher@example.com", Role.USER), null, null, stuck);
+        watcher.subscribeMarketSummary(); // market data reaches only the sockets that asked for it
+        watcher.start("{\"event\":\"hello\",\"seq\":0,\"data\":{}}");
         FakeSocket socket = connect(userId);
         try {
             events.publish(new com.arbdesk.arbitrage.ArbitrageUpdated(clock.instant(), 3, "simulated"));
-            Thread.sleep(100);
+            assertTrue(entered.await(2, java.util.concurrent.TimeUnit.SECONDS), "the broadcast is stuck in the watcher's send");
             events.publish(balance(userId, "9.00"));
             long until = System.currentTimeMillis() + 2_000;
             JsonNode got = null;
@@ -261,35 +265,10 @@ class LiveOutboxIT {
         }
     }
 
-    /** A socket that records what it was sent. */
-    static class FakeSocket implements LiveSocket {
-        private final List<String> sent = new ArrayList<>();
-
-        @Override
-        public String id() {
-            return Integer.toHexString(System.identityHashCode(this));
-        }
-
-        @Override
-        public void sendText(String message, Consumer<Boolean> done) {
-            synchronized (sent) {
-                sent.add(message);
-            }
-            done.accept(true);
-        }
-
-        @Override
-        public void ping() {
-        }
-
-        @Override
-        public void close(int code, String reason) {
-        }
-
+    /** A socket that records what it was sent, read back as JSON. */
+    static class FakeSocket extends RecordingSocket {
         List<JsonNode> received() {
-            synchronized (sent) {
-                return sent.stream().map(FakeSocket::parse).toList();
-            }
+            return sent().stream().map(FakeSocket::parse).toList();
         }
 
         /** Waits until at least {@code n} messages arrived. */

@@ -2,49 +2,18 @@ package com.arbdesk.realtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class SessionRegistryTest {
 
-    /** Records what it was sent. */
-    static final class Recorder implements LiveSocket {
-        final String id;
-        final List<String> sent = new ArrayList<>();
-
-        Recorder(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public void sendText(String message, Consumer<Boolean> done) {
-            sent.add(message);
-            done.accept(true);
-        }
-
-        @Override
-        public void ping() {
-        }
-
-        @Override
-        public void close(int code, String reason) {
-        }
-    }
-
     @Test
     void marketDataGoesOnlyToTheSocketsThatAskedForItEachInTheFormItAskedFor() {
         SessionRegistry registry = new SessionRegistry();
-        Recorder dashboard = new Recorder("dashboard");
-        Recorder summaryPage = new Recorder("summary");
-        Recorder depositsPage = new Recorder("deposits");
-        Recorder both = new Recorder("both");
+        RecordingSocket dashboard = new RecordingSocket("dashboard");
+        RecordingSocket summaryPage = new RecordingSocket("summary");
+        RecordingSocket depositsPage = new RecordingSocket("deposits");
+        RecordingSocket both = new RecordingSocket("both");
         registry.add(1, "s1", null, dashboard).start("hello");
         registry.add(1, "s1", null, summaryPage).start("hello");
         registry.add(2, "s2", null, depositsPage).start("hello");
@@ -56,9 +25,9 @@ class SessionRegistryTest {
 
         registry.broadcastMarket("full", "summary");
 
-        assertEquals(List.of("hello", "full"), dashboard.sent);
-        assertEquals(List.of("hello", "summary"), summaryPage.sent);
-        assertEquals(List.of("hello"), depositsPage.sent, "a socket that asked for neither gets no market data");
-        assertEquals(List.of("hello", "full"), both.sent, "the deltas carry the summary's fields: one message, not two");
+        assertEquals(List.of("hello", "full"), dashboard.sent());
+        assertEquals(List.of("hello", "summary"), summaryPage.sent());
+        assertEquals(List.of("hello"), depositsPage.sent(), "a socket that asked for neither gets no market data");
+        assertEquals(List.of("hello", "full"), both.sent(), "the deltas carry the summary's fields: one message, not two");
     }
 }
