@@ -3,6 +3,7 @@ package com.arbdesk.auth;
 import com.arbdesk.core.db.Jdbc;
 import com.arbdesk.core.db.StoredInstants;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -38,31 +39,17 @@ public final class SessionDao {
                 """, st -> st.setString(1, id), SessionDao::map);
     }
 
-    /** How many ids one IN list binds: well under SQLite's and PostgreSQL's limits on parameters. */
-    static final int IN_CHUNK = 500;
-
     /**
      * Which of these sessions are still usable at {@code now}: not revoked, not expired, and their user not disabled.
-     * The sockets' heartbeat asks this for every open socket at once, a primary-key lookup per id in chunks of
-     * {@value #IN_CHUNK}, rather than two queries per socket.
+     * The sockets' heartbeat asks this for a slice of the open sockets at once, by primary key, rather than two
+     * queries per socket.
      */
     public java.util.Set<String> stillOpen(Connection c, java.util.Collection<String> ids, Instant now) throws SQLException {
-        java.util.Set<String> open = new java.util.HashSet<>();
-        List<String> all = List.copyOf(ids);
-        for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-            open.addAll(Jdbc.query(c, """
-                    SELECT s.id
-                    FROM sessions s JOIN users u ON u.id = s.user_id
-                    WHERE s.id IN (%s) AND s.revoked_at IS NULL AND s.expires_at > ? AND u.disabled = 0
-                    """.formatted(String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))), st -> {
-                for (int i = 0; i < chunk.size(); i++) {
-                    st.setString(i + 1, chunk.get(i));
-                }
-                st.setString(chunk.size() + 1, text(now));
-            }, rs -> rs.getString(1)));
-        }
-        return open;
+        return new java.util.HashSet<>(Jdbc.queryIn(c, """
+                SELECT s.id
+                FROM sessions s JOIN users u ON u.id = s.user_id
+                WHERE s.revoked_at IS NULL AND s.expires_at > ? AND u.disabled = 0 AND s.id IN (%s)
+                """, st -> st.setString(1, text(now)), 1, ids, PreparedStatement::setString, rs -> rs.getString(1)));
     }
 
     /** The user's sessions that are neither revoked nor expired, newest first. */

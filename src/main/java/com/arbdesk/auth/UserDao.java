@@ -4,6 +4,7 @@ import com.arbdesk.core.db.Dialect;
 import com.arbdesk.core.db.Jdbc;
 import com.arbdesk.core.db.StoredInstants;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -70,20 +71,10 @@ public final class UserDao {
         }, UserDao::map);
     }
 
-    /** Which of these users exist and are not disabled, by primary key in chunks (the sockets' heartbeat). */
+    /** Which of these users exist and are not disabled, by primary key (the sockets' heartbeat). */
     public java.util.Set<Long> enabledAmong(Connection c, java.util.Collection<Long> ids) throws SQLException {
-        java.util.Set<Long> enabled = new java.util.HashSet<>();
-        List<Long> all = List.copyOf(ids);
-        for (int from = 0; from < all.size(); from += SessionDao.IN_CHUNK) {
-            List<Long> chunk = all.subList(from, Math.min(all.size(), from + SessionDao.IN_CHUNK));
-            enabled.addAll(Jdbc.query(c, "SELECT id FROM users WHERE id IN (%s) AND disabled = 0"
-                    .formatted(String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))), st -> {
-                for (int i = 0; i < chunk.size(); i++) {
-                    st.setLong(i + 1, chunk.get(i));
-                }
-            }, rs -> rs.getLong(1)));
-        }
-        return enabled;
+        return new java.util.HashSet<>(Jdbc.queryIn(c, "SELECT id FROM users WHERE disabled = 0 AND id IN (%s)",
+                st -> { }, 0, ids, PreparedStatement::setLong, rs -> rs.getLong(1)));
     }
 
     public List<Long> adminIds(Connection c) throws SQLException {

@@ -23,6 +23,38 @@ public final class Jdbc {
         T map(ResultSet rs) throws SQLException;
     }
 
+    @FunctionalInterface
+    public interface ValueBinder<V> {
+        void bind(PreparedStatement st, int index, V value) throws SQLException;
+    }
+
+    /** How many values one IN list binds at most: well under SQLite's and PostgreSQL's limits on parameters. */
+    public static final int IN_CHUNK = 512;
+
+    /**
+     * The rows of {@code sql}, whose one {@code %s} stands for an IN list, over all {@code values} in chunks of at
+     * most {@link #IN_CHUNK}. {@code leading} binds the {@code leadingCount} parameters before the list. Each list is
+     * padded with its last value to a power of two, so a handful of statement texts serve every size: statements are
+     * cached by their text, and one per size would push the hot paths' statements out of the cache.
+     */
+    public static <V, T> List<T> queryIn(Connection c, String sql, Binder leading, int leadingCount,
+                                         java.util.Collection<V> values, ValueBinder<V> each, RowMapper<T> mapper)
+            throws SQLException {
+        List<V> all = List.copyOf(values);
+        List<T> out = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            List<V> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+            int slots = Math.max(8, Integer.highestOneBit(chunk.size() - 1) << 1);
+            out.addAll(query(c, sql.formatted(String.join(", ", java.util.Collections.nCopies(slots, "?"))), st -> {
+                leading.bind(st);
+                for (int i = 0; i < slots; i++) {
+                    each.bind(st, leadingCount + i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
+                }
+            }, mapper));
+        }
+        return out;
+    }
+
     public static Long nullableLong(ResultSet rs, String column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : v;
