@@ -31,6 +31,8 @@ final class Heartbeat {
     private final Function<Set<String>, Set<String>> openSessions;
     private final Function<Set<Long>, Set<Long>> enabledUsers;
     private final Clock clock;
+    /** Ticks so far; only the housekeeping thread touches it. */
+    private long ticks;
 
     Heartbeat(SessionRegistry sessions, AuthService auth, Clock clock) {
         this(sessions, auth::openSessions, auth::enabledUsers, clock);
@@ -44,8 +46,6 @@ final class Heartbeat {
         this.enabledUsers = enabledUsers;
         this.clock = clock;
     }
-
-    private long ticks;
 
     /** One second's share: the sockets of the next slice (called from one thread). */
     void tick() {

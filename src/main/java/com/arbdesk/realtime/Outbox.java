@@ -32,10 +32,10 @@ public final class Outbox {
     private boolean closed;
     /** Queued but not sent yet: a new socket waits for its hello, which must go first (see {@link #start}). */
     private boolean holding;
-    /** Asked for the market data deltas (the dashboard). */
-    private volatile boolean market;
-    /** Asked for each announcement's short summary only; a socket that asked for neither gets no market data. */
-    private volatile boolean marketSummary;
+    /** What market data the socket asked for: none until it subscribes; the deltas carry the summary's fields. */
+    private enum MarketFeed { NONE, SUMMARY, DELTAS }
+
+    private volatile MarketFeed market = MarketFeed.NONE;
 
     Outbox(LiveSocket socket, long userId, java.time.Instant expiresAt, String sessionId, LiveStats stats) {
         this.socket = socket;
@@ -61,22 +61,25 @@ public final class Outbox {
         }
     }
 
-    /** From now on this socket gets each arbitrage_update with its delta, not only the summary. */
-    public void subscribeMarket() {
-        market = true;
+    /** From now on this socket gets each arbitrage_update with its delta. */
+    public synchronized void subscribeMarket() {
+        market = MarketFeed.DELTAS;
     }
 
-    boolean wantsMarket() {
-        return market;
+    /** From now on this socket gets each arbitrage_update's summary, unless it already has the deltas. */
+    public synchronized void subscribeMarketSummary() {
+        if (market == MarketFeed.NONE) {
+            market = MarketFeed.SUMMARY;
+        }
     }
 
-    /** From now on this socket gets each arbitrage_update's summary (unless it has the deltas). */
-    public void subscribeMarketSummary() {
-        marketSummary = true;
-    }
-
-    boolean wantsMarketSummary() {
-        return marketSummary;
+    /** Of an announcement's two texts, the one this socket asked for; null when it asked for no market data. */
+    String marketMessage(String deltas, String summary) {
+        return switch (market) {
+            case DELTAS -> deltas;
+            case SUMMARY -> summary;
+            case NONE -> null;
+        };
     }
 
     public void offer(String message) {

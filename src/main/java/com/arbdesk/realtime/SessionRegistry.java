@@ -71,10 +71,9 @@ public final class SessionRegistry {
      */
     void broadcastMarket(String full, String summary) {
         for (Outbox o : bySocket.values()) {
-            if (o.wantsMarket()) {
-                o.offer(full);
-            } else if (o.wantsMarketSummary()) {
-                o.offer(summary);
+            String m = o.marketMessage(full, summary);
+            if (m != null) {
+                o.offer(m);
             }
         }
     }
